@@ -1,0 +1,5 @@
+//! Wire vocabulary shared by the host side and the virtual key. No I/O here.
+
+pub mod cbor;
+pub mod ctap2;
+pub mod ctaphid;
