@@ -1,5 +1,7 @@
 //! Wire vocabulary shared by the host side and the virtual key. No I/O here.
 
 pub mod cbor;
+pub mod cose;
 pub mod ctap2;
 pub mod ctaphid;
+pub mod pin_protocol;
