@@ -3,3 +3,5 @@
 pub mod cbor;
 pub mod ctap2;
 pub mod ctaphid;
+pub mod get_info;
+pub mod status;
