@@ -4,4 +4,6 @@ pub mod cbor;
 pub mod cose;
 pub mod ctap2;
 pub mod ctaphid;
+pub mod get_info;
 pub mod pin_protocol;
+pub mod status;
