@@ -1,6 +1,7 @@
 //! Where reports go: the `HidDevice` trait, device selectors and enumeration, and the three
 //! backends (hidapi, a UNIX socket, the in-process virtual key).
 
+pub mod hid;
 pub mod selector;
 
 use crate::proto::ctaphid::Report;
