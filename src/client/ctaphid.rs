@@ -3,7 +3,7 @@
 //! Owns INIT (nonce check, channel allocation), fragmentation and reassembly, KEEPALIVE,
 //! CANCEL, CTAPHID ERROR frames, CHANNEL_BUSY retries and per-operation deadlines.
 
-use crate::proto::ctaphid::{self, cmd, keepalive, FramingError, Packet, Reassembler, Report, BROADCAST_CID};
+use crate::proto::ctaphid::{self, cmd, FramingError, Packet, Reassembler, Report, BROADCAST_CID};
 use crate::transport::{HidDevice, TransportError};
 use rand_core::{OsRng, RngCore};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -276,7 +276,7 @@ fn parse_init(payload: &[u8]) -> Result<InitInfo, CtaphidError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::proto::ctaphid::{error as hid_error, fragment};
+    use crate::proto::ctaphid::{error as hid_error, fragment, keepalive};
     use std::collections::VecDeque;
 
     const CID: u32 = 0x0A0B_0C0D;

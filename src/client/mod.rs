@@ -1,4 +1,9 @@
 //! The host side of the protocol: a CTAPHID channel over a `HidDevice`, and the CTAP2
 //! operations as typed calls.
 
+pub mod authenticator;
 pub mod ctaphid;
+pub mod pin;
+
+pub use authenticator::{Authenticator, Call, ClientError};
+

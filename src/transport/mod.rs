@@ -2,7 +2,9 @@
 //! backends (hidapi, a UNIX socket, the in-process virtual key).
 
 pub mod hid;
+pub mod in_process;
 pub mod selector;
+pub mod unix;
 
 use crate::proto::ctaphid::Report;
 use std::time::Duration;
@@ -47,6 +49,48 @@ pub enum TransportError {
     Disconnected,
     #[error("reading from or writing to the security key failed: {0}")]
     Io(String),
-    #[error("{0}")]
-    VirtualState(String),
+    #[error(transparent)]
+    VirtualKey(#[from] crate::virtual_key::state::StateError),
+}
+
+/// The devices the selectors name, in order, without duplicates. Only `hid` (or no selector
+/// at all) scans for HID keys; a failed scan is an error only when nothing else was named.
+pub fn resolve(selectors: &[Selector]) -> Result<Vec<DeviceDescription>, TransportError> {
+    let mut out: Vec<DeviceDescription> = Vec::new();
+    for selector in selectors {
+        let found = match selector {
+            Selector::AllHid => hid::enumerate()?,
+            Selector::HidPath(p) => vec![described(p.clone(), Backend::Hid)],
+            Selector::Unix(_) => vec![described(selector.display_path(), Backend::Unix)],
+            Selector::Virtual(_) => vec![DeviceDescription {
+                product: Some("fidoctl virtual key".into()),
+                ..described(selector.display_path(), Backend::Virtual)
+            }],
+        };
+        for d in found {
+            if !out.iter().any(|o| o.path == d.path) {
+                out.push(d);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn described(path: String, backend: Backend) -> DeviceDescription {
+    DeviceDescription { path, backend, vendor_id: None, product_id: None, product: None, manufacturer: None, serial: None }
+}
+
+/// Open a device for reports.
+pub fn open(device: &DeviceDescription) -> Result<Box<dyn HidDevice>, TransportError> {
+    match device.backend {
+        Backend::Hid => Ok(Box::new(hid::open(device.path.strip_prefix("hid:").unwrap_or(&device.path))?)),
+        Backend::Unix => {
+            let path = device.path.strip_prefix("unix:").unwrap_or(&device.path);
+            Ok(Box::new(unix::UnixDevice::connect(std::path::Path::new(path))?))
+        }
+        Backend::Virtual => {
+            let path = device.path.strip_prefix("virtual:").unwrap_or(&device.path);
+            Ok(Box::new(in_process::InProcessDevice::open(std::path::Path::new(path))?))
+        }
+    }
 }

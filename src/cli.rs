@@ -1,0 +1,165 @@
+//! Command-line definitions: the one source for --help, man pages and shell completions.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fidoctl",
+    version,
+    about = "Manage FIDO2 security keys: inventory, PINs, credentials, configuration, reset, audit",
+    long_about = "fidoctl finds the FIDO2 security keys on this machine, shows what they are, sets and \
+changes their PINs, manages their discoverable credentials, configures and resets them, runs test \
+registrations and audits many keys against a policy. It ships a software authenticator, the virtual \
+key, so every command can be tried without hardware.",
+    after_help = "Examples:\n  fidoctl virtual create key.json && fidoctl -d virtual:key.json info\n  fidoctl list --json",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOptions,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GlobalOptions {
+    /// Key to work on: /dev/hidrawN or hid:PATH, 'hid' (every HID key), unix:PATH or virtual:PATH. Repeatable.
+    #[arg(short = 'd', long = "device", global = true, value_name = "DEVICE", env = "FIDOCTL_DEVICE", value_delimiter = ',')]
+    pub devices: Vec<String>,
+    /// Output format: text for people, json or csv for scripts.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Shorthand for --format json.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Answer yes to confirmations (for scripts).
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+    /// Seconds to wait for a touch on the key.
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+    /// Read PINs from standard input, one per line (see `fidoctl pin --help`).
+    #[arg(long, global = true)]
+    pub pin_stdin: bool,
+    /// More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted).
+    #[arg(short = 'v', long = "verbose", global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Refused: a PIN on the command line is visible to every user of this machine.
+    #[arg(long = "pin", global = true, hide = true, value_name = "PIN", num_args = 0..=1, default_missing_value = "")]
+    pub pin_on_command_line: Option<String>,
+}
+
+impl GlobalOptions {
+    pub fn format(&self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            self.format
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every security key: path, VID:PID, product, AAGUID, model, CTAP versions.
+    #[command(after_help = "Example:\n  fidoctl list --json | jq '.devices[].path'")]
+    List,
+    /// Show what a key is: decoded getInfo, PIN state, retries.
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json info")]
+    Info,
+    /// Blink the key so you can find it on the desk.
+    #[command(after_help = "Example:\n  fidoctl -d /dev/hidraw3 wink")]
+    Wink,
+    /// Ask you to touch the key you mean, and print its path.
+    #[command(after_help = "Example:\n  fidoctl select")]
+    Select,
+    /// Create, serve and re-plug virtual keys (software authenticators for tests and training).
+    #[command(subcommand)]
+    Virtual(VirtualCommand),
+    /// Print a shell completion script.
+    #[command(after_help = "Example:\n  fidoctl completions bash > /etc/bash_completion.d/fidoctl")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the man pages into a folder.
+    #[command(after_help = "Example:\n  fidoctl man ./man")]
+    Man {
+        /// Where to write fidoctl.1 and one page per subcommand.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    #[value(name = "ctap2.1")]
+    Ctap21,
+    #[value(name = "ctap2.1-pre")]
+    Ctap21Pre,
+    #[value(name = "ctap2.0")]
+    Ctap20,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VirtualCommand {
+    /// Create a virtual key whose state lives in FILE (private keys in the clear: tests only).
+    #[command(after_help = "Example:\n  fidoctl virtual create key.json --profile ctap2.1 && fidoctl -d virtual:key.json info")]
+    Create {
+        /// The state file to create.
+        file: PathBuf,
+        /// Which kind of key to behave like.
+        #[arg(long, value_enum, default_value_t = ProfileArg::Ctap21)]
+        profile: ProfileArg,
+        /// The AAGUID to report (canonical UUID form).
+        #[arg(long, value_name = "UUID")]
+        aaguid: Option<String>,
+        /// The firmware version to report, as MAJOR.MINOR.PATCH or an integer.
+        #[arg(long, value_name = "VERSION")]
+        firmware: Option<String>,
+        /// How many discoverable credentials fit on the key.
+        #[arg(long, value_name = "N")]
+        max_resident: Option<u32>,
+    },
+    /// Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped.
+    #[command(after_help = "Example:\n  fidoctl virtual serve key.json --socket /tmp/key.sock &\n  fidoctl -d unix:/tmp/key.sock info")]
+    Serve {
+        /// The key's state file.
+        file: PathBuf,
+        /// Where to listen.
+        #[arg(long, value_name = "PATH")]
+        socket: PathBuf,
+    },
+    /// Unplug and re-plug a virtual key (power cycle).
+    #[command(after_help = "Example:\n  fidoctl virtual replug key.json")]
+    Replug {
+        /// The key's state file.
+        file: PathBuf,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn devices_repeat_and_split_on_commas() {
+        let cli = Cli::try_parse_from(["fidoctl", "-d", "virtual:a", "list", "--device", "unix:/b,hid"]).unwrap();
+        assert_eq!(cli.global.devices, vec!["virtual:a", "unix:/b", "hid"]);
+    }
+}

@@ -1,0 +1,60 @@
+//! `fidoctl completions SHELL` and `fidoctl man DIR`: generated from src/cli.rs, committed.
+
+use super::{exit, Failure, Outcome};
+use crate::cli::Cli;
+use crate::output::Render;
+use clap::CommandFactory;
+use std::path::Path;
+
+struct Raw(String);
+
+impl Render for Raw {
+    fn json(&self) -> serde_json::Value {
+        serde_json::json!({ "text": self.0 })
+    }
+    fn text(&self) -> String {
+        self.0.clone()
+    }
+}
+
+pub fn completion_script(shell: clap_complete::Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "fidoctl", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<Outcome> {
+    Ok(Outcome::ok(Raw(completion_script(shell))))
+}
+
+/// Every man page: fidoctl.1 and one per subcommand (fidoctl-pin-set.1, ...), name → text.
+pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
+    let mut pages = Vec::new();
+    fn walk(cmd: &clap::Command, prefix: &str, pages: &mut Vec<(String, Vec<u8>)>) -> Result<(), std::io::Error> {
+        let name = if prefix.is_empty() { cmd.get_name().to_string() } else { format!("{prefix}-{}", cmd.get_name()) };
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(cmd.clone().name(name.clone())).render(&mut buf)?;
+        pages.push((format!("{name}.1"), buf));
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            walk(sub, &name, pages)?;
+        }
+        Ok(())
+    }
+    let mut root = Cli::command();
+    root.build();
+    walk(&root, "", &mut pages)?;
+    Ok(pages)
+}
+
+pub fn man(dir: &Path) -> anyhow::Result<Outcome> {
+    let fail = |e: std::io::Error| Failure::new(exit::FAILED, "man", format!("Cannot write man pages into {}: {e}", dir.display()));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let pages = man_pages().map_err(fail)?;
+    for (name, text) in &pages {
+        std::fs::write(dir.join(name), text).map_err(fail)?;
+    }
+    Ok(Outcome::ok(crate::output::message::Message {
+        text: format!("Wrote {} man pages into {}.", pages.len(), dir.display()),
+        fields: serde_json::json!({ "dir": dir.display().to_string(), "pages": pages.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>() }),
+    }))
+}

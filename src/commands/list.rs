@@ -1,0 +1,58 @@
+//! `fidoctl list`: every selected key, read one by one; an unreadable key is listed with its
+//! error (exit 1) rather than hiding the others.
+
+use super::{exit, Context, Failure, Outcome};
+use crate::audit::models::model_name;
+use crate::client::{Authenticator, ClientError};
+use crate::output::devices::{firmware_text, DeviceEntry, DeviceList, ReadError};
+use crate::transport::DeviceDescription;
+
+pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
+    let devices = ctx.devices()?;
+    let mut entries = Vec::with_capacity(devices.len());
+    let mut failed = false;
+    for d in &devices {
+        let entry = describe(ctx, d).unwrap_or_else(|f| {
+            failed = true;
+            ctx.diag(format!("{}: {}", d.path, f.message));
+            DeviceEntry { error: Some(ReadError { code: f.code, message: f.message }), ..DeviceEntry::from_description(d) }
+        });
+        entries.push(entry);
+    }
+    Ok(Outcome {
+        output: Some(Box::new(DeviceList { devices: entries })),
+        exit_code: if failed { exit::FAILED } else { exit::SUCCESS },
+    })
+}
+
+/// What `list` says about one key (also used by `info` for its header).
+pub fn describe(ctx: &Context, d: &DeviceDescription) -> Result<DeviceEntry, Failure> {
+    let mut auth = ctx.open(d)?;
+    entry_for(&mut auth)
+}
+
+pub fn entry_for(auth: &mut Authenticator) -> Result<DeviceEntry, Failure> {
+    let mut entry = DeviceEntry::from_description(auth.device());
+    let init = auth.init_info();
+    if !init.has_cbor() {
+        entry.u2f_only = true;
+        entry.versions = vec!["U2F_V2".to_string()];
+        let (a, b, c) = init.device_version;
+        entry.firmware = Some(format!("{a}.{b}.{c}"));
+        return Ok(entry);
+    }
+    let info = match auth.info() {
+        Ok(i) => i,
+        Err(e @ ClientError::NotFido2) => return Err(e.into()),
+        Err(e) => return Err(e.into()),
+    };
+    let aaguid = info.aaguid_string();
+    entry.model = model_name(&aaguid).map(String::from);
+    entry.aaguid = Some(aaguid);
+    entry.versions = info.versions.clone();
+    entry.firmware = info.firmware_version.map(firmware_text).or_else(|| {
+        let (a, b, c) = init.device_version;
+        Some(format!("{a}.{b}.{c}"))
+    });
+    Ok(entry)
+}

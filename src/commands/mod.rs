@@ -1,0 +1,50 @@
+//! One file per command group. A command opens devices, calls the client and builds an
+//! output value; it does no CBOR, no framing and no printing details.
+
+pub mod failure;
+pub mod generate;
+pub mod info;
+pub mod list;
+pub mod select;
+pub mod session;
+pub mod virtual_keys;
+pub mod wink;
+
+use crate::cli::{Cli, Command};
+use crate::output::Render;
+pub use failure::{exit, Failure};
+pub use session::Context;
+
+/// What a command produced: something to print, and the exit code to end with.
+pub struct Outcome {
+    pub output: Option<Box<dyn Render>>,
+    pub exit_code: u8,
+}
+
+impl Outcome {
+    pub fn ok(output: impl Render + 'static) -> Outcome {
+        Outcome { output: Some(Box::new(output)), exit_code: exit::SUCCESS }
+    }
+    pub fn silent() -> Outcome {
+        Outcome { output: None, exit_code: exit::SUCCESS }
+    }
+}
+
+pub fn run(cli: Cli, ctx: &Context) -> anyhow::Result<Outcome> {
+    if cli.global.pin_on_command_line.is_some() {
+        return Err(Failure::usage(
+            "fidoctl does not take a PIN on the command line: every user of this machine can read the command line (for example with `ps`).",
+        )
+        .hint("Give the PIN with --pin-stdin (one per line on standard input), in the FIDOCTL_PIN / FIDOCTL_NEW_PIN environment variables, or type it at the prompt.")
+        .into());
+    }
+    match cli.command {
+        Command::List => list::run(ctx),
+        Command::Info => info::run(ctx),
+        Command::Wink => wink::run(ctx),
+        Command::Select => select::run(ctx),
+        Command::Virtual(v) => virtual_keys::run(ctx, v),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man { dir } => generate::man(&dir),
+    }
+}

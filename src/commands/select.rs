@@ -1,0 +1,90 @@
+//! `fidoctl select`: every selected key waits for a touch; the first one touched wins and the
+//! others are told to stop (CTAPHID_CANCEL).
+
+use super::{exit, Context, Failure, Outcome};
+use crate::client::{Authenticator, ClientError};
+use crate::output::message::Message;
+use crate::proto::status::code;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+
+pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
+    let devices = ctx.devices()?;
+    let mut keys = Vec::new();
+    let mut problems = Vec::new();
+    for d in &devices {
+        // Each key gets its own cancel flag so the losers can be stopped; Ctrl-C stops all.
+        let flag = Arc::new(AtomicBool::new(false));
+        let per_key = Context { global: ctx.global.clone(), cancel: flag.clone() };
+        match per_key.open(d) {
+            Ok(auth) => keys.push((auth, flag)),
+            Err(f) => problems.push(f),
+        }
+    }
+    if keys.is_empty() {
+        return Err(problems.into_iter().next().unwrap_or_else(super::session::no_key_found).into());
+    }
+    if keys.len() > 1 && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        eprintln!("Touch the security key you want to use...");
+    }
+    let flags: Vec<Arc<AtomicBool>> = keys.iter().map(|(_, f)| f.clone()).collect();
+    let (tx, rx) = mpsc::channel();
+    let mut threads = Vec::new();
+    for (index, (mut auth, _)) in keys.into_iter().enumerate() {
+        let tx = tx.clone();
+        threads.push(std::thread::spawn(move || {
+            let result = wait_for_touch(&mut auth);
+            let _ = tx.send((index, auth.device().path.clone(), result));
+        }));
+    }
+    drop(tx);
+    let ctrl_c = ctx.cancel.clone();
+    let mut chosen: Option<String> = None;
+    let mut first_error: Option<Failure> = None;
+    for (index, path, result) in rx.iter() {
+        match result {
+            Ok(()) if chosen.is_none() => {
+                chosen = Some(path);
+                for (i, f) in flags.iter().enumerate() {
+                    if i != index {
+                        f.store(true, Ordering::SeqCst);
+                    }
+                }
+            }
+            Ok(()) => {}
+            Err(e) if chosen.is_none() && first_error.is_none() => first_error = Some(e),
+            Err(_) => {}
+        }
+        if ctrl_c.load(Ordering::SeqCst) {
+            flags.iter().for_each(|f| f.store(true, Ordering::SeqCst));
+        }
+    }
+    for t in threads {
+        let _ = t.join();
+    }
+    match chosen {
+        Some(path) => Ok(Outcome::ok(Message {
+            text: path.clone(),
+            fields: serde_json::json!({ "device": path }),
+        })),
+        None => Err(first_error
+            .unwrap_or_else(|| Failure::new(exit::PRESENCE, "not_selected", "No security key was touched."))
+            .into()),
+    }
+}
+
+/// authenticatorSelection where the key has it; the CTAP 2.0 touch probe otherwise.
+fn wait_for_touch(auth: &mut Authenticator) -> Result<(), Failure> {
+    let info = auth.info().map_err(Failure::from)?;
+    let has_selection = info.supports_version("FIDO_2_1");
+    let result = if has_selection {
+        match auth.selection() {
+            // Some keys list FIDO_2_1 but lack the command: fall back rather than fail.
+            Err(ClientError::Status { code: code::INVALID_COMMAND, .. }) => auth.touch_probe(),
+            other => other,
+        }
+    } else {
+        auth.touch_probe()
+    };
+    result.map_err(Failure::from)
+}

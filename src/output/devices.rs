@@ -1,0 +1,256 @@
+//! `fidoctl list` and `fidoctl info`.
+
+use super::{csv_field, Render};
+use crate::proto::get_info::AuthenticatorInfo;
+use crate::transport::{Backend, DeviceDescription};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadError {
+    pub code: String,
+    pub message: String,
+}
+
+/// One key as `list` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeviceEntry {
+    pub path: String,
+    pub backend: Backend,
+    pub vid_pid: Option<String>,
+    pub product: Option<String>,
+    pub manufacturer: Option<String>,
+    pub aaguid: Option<String>,
+    pub model: Option<String>,
+    pub versions: Vec<String>,
+    /// The key has no CBOR capability: it speaks U2F (CTAP1) only.
+    pub u2f_only: bool,
+    pub firmware: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ReadError>,
+}
+
+impl DeviceEntry {
+    pub fn from_description(d: &DeviceDescription) -> DeviceEntry {
+        DeviceEntry {
+            path: d.path.clone(),
+            backend: d.backend,
+            vid_pid: vid_pid(d),
+            product: d.product.clone(),
+            manufacturer: d.manufacturer.clone(),
+            aaguid: None,
+            model: None,
+            versions: Vec::new(),
+            u2f_only: false,
+            firmware: None,
+            error: None,
+        }
+    }
+
+    fn versions_text(&self) -> String {
+        if self.u2f_only {
+            "U2F only".to_string()
+        } else {
+            self.versions.join(" ")
+        }
+    }
+}
+
+pub fn vid_pid(d: &DeviceDescription) -> Option<String> {
+    match (d.vendor_id, d.product_id) {
+        (Some(v), Some(p)) => Some(format!("{v:04x}:{p:04x}")),
+        _ => None,
+    }
+}
+
+/// Firmware as people write it: the common major<<16 | minor<<8 | patch encoding.
+pub fn firmware_text(v: u64) -> String {
+    if v < (1 << 24) {
+        format!("{}.{}.{}", v >> 16, (v >> 8) & 0xFF, v & 0xFF)
+    } else {
+        v.to_string()
+    }
+}
+
+fn dash(s: &Option<String>) -> String {
+    s.clone().unwrap_or_else(|| "-".to_string())
+}
+
+pub struct DeviceList {
+    pub devices: Vec<DeviceEntry>,
+}
+
+impl Render for DeviceList {
+    fn json(&self) -> Value {
+        serde_json::json!({ "devices": self.devices })
+    }
+
+    fn text(&self) -> String {
+        let mut table = Table::new();
+        table.load_preset(UTF8_FULL_CONDENSED);
+        table.set_header(["PATH", "VID:PID", "PRODUCT", "AAGUID", "MODEL", "VERSIONS"]);
+        for d in &self.devices {
+            let versions = match &d.error {
+                Some(e) => format!("unreadable: {}", e.message),
+                None => d.versions_text(),
+            };
+            table.add_row([d.path.clone(), dash(&d.vid_pid), dash(&d.product), dash(&d.aaguid), dash(&d.model), versions]);
+        }
+        format!("{table}\n")
+    }
+
+    fn csv(&self) -> Option<String> {
+        let mut out = String::from("path,backend,vid_pid,product,aaguid,model,versions,u2f_only,firmware,error\n");
+        for d in &self.devices {
+            let backend = serde_json::to_value(d.backend).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+            let fields = [
+                d.path.clone(),
+                backend,
+                d.vid_pid.clone().unwrap_or_default(),
+                d.product.clone().unwrap_or_default(),
+                d.aaguid.clone().unwrap_or_default(),
+                d.model.clone().unwrap_or_default(),
+                d.versions.join(" "),
+                d.u2f_only.to_string(),
+                d.firmware.clone().unwrap_or_default(),
+                d.error.as_ref().map(|e| e.message.clone()).unwrap_or_default(),
+            ];
+            out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+            out.push('\n');
+        }
+        Some(out)
+    }
+}
+
+/// PIN state as `info` shows it.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PinState {
+    /// The key supports a PIN at all (getInfo clientPin present).
+    pub supported: bool,
+    pub set: bool,
+    /// PIN attempts left before the key locks for good (when the key says).
+    pub retries: Option<u64>,
+    /// The PIN is blocked (no attempts left): only a reset helps.
+    pub blocked: bool,
+    /// Three wrong PINs in a row: the key must be re-plugged before the next attempt.
+    pub power_cycle_required: Option<bool>,
+    /// Built-in user verification (e.g. fingerprint) attempts left.
+    pub uv_retries: Option<u64>,
+    pub min_length: Option<u64>,
+    pub force_change: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CtaphidFacts {
+    pub protocol_version: u8,
+    pub device_version: String,
+    pub capabilities: Vec<&'static str>,
+}
+
+pub struct InfoReport {
+    pub device: DeviceEntry,
+    pub ctaphid: CtaphidFacts,
+    pub info: Option<AuthenticatorInfo>,
+    pub pin: Option<PinState>,
+}
+
+impl Render for InfoReport {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "device": self.device,
+            "ctaphid": self.ctaphid,
+            "info": self.info,
+            "pin": self.pin,
+        })
+    }
+
+    fn text(&self) -> String {
+        let d = &self.device;
+        let mut lines: Vec<(String, String)> = vec![
+            ("Device".into(), d.path.clone()),
+            ("Product".into(), dash(&d.product)),
+            ("VID:PID".into(), dash(&d.vid_pid)),
+            ("CTAPHID".into(), format!("version {}, device {}, {}", self.ctaphid.protocol_version, self.ctaphid.device_version, self.ctaphid.capabilities.join(" "))),
+        ];
+        let Some(info) = &self.info else {
+            lines.push(("Protocol".into(), "U2F only (no FIDO2): PINs, credentials and settings cannot be managed".into()));
+            return table_of(lines);
+        };
+        lines.push(("AAGUID".into(), info.aaguid_string()));
+        lines.push(("Model".into(), dash(&d.model)));
+        lines.push(("Versions".into(), info.versions.join(" ")));
+        if let Some(f) = info.firmware_version {
+            lines.push(("Firmware".into(), firmware_text(f)));
+        }
+        if let Some(pin) = &self.pin {
+            lines.push(("PIN".into(), pin_text(pin)));
+            if let Some(m) = pin.min_length {
+                lines.push(("Minimum PIN length".into(), m.to_string()));
+            }
+            if pin.force_change {
+                lines.push(("PIN change required".into(), "yes: the PIN must be changed before it can be used".into()));
+            }
+            if let Some(uv) = pin.uv_retries {
+                lines.push(("UV retries".into(), uv.to_string()));
+            }
+        }
+        lines.push(("Extensions".into(), info.extensions.join(" ")));
+        let options: Vec<String> = info.options.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        lines.push(("Options".into(), options.join(" ")));
+        lines.push(("PIN protocols".into(), info.pin_uv_auth_protocols.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" ")));
+        let algs: Vec<String> = info.algorithms.iter().map(|a| alg_name(a.alg)).collect();
+        lines.push(("Algorithms".into(), algs.join(" ")));
+        if let Some(m) = info.max_msg_size {
+            lines.push(("Max message size".into(), m.to_string()));
+        }
+        if let Some(r) = info.remaining_discoverable_credentials {
+            lines.push(("Free credential slots".into(), r.to_string()));
+        }
+        if !info.transports.is_empty() {
+            lines.push(("Transports".into(), info.transports.join(" ")));
+        }
+        table_of(lines)
+    }
+}
+
+fn pin_text(pin: &PinState) -> String {
+    if !pin.supported {
+        return "not supported by this key".into();
+    }
+    if !pin.set {
+        return "not set".into();
+    }
+    if pin.blocked {
+        return "BLOCKED: too many wrong PINs; only a factory reset (which erases the key) makes it usable again".into();
+    }
+    let mut s = "set".to_string();
+    if let Some(r) = pin.retries {
+        s.push_str(&format!(", {r} attempts left"));
+    }
+    if pin.power_cycle_required == Some(true) {
+        s.push_str("; three wrong PINs in a row: unplug and re-plug the key before the next try");
+    }
+    s
+}
+
+pub fn alg_name(alg: i64) -> String {
+    match alg {
+        -7 => "ES256".into(),
+        -8 => "EdDSA".into(),
+        -35 => "ES384".into(),
+        -36 => "ES512".into(),
+        -257 => "RS256".into(),
+        -47 => "ES256K".into(),
+        other => other.to_string(),
+    }
+}
+
+fn table_of(lines: Vec<(String, String)>) -> String {
+    let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (k, v) in lines {
+        out.push_str(&format!("{k:<width$}  {v}\n"));
+    }
+    out
+}

@@ -1,0 +1,106 @@
+//! The virtual key: a software CTAP 2.1 authenticator that sits below CTAPHID, so every test
+//! runs the same framing, CBOR and PIN code a real key sees. Depends on `proto` only.
+
+mod ctap2;
+pub mod hid;
+pub mod link;
+pub mod presence;
+pub mod profile;
+pub mod state;
+
+use state::{Identity, KeyState, Profile, StateError, StateFile};
+use std::path::Path;
+
+/// What `fidoctl virtual create` may choose.
+#[derive(Debug, Clone)]
+pub struct CreateOptions {
+    pub profile: Profile,
+    pub aaguid: [u8; 16],
+    pub firmware: u64,
+    pub max_resident: u32,
+}
+
+impl Default for CreateOptions {
+    fn default() -> Self {
+        CreateOptions {
+            profile: Profile::Ctap21,
+            aaguid: profile::parse_aaguid(profile::DEFAULT_AAGUID).unwrap_or_default(),
+            firmware: profile::DEFAULT_FIRMWARE,
+            max_resident: profile::DEFAULT_MAX_RESIDENT,
+        }
+    }
+}
+
+pub fn format_aaguid(a: &[u8; 16]) -> String {
+    let h = hex::encode(a);
+    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+/// An open virtual key: its state file is locked until this is dropped.
+#[derive(Debug)]
+pub struct VirtualKey {
+    file: StateFile,
+}
+
+impl VirtualKey {
+    pub fn create(path: &Path, options: &CreateOptions) -> Result<VirtualKey, StateError> {
+        let identity = Identity {
+            profile: options.profile,
+            aaguid: format_aaguid(&options.aaguid),
+            firmware: options.firmware,
+            max_resident: options.max_resident,
+        };
+        Ok(VirtualKey { file: StateFile::create(path, KeyState::new(identity))? })
+    }
+
+    pub fn open(path: &Path) -> Result<VirtualKey, StateError> {
+        Ok(VirtualKey { file: StateFile::open(path)? })
+    }
+
+    pub fn state(&self) -> &KeyState {
+        &self.file.state
+    }
+
+    pub fn path(&self) -> &Path {
+        self.file.path()
+    }
+
+    /// Unplug and plug back in: volatile state is forgotten and the reset window opens.
+    pub fn replug(&mut self) -> Result<(), StateError> {
+        self.file.state.power_up();
+        self.file.save()
+    }
+
+    /// Answer a host over `link` until it goes away.
+    pub fn serve(&mut self, link: &mut dyn link::Link) {
+        hid::serve(self, link)
+    }
+}
+
+impl hid::Authenticator for VirtualKey {
+    fn handle_cbor(&mut self, request: &[u8], presence: &mut dyn hid::UserPresence) -> Vec<u8> {
+        let before = self.file.state.clone();
+        let answer = ctap2::handle(&mut self.file.state, request, presence);
+        if self.file.state != before {
+            if let Err(e) = self.file.save() {
+                // The host must not believe a change happened that is not on disk.
+                eprintln!("fidoctl virtual key: {e}");
+                self.file.state = before;
+                return vec![crate::proto::status::code::OTHER];
+            }
+        }
+        answer
+    }
+
+    fn wink(&mut self) {
+        self.file.state.wink_count += 1;
+        if let Err(e) = self.file.save() {
+            eprintln!("fidoctl virtual key: {e}");
+        }
+    }
+
+    fn device_version(&self) -> (u8, u8, u8) {
+        let f = self.file.state.identity.firmware;
+        (((f >> 16) & 0xFF) as u8, ((f >> 8) & 0xFF) as u8, (f & 0xFF) as u8)
+    }
+}

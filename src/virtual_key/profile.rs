@@ -1,0 +1,96 @@
+//! What each profile says about itself in getInfo, derived from the key's state.
+
+use super::state::{KeyState, Profile};
+use crate::proto::ctap2::alg;
+use crate::proto::ctaphid::MAX_PAYLOAD;
+use crate::proto::get_info::{Algorithm, AuthenticatorInfo};
+use std::collections::BTreeMap;
+
+/// The AAGUID `fidoctl virtual create` gives a key unless told otherwise: the model "fidoctl virtual key".
+pub const DEFAULT_AAGUID: &str = "6f1d0c7a-5e1b-4c3e-9a7d-0f1d0c7a11e5";
+pub const DEFAULT_FIRMWARE: u64 = 0x01_00_00;
+pub const DEFAULT_MAX_RESIDENT: u32 = 25;
+pub const MAX_CREDENTIAL_ID_LENGTH: u64 = 128;
+pub const MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH: u64 = 4;
+
+impl Profile {
+    pub fn versions(self) -> &'static [&'static str] {
+        match self {
+            Profile::Ctap21 => &["FIDO_2_0", "FIDO_2_1"],
+            Profile::Ctap21Pre => &["FIDO_2_0", "FIDO_2_1_PRE"],
+            Profile::Ctap20 => &["FIDO_2_0"],
+        }
+    }
+    pub fn pin_protocols(self) -> &'static [u64] {
+        match self {
+            Profile::Ctap21 => &[2, 1],
+            Profile::Ctap21Pre | Profile::Ctap20 => &[1],
+        }
+    }
+    pub fn has_selection(self) -> bool {
+        self == Profile::Ctap21
+    }
+    pub fn has_token_permissions(self) -> bool {
+        self == Profile::Ctap21
+    }
+}
+
+pub fn parse_aaguid(s: &str) -> Option<[u8; 16]> {
+    let hex: String = s.chars().filter(|c| *c != '-').collect();
+    if hex.len() != 32 || s.len() != 36 {
+        return None;
+    }
+    let mut out = [0u8; 16];
+    hex::decode_to_slice(&hex, &mut out).ok()?;
+    Some(out)
+}
+
+pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
+    let profile = state.identity.profile;
+    let mut options = BTreeMap::new();
+    options.insert("rk".to_string(), true);
+    options.insert("up".to_string(), true);
+    options.insert("plat".to_string(), false);
+    options.insert("clientPin".to_string(), state.pin.is_some());
+    match profile {
+        Profile::Ctap21 => {
+            options.insert("credMgmt".to_string(), true);
+            options.insert("authnrCfg".to_string(), true);
+            options.insert("pinUvAuthToken".to_string(), true);
+            options.insert("setMinPINLength".to_string(), true);
+            options.insert("makeCredUvNotRqd".to_string(), true);
+            options.insert("alwaysUv".to_string(), state.always_uv);
+            options.insert("ep".to_string(), state.enterprise_attestation);
+        }
+        Profile::Ctap21Pre => {
+            options.insert("credentialMgmtPreview".to_string(), true);
+        }
+        Profile::Ctap20 => {}
+    }
+    let mut extensions = vec!["credProtect".to_string(), "hmac-secret".to_string()];
+    if profile == Profile::Ctap21 {
+        extensions.push("minPinLength".to_string());
+    }
+    let is_21 = profile == Profile::Ctap21;
+    AuthenticatorInfo {
+        versions: profile.versions().iter().map(|v| v.to_string()).collect(),
+        extensions,
+        aaguid: parse_aaguid(&state.identity.aaguid).unwrap_or_default(),
+        options,
+        max_msg_size: Some(MAX_PAYLOAD as u64),
+        pin_uv_auth_protocols: profile.pin_protocols().to_vec(),
+        max_credential_count_in_list: Some(8),
+        max_credential_id_length: Some(MAX_CREDENTIAL_ID_LENGTH),
+        transports: vec!["usb".to_string()],
+        algorithms: vec![
+            Algorithm { alg: alg::ES256, kind: "public-key".to_string() },
+            Algorithm { alg: alg::EDDSA, kind: "public-key".to_string() },
+        ],
+        force_pin_change: is_21.then_some(state.force_pin_change),
+        min_pin_length: is_21.then_some(u64::from(state.min_pin_length)),
+        firmware_version: is_21.then_some(state.identity.firmware),
+        max_rp_ids_for_set_min_pin_length: is_21.then_some(MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH),
+        remaining_discoverable_credentials: is_21.then_some(u64::from(state.identity.max_resident)),
+        ..AuthenticatorInfo::default()
+    }
+}

@@ -1,0 +1,347 @@
+//! The virtual key's state file: versioned JSON, mode 0600, written atomically, locked while
+//! open. It holds private keys in the clear: this is a test and training device.
+
+use serde::{Deserialize, Serialize};
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+pub const FORMAT: &str = "fidoctl-virtual-key";
+pub const VERSION: u32 = 1;
+const NOTICE: &str = "fidoctl virtual key: a software authenticator for tests and training. \
+Its private keys are stored in this file in the clear; never use it to protect a real account.";
+/// How long we wait for another fidoctl process to let go of the same virtual key.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("The virtual key state file {path} does not exist; create it with `fidoctl virtual create {path}`")]
+    Missing { path: String },
+    #[error("The virtual key state file {path} is damaged ({reason}). It was left untouched: restore it from a copy, or create a new key with `fidoctl virtual create`.")]
+    Damaged { path: String, reason: String },
+    #[error("The virtual key state file {path} was written by a newer fidoctl (format version {found}); this fidoctl reads version {VERSION}. Upgrade fidoctl.")]
+    TooNew { path: String, found: u32 },
+    #[error("{path} already exists; choose another file name or delete it first.")]
+    Exists { path: String },
+    #[error("The virtual key {path} is in use by another fidoctl process (for example `fidoctl virtual serve`); stop it or wait, then try again.")]
+    Busy { path: String },
+    #[error("The virtual key state file {path} could not be {action}: {reason}.")]
+    Io { path: String, action: &'static str, reason: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Profile {
+    /// A CTAP 2.1 key (the default).
+    #[default]
+    #[serde(rename = "ctap2.1")]
+    Ctap21,
+    /// A FIDO_2_1_PRE key: PIN protocol 1, getPinToken only, credential management preview.
+    #[serde(rename = "ctap2.1-pre")]
+    Ctap21Pre,
+    /// A CTAP 2.0 key: PIN protocol 1, no credential management, no authenticatorSelection.
+    #[serde(rename = "ctap2.0")]
+    Ctap20,
+}
+
+impl Profile {
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Ctap21 => "ctap2.1",
+            Profile::Ctap21Pre => "ctap2.1-pre",
+            Profile::Ctap20 => "ctap2.0",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Profile> {
+        [Profile::Ctap21, Profile::Ctap21Pre, Profile::Ctap20].into_iter().find(|p| p.name() == s)
+    }
+}
+
+/// Fixed at creation: what the key is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    pub profile: Profile,
+    /// Canonical UUID form.
+    pub aaguid: String,
+    /// getInfo firmwareVersion (0x0E).
+    pub firmware: u64,
+    pub max_resident: u32,
+}
+
+/// The PIN as the key stores it: never the PIN itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredPin {
+    /// LEFT(SHA-256(PIN), 16), hex.
+    pub hash: String,
+    /// Length in Unicode code points (authenticatorConfig compares it with minPINLength).
+    pub code_points: u32,
+}
+
+/// Volatile state: what a real key forgets when unplugged. Kept in the file so a `virtual:`
+/// key stays "plugged in" across fidoctl runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct PowerState {
+    /// Wall-clock time of the last power-up, in milliseconds since the Unix epoch.
+    pub powered_up_at_ms: u64,
+    /// Wrong PINs in a row since power-up (3 blocks PIN entry until the next power-up).
+    #[serde(default)]
+    pub consecutive_pin_mismatches: u8,
+    /// Ephemeral key-agreement private scalar (hex), regenerated at power-up.
+    #[serde(default)]
+    pub key_agreement: Option<String>,
+    /// The current pinUvAuthToken and what it may do.
+    #[serde(default)]
+    pub token: Option<TokenState>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenState {
+    /// The token bytes (hex).
+    pub token: String,
+    pub protocol: u8,
+    pub permissions: u8,
+    pub rp_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyState {
+    pub format: String,
+    pub version: u32,
+    pub notice: String,
+    pub identity: Identity,
+    #[serde(default)]
+    pub pin: Option<StoredPin>,
+    pub pin_retries: u8,
+    pub min_pin_length: u32,
+    #[serde(default)]
+    pub min_pin_length_rp_ids: Vec<String>,
+    #[serde(default)]
+    pub force_pin_change: bool,
+    #[serde(default)]
+    pub always_uv: bool,
+    #[serde(default)]
+    pub enterprise_attestation: bool,
+    #[serde(default)]
+    pub wink_count: u64,
+    pub power: PowerState,
+}
+
+pub const MAX_PIN_RETRIES: u8 = 8;
+pub const DEFAULT_MIN_PIN_LENGTH: u32 = 4;
+
+impl KeyState {
+    pub fn new(identity: Identity) -> KeyState {
+        KeyState {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            notice: NOTICE.to_string(),
+            identity,
+            pin: None,
+            pin_retries: MAX_PIN_RETRIES,
+            min_pin_length: DEFAULT_MIN_PIN_LENGTH,
+            min_pin_length_rp_ids: Vec::new(),
+            force_pin_change: false,
+            always_uv: false,
+            enterprise_attestation: false,
+            wink_count: 0,
+            power: PowerState { powered_up_at_ms: now_ms(), ..PowerState::default() },
+        }
+    }
+
+    /// Unplug and re-plug: forget everything volatile, open the reset window.
+    pub fn power_up(&mut self) {
+        self.power = PowerState { powered_up_at_ms: now_ms(), ..PowerState::default() };
+    }
+
+    /// Time since the last power-up (zero if the clock went backwards).
+    pub fn since_power_up(&self) -> Duration {
+        Duration::from_millis(now_ms().saturating_sub(self.power.powered_up_at_ms))
+    }
+}
+
+pub fn now_ms() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
+}
+
+/// An open state file: the lock is held until this is dropped.
+#[derive(Debug)]
+pub struct StateFile {
+    path: PathBuf,
+    _lock: File,
+    pub state: KeyState,
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn io_err(path: &Path, action: &'static str, e: std::io::Error) -> StateError {
+    StateError::Io { path: display(path), action, reason: e.to_string() }
+}
+
+fn lock_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.lock"))
+}
+
+fn take_lock(path: &Path) -> Result<File, StateError> {
+    let lock_file = lock_path(path);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_file)
+        .map_err(|e| io_err(&lock_file, "locked", e))?;
+    let started = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => return Err(StateError::Busy { path: display(path) }),
+            Err(std::fs::TryLockError::Error(e)) => return Err(io_err(&lock_file, "locked", e)),
+        }
+    }
+}
+
+impl StateFile {
+    /// Create a new key. Refuses to overwrite an existing file.
+    pub fn create(path: &Path, state: KeyState) -> Result<StateFile, StateError> {
+        let lock = take_lock(path)?;
+        if path.exists() {
+            return Err(StateError::Exists { path: display(path) });
+        }
+        let file = StateFile { path: path.to_path_buf(), _lock: lock, state };
+        file.save()?;
+        Ok(file)
+    }
+
+    /// Open and lock an existing key. A damaged file is reported, never replaced.
+    pub fn open(path: &Path) -> Result<StateFile, StateError> {
+        if !path.exists() {
+            return Err(StateError::Missing { path: display(path) });
+        }
+        let lock = take_lock(path)?;
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::InvalidData => StateError::Damaged { path: display(path), reason: "not UTF-8 text".into() },
+            _ => io_err(path, "read", e),
+        })?;
+        let state = parse(path, &text)?;
+        Ok(StateFile { path: path.to_path_buf(), _lock: lock, state })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Write atomically: temp file in the same folder, fsync, rename over, fsync the folder.
+    pub fn save(&self) -> Result<(), StateError> {
+        let path = &self.path;
+        let json = serde_json::to_string_pretty(&self.state).map_err(|e| StateError::Io {
+            path: display(path),
+            action: "written",
+            reason: e.to_string(),
+        })?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let tmp = path.with_file_name(format!(".{name}.tmp"));
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            let mut f = OpenOptions::new()
+                .create(true)
+                .write(true)
+                .truncate(true)
+                .mode(0o600)
+                .open(&tmp)
+                .map_err(|e| io_err(&tmp, "written", e))?;
+            f.write_all(json.as_bytes()).map_err(|e| io_err(&tmp, "written", e))?;
+            f.write_all(b"\n").map_err(|e| io_err(&tmp, "written", e))?;
+            f.sync_all().map_err(|e| io_err(&tmp, "written", e))?;
+        }
+        std::fs::rename(&tmp, path).map_err(|e| io_err(path, "written", e))?;
+        if let Some(dir) = path.parent() {
+            let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+            if let Ok(d) = File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse(path: &Path, text: &str) -> Result<KeyState, StateError> {
+    let damaged = |reason: String| StateError::Damaged { path: display(path), reason };
+    let raw: serde_json::Value = serde_json::from_str(text).map_err(|e| damaged(format!("not valid JSON: {e}")))?;
+    if raw.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(damaged("it is not a fidoctl virtual key file".into()));
+    }
+    match raw.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(StateError::TooNew { path: display(path), found: u32::try_from(v).unwrap_or(u32::MAX) })
+        }
+        _ => return Err(damaged("its format version is missing or unknown".into())),
+    }
+    let state: KeyState = serde_json::from_value(raw).map_err(|e| damaged(e.to_string()))?;
+    if state.pin_retries > MAX_PIN_RETRIES {
+        return Err(damaged(format!("pin_retries is {}, more than {MAX_PIN_RETRIES}", state.pin_retries)));
+    }
+    Ok(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn identity() -> Identity {
+        Identity { profile: Profile::Ctap21, aaguid: "00000000-0000-0000-0000-000000000000".into(), firmware: 1, max_resident: 25 }
+    }
+
+    #[test]
+    fn create_writes_0600_and_reopens_equal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.json");
+        let created = StateFile::create(&path, KeyState::new(identity())).unwrap();
+        let original = created.state.clone();
+        drop(created);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert_eq!(StateFile::open(&path).unwrap().state, original);
+    }
+
+    #[test]
+    fn create_refuses_to_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.json");
+        drop(StateFile::create(&path, KeyState::new(identity())).unwrap());
+        assert!(matches!(StateFile::create(&path, KeyState::new(identity())), Err(StateError::Exists { .. })));
+    }
+
+    #[test]
+    fn damaged_files_are_reported_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.json");
+        for bad in ["{not json", "{\"format\":\"something-else\",\"version\":1}", "{\"format\":\"fidoctl-virtual-key\",\"version\":1}"] {
+            std::fs::write(&path, bad).unwrap();
+            let err = StateFile::open(&path).unwrap_err();
+            assert!(matches!(err, StateError::Damaged { .. }), "{bad}: {err}");
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), bad);
+        }
+        std::fs::write(&path, "{\"format\":\"fidoctl-virtual-key\",\"version\":7}").unwrap();
+        assert!(matches!(StateFile::open(&path), Err(StateError::TooNew { found: 7, .. })));
+    }
+
+    #[test]
+    fn a_second_opener_waits_for_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.json");
+        let held = StateFile::create(&path, KeyState::new(identity())).unwrap();
+        let p = path.clone();
+        let waiter = std::thread::spawn(move || StateFile::open(&p).map(|f| f.state.version));
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(!waiter.is_finished(), "the second opener must wait while the first holds the lock");
+        drop(held);
+        assert_eq!(waiter.join().unwrap().unwrap(), VERSION);
+    }
+}
