@@ -82,6 +82,14 @@ pub enum Command {
     /// Ask you to touch the key you mean, and print its path.
     #[command(after_help = "Example:\n  fidoctl select")]
     Select,
+    /// Set, change and verify the key's PIN.
+    ///
+    /// PINs are never taken on the command line. Sources, first that applies: --pin-stdin (pin set:
+    /// new PIN on line 1; pin change: current PIN on line 1, new PIN on line 2; everything else:
+    /// current PIN on line 1), the FIDOCTL_PIN / FIDOCTL_NEW_PIN environment variables, or a
+    /// hidden prompt when standard input is a terminal (new PINs asked twice).
+    #[command(subcommand)]
+    Pin(PinCommand),
     /// Create, serve and re-plug virtual keys (software authenticators for tests and training).
     #[command(subcommand)]
     Virtual(VirtualCommand),
@@ -98,6 +106,19 @@ pub enum Command {
         /// Where to write fidoctl.1 and one page per subcommand.
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PinCommand {
+    /// Set the PIN of a key that has none.
+    #[command(after_help = "Example:\n  printf '%s\\n' \"$NEW_PIN\" | fidoctl -d virtual:key.json pin set --pin-stdin")]
+    Set,
+    /// Change the PIN (the current PIN is needed).
+    #[command(after_help = "Example:\n  FIDOCTL_PIN=... FIDOCTL_NEW_PIN=... fidoctl -d virtual:key.json pin change")]
+    Change,
+    /// Check a PIN without changing anything (a wrong PIN uses up an attempt).
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json pin verify")]
+    Verify,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,5 +9,6 @@ pub mod client;
 pub mod commands;
 pub mod output;
 pub mod proto;
+pub mod secrets;
 pub mod transport;
 pub mod virtual_key;

@@ -29,6 +29,9 @@ pub enum ClientError {
     NotFido2,
     #[error("{0}")]
     Unsupported(String),
+    /// getInfo says forcePINChange: no token until the PIN is changed.
+    #[error("this key requires a PIN change before its PIN can be used")]
+    PinChangeRequired,
     /// Nobody touched the key before our deadline (we sent CTAPHID_CANCEL).
     #[error("nobody touched the key within {} seconds", .0.as_secs())]
     TouchTimeout(Duration),

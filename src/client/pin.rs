@@ -4,7 +4,10 @@
 use super::{Authenticator, Call, ClientError};
 use crate::proto::cbor::{self, MapView};
 use crate::proto::ctap2::{client_pin as cp, command};
-use crate::proto::pin_protocol::PinProtocol;
+use crate::proto::cose::CoseKey;
+use crate::proto::pin_protocol::{pad_pin, pin_hash, KeyAgreementKey, PinProtocol};
+use ciborium::value::Value;
+use zeroize::Zeroizing;
 
 /// What getPINRetries says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,4 +56,176 @@ pub fn get_uv_retries(auth: &mut Authenticator) -> Result<u64, ClientError> {
     let answer = auth.call(command::CLIENT_PIN, Some(&request), Call::default())?;
     let answer = answer.ok_or_else(|| ClientError::Malformed("getUVRetries answer is empty".into()))?;
     Ok(MapView::new(&answer, "getUVRetries")?.req_u64(cp::response::UV_RETRIES)?)
+}
+
+/// A shared secret with the key for one PIN exchange (getKeyAgreement + our ECDH half).
+pub struct PinSession {
+    pub protocol: PinProtocol,
+    platform_key: KeyAgreementKey,
+    shared: Zeroizing<Vec<u8>>,
+}
+
+impl PinSession {
+    /// Our public half, sent in the request (keyAgreement, key 3).
+    pub fn platform_cose(&self) -> Value {
+        self.platform_key.public_cose().to_value()
+    }
+}
+
+/// A PIN/UV auth token and what it was asked for.
+pub struct PinToken {
+    pub protocol: PinProtocol,
+    token: Zeroizing<Vec<u8>>,
+    pub permissions: u8,
+    pub rp_id: Option<String>,
+}
+
+impl PinToken {
+    /// pinUvAuthParam for a request: authenticate(token, message).
+    pub fn authenticate(&self, message: &[u8]) -> Vec<u8> {
+        self.protocol.authenticate(&self.token, message)
+    }
+}
+
+impl std::fmt::Debug for PinToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PinToken")
+            .field("protocol", &self.protocol)
+            .field("permissions", &self.permissions)
+            .field("rp_id", &self.rp_id)
+            .finish_non_exhaustive()
+    }
+}
+
+fn request(protocol: PinProtocol, sub: u8, extra: Vec<(i64, Option<Value>)>) -> Value {
+    let mut entries = vec![
+        (cp::PIN_UV_AUTH_PROTOCOL, Some(cbor::uint(u64::from(protocol.number())))),
+        (cp::SUB_COMMAND, Some(cbor::uint(u64::from(sub)))),
+    ];
+    entries.extend(extra);
+    cbor::int_map(entries)
+}
+
+/// getKeyAgreement and ECDH: one shared secret, reusable for the rest of the command run.
+pub fn start_session(auth: &mut Authenticator) -> Result<PinSession, ClientError> {
+    let protocol = choose_protocol(auth)?;
+    let answer = auth.call(command::CLIENT_PIN, Some(&request(protocol, cp::sub::GET_KEY_AGREEMENT, vec![])), Call::default())?;
+    let answer = answer.ok_or_else(|| ClientError::Malformed("getKeyAgreement answer is empty".into()))?;
+    let map = MapView::new(&answer, "getKeyAgreement")?;
+    let peer = CoseKey::from_value(map.require(cp::response::KEY_AGREEMENT)?)
+        .map_err(|e| ClientError::Malformed(format!("the key's key-agreement key is unusable: {e}")))?;
+    let platform_key = KeyAgreementKey::generate();
+    let shared = platform_key
+        .shared_secret(protocol, &peer)
+        .map_err(|e| ClientError::Malformed(format!("key agreement failed: {e}")))?;
+    Ok(PinSession { protocol, platform_key, shared })
+}
+
+fn crypto_err(e: crate::proto::pin_protocol::PinProtocolError) -> ClientError {
+    ClientError::Unsupported(format!("PIN encryption failed: {e}"))
+}
+
+/// setPIN. `new_pin` is already NFC-normalised and policy-checked by the caller.
+pub fn set_pin(auth: &mut Authenticator, session: &PinSession, new_pin: &[u8]) -> Result<(), ClientError> {
+    let p = session.protocol;
+    let padded = pad_pin(new_pin).map_err(crypto_err)?;
+    let new_pin_enc = p.encrypt(&session.shared, &padded).map_err(crypto_err)?;
+    let param = p.authenticate(&session.shared, &new_pin_enc);
+    let req = request(
+        p,
+        cp::sub::SET_PIN,
+        vec![
+            (cp::KEY_AGREEMENT, Some(session.platform_cose())),
+            (cp::PIN_UV_AUTH_PARAM, Some(cbor::bytes(&param))),
+            (cp::NEW_PIN_ENC, Some(cbor::bytes(&new_pin_enc))),
+        ],
+    );
+    auth.call(command::CLIENT_PIN, Some(&req), Call { may_need_touch: false, sensitive: true })?;
+    Ok(())
+}
+
+/// changePIN. The current PIN is sent as is (never length-checked: a raised minimum must
+/// not lock the owner out of changing it).
+pub fn change_pin(auth: &mut Authenticator, session: &PinSession, current_pin: &[u8], new_pin: &[u8]) -> Result<(), ClientError> {
+    let p = session.protocol;
+    let pin_hash_enc = p.encrypt(&session.shared, &pin_hash(current_pin)).map_err(crypto_err)?;
+    let padded = pad_pin(new_pin).map_err(crypto_err)?;
+    let new_pin_enc = p.encrypt(&session.shared, &padded).map_err(crypto_err)?;
+    let mut message = new_pin_enc.clone();
+    message.extend_from_slice(&pin_hash_enc);
+    let param = p.authenticate(&session.shared, &message);
+    let req = request(
+        p,
+        cp::sub::CHANGE_PIN,
+        vec![
+            (cp::KEY_AGREEMENT, Some(session.platform_cose())),
+            (cp::PIN_UV_AUTH_PARAM, Some(cbor::bytes(&param))),
+            (cp::NEW_PIN_ENC, Some(cbor::bytes(&new_pin_enc))),
+            (cp::PIN_HASH_ENC, Some(cbor::bytes(&pin_hash_enc))),
+        ],
+    );
+    auth.call(command::CLIENT_PIN, Some(&req), Call { may_need_touch: false, sensitive: true })?;
+    Ok(())
+}
+
+/// Does the key issue tokens with permissions (getPinUvAuthTokenUsingPinWithPermissions)?
+pub fn has_token_permissions(auth: &mut Authenticator) -> Result<bool, ClientError> {
+    Ok(auth.info()?.option("pinUvAuthToken") == Some(true))
+}
+
+/// A PIN token: 0x09 with permissions (and rpId) on keys that offer pinUvAuthToken, else the
+/// legacy getPinToken (0x05) with neither. Refuses up front when the key demands a PIN change,
+/// because such keys answer 0x05 with PIN_INVALID, which is not a wrong PIN.
+pub fn get_token(
+    auth: &mut Authenticator,
+    session: &PinSession,
+    pin: &[u8],
+    permissions: u8,
+    rp_id: Option<&str>,
+) -> Result<PinToken, ClientError> {
+    if auth.info()?.force_pin_change == Some(true) {
+        return Err(ClientError::PinChangeRequired);
+    }
+    let p = session.protocol;
+    let with_permissions = has_token_permissions(auth)?;
+    let pin_hash_enc = p.encrypt(&session.shared, &pin_hash(pin)).map_err(crypto_err)?;
+    let mut extra = vec![
+        (cp::KEY_AGREEMENT, Some(session.platform_cose())),
+        (cp::PIN_HASH_ENC, Some(cbor::bytes(&pin_hash_enc))),
+    ];
+    let sub = if with_permissions {
+        extra.push((cp::PERMISSIONS, Some(cbor::uint(u64::from(permissions)))));
+        extra.push((cp::RP_ID, rp_id.map(cbor::text)));
+        cp::sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS
+    } else {
+        cp::sub::GET_PIN_TOKEN
+    };
+    let answer = match auth.call(command::CLIENT_PIN, Some(&request(p, sub, extra)), Call { may_need_touch: false, sensitive: true }) {
+        // A key whose minimum PIN length was raised since getInfo was read says so this way.
+        Err(ClientError::Status { code: crate::proto::status::code::PIN_POLICY_VIOLATION, .. })
+            if with_permissions && auth.refresh_info()?.force_pin_change == Some(true) =>
+        {
+            return Err(ClientError::PinChangeRequired)
+        }
+        other => other?,
+    };
+    let answer = answer.ok_or_else(|| ClientError::Malformed("the PIN token answer is empty".into()))?;
+    let map = MapView::new(&answer, "pinUvAuthToken")?;
+    let encrypted = map.req_bytes(cp::response::PIN_UV_AUTH_TOKEN)?;
+    let token = p
+        .decrypt(&session.shared, encrypted)
+        .map_err(|e| ClientError::Malformed(format!("the PIN token could not be decrypted: {e}")))?;
+    let valid_len = match p {
+        PinProtocol::V1 => token.len() == 16 || token.len() == 32,
+        PinProtocol::V2 => token.len() == 32,
+    };
+    if !valid_len {
+        return Err(ClientError::Malformed(format!("the PIN token is {} bytes long", token.len())));
+    }
+    Ok(PinToken {
+        protocol: p,
+        token,
+        permissions: if with_permissions { permissions } else { 0 },
+        rp_id: if with_permissions { rp_id.map(String::from) } else { None },
+    })
 }

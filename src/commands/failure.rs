@@ -118,6 +118,12 @@ impl From<ClientError> for Failure {
                 .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty or unsupported."),
             ClientError::NotFido2 => Failure::new(exit::FAILED, "u2f_only", "This key speaks only U2F (CTAP1), so it cannot do this; it needs a FIDO2 key."),
             ClientError::Unsupported(m) => Failure::new(exit::FAILED, "unsupported", m),
+            ClientError::PinChangeRequired => Failure::new(
+                exit::PIN,
+                "pin_change_required",
+                "This key requires a PIN change before its PIN can be used (its PIN policy was tightened or an administrator forced a change).",
+            )
+            .hint("Change the PIN with `fidoctl pin change`, then try again."),
         }
     }
 }

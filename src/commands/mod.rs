@@ -5,6 +5,7 @@ pub mod failure;
 pub mod generate;
 pub mod info;
 pub mod list;
+pub mod pin;
 pub mod select;
 pub mod session;
 pub mod virtual_keys;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli, ctx: &Context) -> anyhow::Result<Outcome> {
         Command::Info => info::run(ctx),
         Command::Wink => wink::run(ctx),
         Command::Select => select::run(ctx),
+        Command::Pin(p) => pin::run(ctx, p),
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),

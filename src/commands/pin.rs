@@ -1,0 +1,159 @@
+//! `fidoctl pin set | change | verify`.
+
+use super::{exit, Context, Failure, Outcome};
+use crate::cli::PinCommand;
+use crate::client::pin::{self as client_pin, PinSession};
+use crate::client::{Authenticator, ClientError};
+use crate::output::message::Message;
+use crate::proto::ctap2::client_pin::permission;
+use crate::proto::status::code;
+use crate::secrets::{PinInput, SecretError};
+
+pub fn run(ctx: &Context, command: PinCommand) -> anyhow::Result<Outcome> {
+    match command {
+        PinCommand::Set => set(ctx),
+        PinCommand::Change => change(ctx),
+        PinCommand::Verify => verify(ctx),
+    }
+}
+
+pub fn secret_failure(e: SecretError) -> Failure {
+    let code = match e {
+        SecretError::NoSource { .. } => "pin_source_missing",
+        SecretError::StdinTooShort { .. } => "pin_source_missing",
+        SecretError::Read(_) => "pin_unreadable",
+        SecretError::Mismatch => "pin_mismatch",
+        SecretError::TooShort { .. } | SecretError::TooLong { .. } => "pin_policy_violation",
+    };
+    Failure::new(exit::PIN, code, e.to_string()).hint(e.hint())
+}
+
+pub fn pin_input(ctx: &Context) -> Result<PinInput, Failure> {
+    PinInput::new(ctx.global.pin_stdin).map_err(secret_failure)
+}
+
+/// The key must have a PIN (and FIDO2) before we ask the user for one.
+fn require_pin_support(auth: &mut Authenticator) -> Result<(), Failure> {
+    let info = auth.info().map_err(Failure::from)?;
+    if info.option("clientPin").is_none() {
+        return Err(Failure::new(exit::FAILED, "pin_unsupported", "This key does not support a PIN."));
+    }
+    Ok(())
+}
+
+/// Turn a PIN-related refusal into a sentence that says how many attempts remain.
+pub fn pin_failure(auth: &mut Authenticator, err: ClientError) -> Failure {
+    let status = err.status();
+    let mut failure = Failure::from(err);
+    if matches!(status, Some(code::PIN_INVALID) | Some(code::PIN_AUTH_BLOCKED)) {
+        if let Ok(r) = client_pin::get_retries(auth) {
+            let attempts = if r.retries == 1 { "1 attempt remains".to_string() } else { format!("{} attempts remain", r.retries) };
+            failure.message = match status {
+                Some(code::PIN_AUTH_BLOCKED) => format!(
+                    "Three wrong PINs were entered in a row, so the key stopped accepting PINs until it is unplugged. {attempts} before the PIN locks for good."
+                ),
+                _ => format!("The PIN is wrong. {attempts} before the PIN locks for good and only a factory reset helps."),
+            };
+        }
+    }
+    failure
+}
+
+fn set(ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut auth = ctx.open_one()?;
+    require_pin_support(&mut auth)?;
+    let info = auth.info().map_err(Failure::from)?;
+    if info.option("clientPin") == Some(true) {
+        return Err(Failure::new(exit::PIN, "pin_already_set", "This key already has a PIN.")
+            .hint("Use `fidoctl pin change` to change it (or `fidoctl reset` if nobody knows it).")
+            .into());
+    }
+    let min = info.min_pin_length;
+    let new_pin = pin_input(ctx)?.new_pin(min).map_err(secret_failure)?;
+    let session = client_pin::start_session(&mut auth).map_err(Failure::from)?;
+    client_pin::set_pin(&mut auth, &session, new_pin.as_bytes()).map_err(|e| pin_failure(&mut auth, e))?;
+    let path = auth.device().path.clone();
+    Ok(Outcome::ok(Message {
+        text: format!("The PIN of {path} is set."),
+        fields: serde_json::json!({ "device": path, "pin_set": true, "pin_protocol": session.protocol.number() }),
+    }))
+}
+
+fn change(ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut auth = ctx.open_one()?;
+    require_pin_support(&mut auth)?;
+    let info = auth.info().map_err(Failure::from)?;
+    if info.option("clientPin") != Some(true) {
+        return Err(Failure::new(exit::PIN, "pin_not_set", "This key has no PIN yet, so there is nothing to change.")
+            .hint("Set one with `fidoctl pin set`.")
+            .into());
+    }
+    let min = info.min_pin_length;
+    let mut input = pin_input(ctx)?;
+    let current = input.current("Current PIN").map_err(secret_failure)?;
+    let new_pin = input.new_pin(min).map_err(secret_failure)?;
+    let session = client_pin::start_session(&mut auth).map_err(Failure::from)?;
+    client_pin::change_pin(&mut auth, &session, current.as_bytes(), new_pin.as_bytes()).map_err(|e| match e.status() {
+        Some(code::PIN_POLICY_VIOLATION) => Failure::new(
+            exit::PIN,
+            "pin_policy_violation",
+            "The key refused the new PIN: it does not meet the key's PIN policy (too short, or the same as the PIN it must replace).",
+        )
+        .hint("Choose a different, longer PIN and try again."),
+        _ => pin_failure(&mut auth, e),
+    })?;
+    let path = auth.device().path.clone();
+    Ok(Outcome::ok(Message {
+        text: format!("The PIN of {path} is changed."),
+        fields: serde_json::json!({ "device": path, "pin_changed": true, "pin_protocol": session.protocol.number() }),
+    }))
+}
+
+/// A permission this key will grant with the PIN alone.
+fn verify_permission(auth: &mut Authenticator) -> Result<u8, ClientError> {
+    let info = auth.info()?;
+    Ok(if info.option("noMcGaPermissionsWithClientPin") != Some(true) {
+        permission::GET_ASSERTION
+    } else if info.option("credMgmt") == Some(true) {
+        permission::CREDENTIAL_MANAGEMENT
+    } else if info.option("authnrCfg") == Some(true) {
+        permission::AUTHENTICATOR_CONFIG
+    } else {
+        permission::LARGE_BLOB_WRITE
+    })
+}
+
+/// Check the PIN by asking the key for a token with it.
+pub fn obtain_token(
+    auth: &mut Authenticator,
+    session: &PinSession,
+    pin: &[u8],
+    permissions: u8,
+    rp_id: Option<&str>,
+) -> Result<client_pin::PinToken, Failure> {
+    client_pin::get_token(auth, session, pin, permissions, rp_id).map_err(|e| pin_failure(auth, e))
+}
+
+fn verify(ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut auth = ctx.open_one()?;
+    require_pin_support(&mut auth)?;
+    let info = auth.info().map_err(Failure::from)?;
+    if info.option("clientPin") != Some(true) {
+        return Err(Failure::new(exit::PIN, "pin_not_set", "This key has no PIN yet, so there is nothing to verify.")
+            .hint("Set one with `fidoctl pin set`.")
+            .into());
+    }
+    if info.force_pin_change == Some(true) {
+        return Err(Failure::from(ClientError::PinChangeRequired).into());
+    }
+    let pin = pin_input(ctx)?.current("PIN").map_err(secret_failure)?;
+    let perm = verify_permission(&mut auth).map_err(Failure::from)?;
+    let session = client_pin::start_session(&mut auth).map_err(Failure::from)?;
+    obtain_token(&mut auth, &session, pin.as_bytes(), perm, None)?;
+    let retries = client_pin::get_retries(&mut auth).map_err(Failure::from)?;
+    let path = auth.device().path.clone();
+    Ok(Outcome::ok(Message {
+        text: format!("The PIN is correct ({path}; {} attempts allowed before it locks).", retries.retries),
+        fields: serde_json::json!({ "device": path, "pin_verified": true, "retries": retries.retries, "pin_protocol": session.protocol.number() }),
+    }))
+}
