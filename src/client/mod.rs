@@ -2,8 +2,13 @@
 //! operations as typed calls.
 
 pub mod authenticator;
+pub mod config;
+pub mod cred_mgmt;
 pub mod ctaphid;
 pub mod pin;
+
+#[cfg(test)]
+mod test_vectors;
 
 pub use authenticator::{Authenticator, Call, ClientError};
 

@@ -4,6 +4,7 @@ pub mod cbor;
 pub mod cose;
 pub mod ctap2;
 pub mod ctaphid;
+pub mod entities;
 pub mod get_info;
 pub mod pin_protocol;
 pub mod status;
