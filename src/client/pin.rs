@@ -229,3 +229,60 @@ pub fn get_token(
         rp_id: if with_permissions { rp_id.map(String::from) } else { None },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::test_vectors::{param_of, request_hex};
+
+    fn platform_cose() -> Value {
+        let scalar: [u8; 32] =
+            hex::decode("1f2e3d4c5b6a79880123456789abcdef0f1e2d3c4b5a69788796a5b4c3d2e1f0").unwrap().try_into().unwrap();
+        KeyAgreementKey::from_scalar(&scalar).unwrap().public_cose().to_value()
+    }
+
+    fn encoded(v: &Value) -> String {
+        format!("06{}", hex::encode(cbor::encode(v)))
+    }
+
+    #[test]
+    fn simple_requests_match_python_fido2() {
+        assert_eq!(
+            encoded(&request(PinProtocol::V2, cp::sub::GET_PIN_RETRIES, vec![])),
+            request_hex("clientPIN getPINRetries (protocol 2)")
+        );
+        assert_eq!(
+            encoded(&request(PinProtocol::V2, cp::sub::GET_KEY_AGREEMENT, vec![])),
+            request_hex("clientPIN getKeyAgreement (protocol 2)")
+        );
+    }
+
+    #[test]
+    fn token_requests_match_python_fido2() {
+        for (name, protocol, sub, permissions, rp_id) in [
+            ("clientPIN getPinUvAuthTokenUsingPinWithPermissions cm (protocol 2)", PinProtocol::V2, cp::sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS, Some(4u64), None),
+            (
+                "clientPIN getPinUvAuthTokenUsingPinWithPermissions mc+ga rp example.com",
+                PinProtocol::V2,
+                cp::sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS,
+                Some(3),
+                Some("example.com"),
+            ),
+            ("clientPIN getPinToken legacy 0x05 (protocol 1)", PinProtocol::V1, cp::sub::GET_PIN_TOKEN, None, None),
+        ] {
+            let expected = request_hex(name);
+            let pin_hash_enc = param_of(&expected, cp::PIN_HASH_ENC);
+            let req = request(
+                protocol,
+                sub,
+                vec![
+                    (cp::KEY_AGREEMENT, Some(platform_cose())),
+                    (cp::PIN_HASH_ENC, Some(cbor::bytes(&pin_hash_enc))),
+                    (cp::PERMISSIONS, permissions.map(cbor::uint)),
+                    (cp::RP_ID, rp_id.map(cbor::text)),
+                ],
+            );
+            assert_eq!(encoded(&req), expected, "{name}");
+        }
+    }
+}
