@@ -90,6 +90,9 @@ pub enum Command {
     /// hidden prompt when standard input is a terminal (new PINs asked twice).
     #[command(subcommand)]
     Pin(PinCommand),
+    /// List, delete and update the discoverable credentials on a key (needs the PIN).
+    #[command(subcommand)]
+    Creds(CredsCommand),
     /// Create, serve and re-plug virtual keys (software authenticators for tests and training).
     #[command(subcommand)]
     Virtual(VirtualCommand),
@@ -119,6 +122,35 @@ pub enum PinCommand {
     /// Check a PIN without changing anything (a wrong PIN uses up an attempt).
     #[command(after_help = "Example:\n  fidoctl -d virtual:key.json pin verify")]
     Verify,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CredsCommand {
+    /// Every discoverable credential, grouped by relying party, with slots used and left.
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json creds list --format csv")]
+    List {
+        /// Only this relying party (e.g. github.com).
+        #[arg(long, value_name = "RPID")]
+        rp: Option<String>,
+    },
+    /// Delete exactly one credential; shows its RP and user and asks first.
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json creds delete b64:AAECAwQ --yes")]
+    Delete {
+        /// The credential id as `creds list` prints it, or hex:… / b64:…
+        credential_id: String,
+    },
+    /// Change the user name and/or display name stored with a credential.
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json creds update b64:AAECAwQ --display-name \"Alice Smith\"")]
+    Update {
+        /// The credential id as `creds list` prints it, or hex:… / b64:…
+        credential_id: String,
+        /// The new user name.
+        #[arg(long)]
+        name: Option<String>,
+        /// The new display name.
+        #[arg(long)]
+        display_name: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,6 +1,8 @@
 //! One file per command group. A command opens devices, calls the client and builds an
 //! output value; it does no CBOR, no framing and no printing details.
 
+pub mod confirm;
+pub mod creds;
 pub mod failure;
 pub mod generate;
 pub mod info;
@@ -45,6 +47,7 @@ pub fn run(cli: Cli, ctx: &Context) -> anyhow::Result<Outcome> {
         Command::Wink => wink::run(ctx),
         Command::Select => select::run(ctx),
         Command::Pin(p) => pin::run(ctx, p),
+        Command::Creds(c) => creds::run(ctx, c),
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),

@@ -157,3 +157,31 @@ fn verify(ctx: &Context) -> anyhow::Result<Outcome> {
         fields: serde_json::json!({ "device": path, "pin_verified": true, "retries": retries.retries, "pin_protocol": session.protocol.number() }),
     }))
 }
+
+/// Ask for the PIN (from its sources) and get one token with these permissions: one key
+/// agreement and one token for the whole command run.
+pub fn token_with_pin(
+    ctx: &Context,
+    auth: &mut Authenticator,
+    input: &mut PinInput,
+    permissions: u8,
+    rp_id: Option<&str>,
+    needed_for: &str,
+) -> Result<client_pin::PinToken, Failure> {
+    let info = auth.info().map_err(Failure::from)?;
+    match info.option("clientPin") {
+        None => return Err(Failure::new(exit::FAILED, "pin_unsupported", format!("This key does not support a PIN, which {needed_for} needs."))),
+        Some(false) => {
+            return Err(Failure::new(exit::PIN, "pin_not_set", format!("This key has no PIN, and {needed_for} needs one (the key only allows it after a PIN is entered)."))
+                .hint("Set a PIN with `fidoctl pin set`, then try again."))
+        }
+        Some(true) => {}
+    }
+    if info.force_pin_change == Some(true) {
+        return Err(Failure::from(ClientError::PinChangeRequired));
+    }
+    let pin = input.current("PIN").map_err(secret_failure)?;
+    ctx.diag(format!("getting a PIN token for {needed_for}"));
+    let session = client_pin::start_session(auth).map_err(Failure::from)?;
+    obtain_token(auth, &session, pin.as_bytes(), permissions, rp_id)
+}

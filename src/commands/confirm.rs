@@ -1,0 +1,31 @@
+//! Confirmation before anything irreversible: --yes for scripts; a question on a terminal;
+//! no terminal and no --yes means refuse (never hang waiting for an answer).
+
+use super::{exit, Context, Failure};
+use std::io::IsTerminal;
+
+/// Show `what` (what will be destroyed or changed) and ask. Refuses without a terminal.
+pub fn confirm(ctx: &Context, what: &str, question: &str) -> Result<(), Failure> {
+    eprintln!("{what}");
+    if ctx.global.yes {
+        return Ok(());
+    }
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return Err(Failure::new(
+            exit::USAGE,
+            "confirmation_required",
+            "This changes the key irreversibly and needs a confirmation, but there is no terminal to ask on.",
+        )
+        .hint("Run it in a terminal to confirm, or add --yes if you are sure (for scripts)."));
+    }
+    let answer = dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()
+        .map_err(|e| Failure::new(exit::FAILED, "confirmation_failed", format!("The confirmation could not be read: {e}")))?;
+    if answer {
+        Ok(())
+    } else {
+        Err(Failure::new(exit::FAILED, "declined", "Cancelled: nothing was changed."))
+    }
+}

@@ -1,0 +1,220 @@
+//! `fidoctl creds list | delete | update`: discoverable credentials, exactly.
+
+use super::confirm::confirm;
+use super::pin::{pin_input, token_with_pin};
+use super::{exit, Context, Failure, Outcome};
+use crate::cli::CredsCommand;
+use crate::client::cred_mgmt::{flavor, CredentialEntry, CredentialManager, Flavor, RpEntry};
+use crate::client::pin::PinToken;
+use crate::client::Authenticator;
+use crate::output::b64url;
+use crate::output::creds::{CredentialList, CredentialRow, RpGroup};
+use crate::output::message::Message;
+use crate::proto::ctap2::client_pin::permission;
+use crate::proto::entities::User;
+use base64::Engine;
+
+pub fn run(ctx: &Context, command: CredsCommand) -> anyhow::Result<Outcome> {
+    match command {
+        CredsCommand::List { rp } => list(ctx, rp.as_deref()),
+        CredsCommand::Delete { credential_id } => delete(ctx, &credential_id),
+        CredsCommand::Update { credential_id, name, display_name } => update(ctx, &credential_id, name, display_name),
+    }
+}
+
+/// Everything a credential-management run needs: the key, its flavour and one cm token.
+pub struct CmSession {
+    pub auth: Authenticator,
+    pub flavor: Flavor,
+    pub token: PinToken,
+}
+
+impl CmSession {
+    pub fn open(ctx: &Context, auth: Authenticator) -> Result<CmSession, Failure> {
+        let mut auth = auth;
+        let Some(flavor) = flavor(&mut auth).map_err(Failure::from)? else {
+            return Err(Failure::new(
+                exit::FAILED,
+                "cred_mgmt_unsupported",
+                "This key does not support credential management, so its discoverable credentials cannot be listed, deleted or changed.",
+            )
+            .hint("Only a factory reset (`fidoctl reset`) removes credentials from such a key, and it removes all of them."));
+        };
+        let mut input = pin_input(ctx)?;
+        let token = token_with_pin(ctx, &mut auth, &mut input, permission::CREDENTIAL_MANAGEMENT, None, "credential management")?;
+        Ok(CmSession { auth, flavor, token })
+    }
+
+    pub fn manager(&mut self) -> CredentialManager<'_> {
+        CredentialManager::new(&mut self.auth, &self.token, self.flavor)
+    }
+
+    /// Every RP with its credentials.
+    pub fn everything(&mut self) -> Result<Vec<(RpEntry, Vec<CredentialEntry>)>, Failure> {
+        let mut m = self.manager();
+        let rps = m.relying_parties().map_err(Failure::from)?;
+        let mut out = Vec::with_capacity(rps.len());
+        for rp in rps {
+            let creds = m.credentials(&rp.rp_id_hash).map_err(Failure::from)?;
+            out.push((rp, creds));
+        }
+        Ok(out)
+    }
+}
+
+fn list(ctx: &Context, rp_filter: Option<&str>) -> anyhow::Result<Outcome> {
+    let auth = ctx.open_one()?;
+    let mut s = CmSession::open(ctx, auth)?;
+    let meta = s.manager().metadata().map_err(Failure::from)?;
+    let groups = s
+        .everything()?
+        .into_iter()
+        .filter(|(rp, _)| rp_filter.is_none_or(|f| rp.rp.id == f))
+        .map(|(rp, creds)| RpGroup {
+            rp_id: rp.rp.id.clone(),
+            rp_name: rp.rp.name.clone(),
+            credentials: creds.iter().map(|c| CredentialRow::new(&c.credential_id, &c.user, c.cred_protect, c.algorithm)).collect(),
+        })
+        .collect();
+    Ok(Outcome::ok(CredentialList { device: s.auth.device().path.clone(), existing: meta.existing, remaining: meta.remaining, rps: groups }))
+}
+
+/// The readings of a credential id as written by the user.
+pub fn id_readings(written: &str) -> Result<Vec<Vec<u8>>, Failure> {
+    let bad = || Failure::usage(format!("{written:?} is not a credential id: write it as hex:…, b64:… (base64url) or as `fidoctl creds list` prints it"));
+    let b64 = |s: &str| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(s.trim_end_matches('='))
+            .ok()
+            .filter(|b| !b.is_empty())
+    };
+    let hexed = |s: &str| hex::decode(s).ok().filter(|b| !b.is_empty());
+    if let Some(h) = written.strip_prefix("hex:") {
+        return hexed(h).map(|b| vec![b]).ok_or_else(bad);
+    }
+    if let Some(b) = written.strip_prefix("b64:") {
+        return b64(b).map(|b| vec![b]).ok_or_else(bad);
+    }
+    let mut readings: Vec<Vec<u8>> = [hexed(written), b64(written)].into_iter().flatten().collect();
+    readings.dedup();
+    if readings.is_empty() {
+        return Err(bad());
+    }
+    Ok(readings)
+}
+
+/// Find the one credential the id names, exactly; refuse if the readings name two.
+fn find_exact<'a>(
+    all: &'a [(RpEntry, Vec<CredentialEntry>)],
+    written: &str,
+) -> Result<(&'a RpEntry, &'a CredentialEntry), Failure> {
+    let readings = id_readings(written)?;
+    let mut hits: Vec<(&RpEntry, &CredentialEntry)> = Vec::new();
+    for (rp, creds) in all {
+        for c in creds {
+            if readings.iter().any(|r| *r == c.credential_id) && !hits.iter().any(|(_, h)| h.credential_id == c.credential_id) {
+                hits.push((rp, c));
+            }
+        }
+    }
+    match hits.len() {
+        0 => Err(Failure::new(exit::FAILED, "credential_not_found", format!("No credential on this key has the id {written}; nothing was changed."))
+            .hint("List the credentials with `fidoctl creds list` and copy the id exactly.")),
+        1 => Ok(hits[0]),
+        _ => Err(Failure::usage(format!(
+            "The id {written} names two different credentials, read as hex ({}) and as base64url ({}); nothing was changed.",
+            b64url(&hits[0].1.credential_id),
+            b64url(&hits[1].1.credential_id)
+        ))
+        .hint("Write it as hex:… or b64:… to say which one you mean.")),
+    }
+}
+
+fn describe(rp: &RpEntry, c: &CredentialEntry) -> String {
+    format!(
+        "RP {} — user {} ({}), user id {}, credential id {}",
+        rp.rp.id,
+        c.user.name.as_deref().unwrap_or("-"),
+        c.user.display_name.as_deref().unwrap_or("-"),
+        b64url(&c.user.id),
+        b64url(&c.credential_id)
+    )
+}
+
+fn delete(ctx: &Context, written: &str) -> anyhow::Result<Outcome> {
+    id_readings(written)?;
+    let auth = ctx.open_one()?;
+    let mut s = CmSession::open(ctx, auth)?;
+    let all = s.everything()?;
+    let (rp, cred) = find_exact(&all, written)?;
+    confirm(
+        ctx,
+        &format!("This deletes one credential for good:\n  {}\nThe user will no longer be able to sign in to {} with this key.", describe(rp, cred), rp.rp.id),
+        "Delete this credential?",
+    )?;
+    let id = cred.credential_id.clone();
+    let (rp_id, user_name) = (rp.rp.id.clone(), cred.user.name.clone());
+    s.manager().delete(&id).map_err(Failure::from)?;
+    let device = s.auth.device().path.clone();
+    Ok(Outcome::ok(Message {
+        text: format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), rp_id),
+        fields: serde_json::json!({ "device": device, "deleted": { "credential_id": b64url(&id), "rp_id": rp_id, "user_name": user_name } }),
+    }))
+}
+
+fn update(ctx: &Context, written: &str, name: Option<String>, display_name: Option<String>) -> anyhow::Result<Outcome> {
+    if name.is_none() && display_name.is_none() {
+        return Err(Failure::usage("Nothing to change: give --name, --display-name or both.").into());
+    }
+    id_readings(written)?;
+    let auth = ctx.open_one()?;
+    let mut s = CmSession::open(ctx, auth)?;
+    if s.flavor == Flavor::Preview {
+        return Err(Failure::new(
+            exit::FAILED,
+            "update_unsupported",
+            "This key only has the preview version of credential management, which cannot change a credential's user name or display name.",
+        )
+        .into());
+    }
+    let all = s.everything()?;
+    let (rp, cred) = find_exact(&all, written)?;
+    // The key replaces the whole user entity: resend what is not being changed.
+    let user = User {
+        id: cred.user.id.clone(),
+        name: name.or_else(|| cred.user.name.clone()),
+        display_name: display_name.or_else(|| cred.user.display_name.clone()),
+    };
+    let id = cred.credential_id.clone();
+    let rp_id = rp.rp.id.clone();
+    s.manager().update_user(&id, &user).map_err(Failure::from)?;
+    let device = s.auth.device().path.clone();
+    Ok(Outcome::ok(Message {
+        text: format!(
+            "Updated credential {} for {}: name {}, display name {}.",
+            b64url(&id),
+            rp_id,
+            user.name.as_deref().unwrap_or("-"),
+            user.display_name.as_deref().unwrap_or("-")
+        ),
+        fields: serde_json::json!({ "device": device, "updated": { "credential_id": b64url(&id), "rp_id": rp_id, "user_name": user.name, "display_name": user.display_name } }),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_forms() {
+        assert_eq!(id_readings("hex:0a0b").unwrap(), vec![vec![0x0a, 0x0b]]);
+        assert_eq!(id_readings("b64:AQID").unwrap(), vec![vec![1, 2, 3]]);
+        // "abcd" is valid hex and valid base64url: two readings.
+        assert_eq!(id_readings("abcd").unwrap(), vec![vec![0xab, 0xcd], vec![0x69, 0xb7, 0x1d]]);
+        // Not hex: only the base64url reading.
+        assert_eq!(id_readings("AQID").unwrap(), vec![vec![1, 2, 3]]);
+        assert!(id_readings("hex:xyz").is_err());
+        assert!(id_readings("!!").is_err());
+        assert!(id_readings("").is_err());
+    }
+}

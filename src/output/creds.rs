@@ -1,0 +1,113 @@
+//! `fidoctl creds list`.
+
+use super::{b64url, csv_field, Render};
+use crate::output::devices::alg_name;
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CredentialRow {
+    pub credential_id: String,
+    pub user_id: String,
+    pub user_name: Option<String>,
+    pub display_name: Option<String>,
+    pub cred_protect: Option<u64>,
+    pub algorithm: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RpGroup {
+    pub rp_id: String,
+    pub rp_name: Option<String>,
+    pub credentials: Vec<CredentialRow>,
+}
+
+pub struct CredentialList {
+    pub device: String,
+    pub existing: u64,
+    pub remaining: u64,
+    pub rps: Vec<RpGroup>,
+}
+
+impl CredentialRow {
+    pub fn new(credential_id: &[u8], user: &crate::proto::entities::User, cred_protect: Option<u64>, alg: Option<i64>) -> Self {
+        CredentialRow {
+            credential_id: b64url(credential_id),
+            user_id: b64url(&user.id),
+            user_name: user.name.clone(),
+            display_name: user.display_name.clone(),
+            cred_protect,
+            algorithm: alg.map(alg_name),
+        }
+    }
+}
+
+fn protect_text(level: Option<u64>) -> String {
+    match level {
+        Some(1) => "1 (userVerificationOptional)".into(),
+        Some(2) => "2 (userVerificationOptionalWithCredentialIDList)".into(),
+        Some(3) => "3 (userVerificationRequired)".into(),
+        Some(n) => n.to_string(),
+        None => "-".into(),
+    }
+}
+
+impl Render for CredentialList {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "device": self.device,
+            "existing": self.existing,
+            "remaining": self.remaining,
+            "rps": self.rps,
+        })
+    }
+
+    fn text(&self) -> String {
+        let mut out = format!(
+            "{}: {} discoverable credential(s), room for {} more.\n",
+            self.device, self.existing, self.remaining
+        );
+        if self.rps.is_empty() {
+            return out;
+        }
+        let mut table = Table::new();
+        table.load_preset(UTF8_FULL_CONDENSED);
+        table.set_header(["RP ID", "USER NAME", "DISPLAY NAME", "USER ID", "CREDENTIAL ID", "CRED PROTECT", "ALG"]);
+        for rp in &self.rps {
+            for c in &rp.credentials {
+                table.add_row([
+                    rp.rp_id.clone(),
+                    c.user_name.clone().unwrap_or_else(|| "-".into()),
+                    c.display_name.clone().unwrap_or_else(|| "-".into()),
+                    c.user_id.clone(),
+                    c.credential_id.clone(),
+                    protect_text(c.cred_protect),
+                    c.algorithm.clone().unwrap_or_else(|| "-".into()),
+                ]);
+            }
+        }
+        out.push_str(&format!("{table}\n"));
+        out
+    }
+
+    fn csv(&self) -> Option<String> {
+        let mut out = String::from("rp_id,user_name,display_name,user_id,credential_id,cred_protect,algorithm\n");
+        for rp in &self.rps {
+            for c in &rp.credentials {
+                let fields = [
+                    rp.rp_id.clone(),
+                    c.user_name.clone().unwrap_or_default(),
+                    c.display_name.clone().unwrap_or_default(),
+                    c.user_id.clone(),
+                    c.credential_id.clone(),
+                    c.cred_protect.map(|p| p.to_string()).unwrap_or_default(),
+                    c.algorithm.clone().unwrap_or_default(),
+                ];
+                out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+                out.push('\n');
+            }
+        }
+        Some(out)
+    }
+}
