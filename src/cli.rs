@@ -93,6 +93,16 @@ pub enum Command {
     /// List, delete and update the discoverable credentials on a key (needs the PIN).
     #[command(subcommand)]
     Creds(CredsCommand),
+    /// Change settings that only a factory reset undoes.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Factory-reset a key: erases every credential, the PIN and all settings (guided).
+    #[command(after_help = "Example:\n  fidoctl -d /dev/hidraw3 reset")]
+    Reset {
+        /// Do not ask for (or do) the unplug/re-plug first: for a key that was plugged in seconds ago.
+        #[arg(long)]
+        skip_replug: bool,
+    },
     /// Create, serve and re-plug virtual keys (software authenticators for tests and training).
     #[command(subcommand)]
     Virtual(VirtualCommand),
@@ -122,6 +132,48 @@ pub enum PinCommand {
     /// Check a PIN without changing anything (a wrong PIN uses up an attempt).
     #[command(after_help = "Example:\n  fidoctl -d virtual:key.json pin verify")]
     Verify,
+    /// Raise the minimum PIN length (only a reset lowers it again).
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json pin min-length 8 --force-change --yes")]
+    MinLength {
+        /// The new minimum, in characters.
+        length: u64,
+        /// A site allowed to read the minimum (minPinLength extension). Repeatable.
+        #[arg(long = "rp-id", value_name = "ID")]
+        rp_ids: Vec<String>,
+        /// Also require the PIN to be changed before its next use.
+        #[arg(long)]
+        force_change: bool,
+    },
+    /// Require the PIN to be changed before its next use.
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json pin force-change --yes")]
+    ForceChange,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Enable {
+    Enable,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Require user verification (PIN) for every use of the key.
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json config always-uv on --yes")]
+    AlwaysUv {
+        #[arg(value_enum)]
+        state: OnOff,
+    },
+    /// Allow enterprise attestation (identifies the individual key to sites your organisation lists).
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json config enterprise-attestation enable --yes")]
+    EnterpriseAttestation {
+        #[arg(value_enum)]
+        action: Enable,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -26,24 +26,31 @@ pub fn request(sub: u8, params: Option<Value>, protocol: u8, pin_uv_auth_param: 
     ])
 }
 
-fn call(auth: &mut Authenticator, token: &PinToken, sub: u8, params: Option<Value>) -> Result<(), ClientError> {
-    let param = token.authenticate(&auth_message(sub, params.as_ref()));
-    let req = request(sub, params, token.protocol.number(), &param);
+/// `token` is None only for a key with no PIN (nothing to authenticate with, and the key
+/// allows configuration without one).
+fn call(auth: &mut Authenticator, token: Option<&PinToken>, sub: u8, params: Option<Value>) -> Result<(), ClientError> {
+    let req = match token {
+        Some(t) => {
+            let param = t.authenticate(&auth_message(sub, params.as_ref()));
+            request(sub, params, t.protocol.number(), &param)
+        }
+        None => cbor::int_map([(cfg::SUB_COMMAND, Some(cbor::uint(u64::from(sub)))), (cfg::SUB_COMMAND_PARAMS, params)]),
+    };
     auth.call(command::CONFIG, Some(&req), Call::default()).map(|_| ())
 }
 
-pub fn enable_enterprise_attestation(auth: &mut Authenticator, token: &PinToken) -> Result<(), ClientError> {
+pub fn enable_enterprise_attestation(auth: &mut Authenticator, token: Option<&PinToken>) -> Result<(), ClientError> {
     call(auth, token, cfg::sub::ENABLE_ENTERPRISE_ATTESTATION, None)
 }
 
-pub fn toggle_always_uv(auth: &mut Authenticator, token: &PinToken) -> Result<(), ClientError> {
+pub fn toggle_always_uv(auth: &mut Authenticator, token: Option<&PinToken>) -> Result<(), ClientError> {
     call(auth, token, cfg::sub::TOGGLE_ALWAYS_UV, None)
 }
 
 /// setMinPINLength: a new minimum (never lower), RP ids that may read it, and/or a forced change.
 pub fn set_min_pin_length(
     auth: &mut Authenticator,
-    token: &PinToken,
+    token: Option<&PinToken>,
     new_min: Option<u64>,
     rp_ids: &[String],
     force_change: bool,

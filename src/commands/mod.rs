@@ -1,6 +1,7 @@
 //! One file per command group. A command opens devices, calls the client and builds an
 //! output value; it does no CBOR, no framing and no printing details.
 
+pub mod config;
 pub mod confirm;
 pub mod creds;
 pub mod failure;
@@ -8,6 +9,8 @@ pub mod generate;
 pub mod info;
 pub mod list;
 pub mod pin;
+pub mod replug;
+pub mod reset;
 pub mod select;
 pub mod session;
 pub mod virtual_keys;
@@ -48,6 +51,8 @@ pub fn run(cli: Cli, ctx: &Context) -> anyhow::Result<Outcome> {
         Command::Select => select::run(ctx),
         Command::Pin(p) => pin::run(ctx, p),
         Command::Creds(c) => creds::run(ctx, c),
+        Command::Config(c) => config::run(ctx, c),
+        Command::Reset { skip_replug } => reset::run(ctx, skip_replug),
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),

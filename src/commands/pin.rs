@@ -14,6 +14,8 @@ pub fn run(ctx: &Context, command: PinCommand) -> anyhow::Result<Outcome> {
         PinCommand::Set => set(ctx),
         PinCommand::Change => change(ctx),
         PinCommand::Verify => verify(ctx),
+        PinCommand::MinLength { length, rp_ids, force_change } => super::config::min_length(ctx, length, &rp_ids, force_change),
+        PinCommand::ForceChange => super::config::force_change(ctx),
     }
 }
 

@@ -1,0 +1,148 @@
+//! `fidoctl config always-uv on|off`, `config enterprise-attestation enable`,
+//! `pin min-length`, `pin force-change`: settings only a factory reset undoes.
+
+use super::confirm::confirm;
+use super::pin::{pin_input, token_with_pin};
+use super::{exit, Context, Failure, Outcome};
+use crate::cli::{ConfigCommand, OnOff};
+use crate::client::config as client_config;
+use crate::client::pin::PinToken;
+use crate::client::Authenticator;
+use crate::output::message::Message;
+use crate::proto::ctap2::client_pin::permission;
+
+pub fn run(ctx: &Context, command: ConfigCommand) -> anyhow::Result<Outcome> {
+    match command {
+        ConfigCommand::AlwaysUv { state } => always_uv(ctx, state == OnOff::On),
+        ConfigCommand::EnterpriseAttestation { .. } => enterprise_attestation(ctx),
+    }
+}
+
+fn require_config(auth: &mut Authenticator, option: &str, what: &str) -> Result<(), Failure> {
+    let info = auth.info().map_err(Failure::from)?;
+    if info.option("authnrCfg") != Some(true) || info.option(option).is_none() {
+        return Err(Failure::new(exit::FAILED, "config_unsupported", format!("This key cannot {what}: it does not offer that setting.")));
+    }
+    Ok(())
+}
+
+/// A token with the acfg permission when the key has a PIN; none when it has no PIN (the key
+/// then accepts configuration without one).
+fn config_token(ctx: &Context, auth: &mut Authenticator) -> Result<Option<PinToken>, Failure> {
+    if auth.info().map_err(Failure::from)?.option("clientPin") != Some(true) {
+        return Ok(None);
+    }
+    let mut input = pin_input(ctx)?;
+    token_with_pin(ctx, auth, &mut input, permission::AUTHENTICATOR_CONFIG, None, "changing the key's settings").map(Some)
+}
+
+fn done(auth: &Authenticator, text: String, fields: serde_json::Value) -> Outcome {
+    let mut fields = fields;
+    fields["device"] = serde_json::json!(auth.device().path);
+    Outcome::ok(Message { text, fields })
+}
+
+fn always_uv(ctx: &Context, wanted: bool) -> anyhow::Result<Outcome> {
+    let mut auth = ctx.open_one()?;
+    require_config(&mut auth, "alwaysUv", "require user verification for every use")?;
+    let current = auth.info().map_err(Failure::from)?.option("alwaysUv") == Some(true);
+    let word = if wanted { "on" } else { "off" };
+    if current == wanted {
+        return Ok(done(&auth, format!("Always-UV is already {word}; nothing was changed."), serde_json::json!({ "always_uv": wanted, "changed": false })));
+    }
+    let what = if wanted {
+        "This turns always-UV on: the key will ask for its PIN (or fingerprint) for every registration and sign-in, including for U2F sites that cannot ask for one."
+    } else {
+        "This turns always-UV off: the key will allow sign-ins with a touch alone where the site allows it."
+    };
+    confirm(ctx, what, &format!("Turn always-UV {word}?"))?;
+    let token = config_token(ctx, &mut auth)?;
+    client_config::toggle_always_uv(&mut auth, token.as_ref()).map_err(Failure::from)?;
+    let now = auth.refresh_info().map_err(Failure::from)?.option("alwaysUv") == Some(true);
+    if now != wanted {
+        return Err(Failure::new(exit::FAILED, "config_not_applied", format!("The key accepted the change but still reports always-UV {}.", if now { "on" } else { "off" })).into());
+    }
+    Ok(done(&auth, format!("Always-UV is now {word}."), serde_json::json!({ "always_uv": wanted, "changed": true })))
+}
+
+fn enterprise_attestation(ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut auth = ctx.open_one()?;
+    require_config(&mut auth, "ep", "enable enterprise attestation")?;
+    if auth.info().map_err(Failure::from)?.option("ep") == Some(true) {
+        return Ok(done(&auth, "Enterprise attestation is already enabled; nothing was changed.".into(), serde_json::json!({ "enterprise_attestation": true, "changed": false })));
+    }
+    confirm(
+        ctx,
+        "This enables enterprise attestation: sites your organisation lists in the browser policy will be able to identify this individual key. Only a factory reset turns it off again.",
+        "Enable enterprise attestation?",
+    )?;
+    let token = config_token(ctx, &mut auth)?;
+    client_config::enable_enterprise_attestation(&mut auth, token.as_ref()).map_err(Failure::from)?;
+    auth.refresh_info().map_err(Failure::from)?;
+    Ok(done(&auth, "Enterprise attestation is enabled.".into(), serde_json::json!({ "enterprise_attestation": true, "changed": true })))
+}
+
+/// `pin min-length N [--rp-id ID]... [--force-change]`
+pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: bool) -> anyhow::Result<Outcome> {
+    let mut auth = ctx.open_one()?;
+    require_config(&mut auth, "setMinPINLength", "change its minimum PIN length")?;
+    let info = auth.info().map_err(Failure::from)?;
+    let current = info.min_pin_length.unwrap_or(4);
+    if new_min < current {
+        return Err(Failure::new(
+            exit::PIN,
+            "pin_policy_violation",
+            format!("The minimum PIN length can only be raised: it is {current} and cannot go down to {new_min}."),
+        )
+        .hint("Only a factory reset (`fidoctl reset`) lowers it again, and that erases the key.")
+        .into());
+    }
+    if new_min > 63 {
+        return Err(Failure::usage(format!("{new_min} is longer than any PIN can be (63 bytes).")).into());
+    }
+    if let Some(max) = info.max_rp_ids_for_set_min_pin_length {
+        if rp_ids.len() as u64 > max {
+            return Err(Failure::usage(format!("This key accepts at most {max} --rp-id values; {} were given.", rp_ids.len())).into());
+        }
+    } else if !rp_ids.is_empty() {
+        return Err(Failure::usage("This key cannot tell sites its minimum PIN length (--rp-id is not supported).").into());
+    }
+    let mut what = format!("This raises the minimum PIN length of {} from {current} to {new_min}.", auth.device().path);
+    if force_change {
+        what.push_str(" It also forces a PIN change: the PIN cannot be used until it is changed.");
+    }
+    if !rp_ids.is_empty() {
+        what.push_str(&format!(" These sites may read the minimum: {}.", rp_ids.join(", ")));
+    }
+    what.push_str(" Only a factory reset undoes this.");
+    confirm(ctx, &what, "Raise the minimum PIN length?")?;
+    let token = config_token(ctx, &mut auth)?;
+    client_config::set_min_pin_length(&mut auth, token.as_ref(), Some(new_min), rp_ids, force_change).map_err(Failure::from)?;
+    let info = auth.refresh_info().map_err(Failure::from)?.clone();
+    let forced = info.force_pin_change == Some(true);
+    let mut text = format!("The minimum PIN length is now {}.", info.min_pin_length.unwrap_or(new_min));
+    if forced {
+        text.push_str(" The PIN must be changed (`fidoctl pin change`) before it can be used again.");
+    }
+    Ok(done(&auth, text, serde_json::json!({ "min_pin_length": info.min_pin_length, "force_pin_change": forced, "rp_ids": rp_ids })))
+}
+
+/// `pin force-change`
+pub fn force_change(ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut auth = ctx.open_one()?;
+    require_config(&mut auth, "setMinPINLength", "force a PIN change")?;
+    if auth.info().map_err(Failure::from)?.option("clientPin") != Some(true) {
+        return Err(Failure::new(exit::PIN, "pin_not_set", "This key has no PIN, so there is no PIN to force a change of.")
+            .hint("Set one with `fidoctl pin set`.")
+            .into());
+    }
+    confirm(
+        ctx,
+        &format!("This forces a PIN change on {}: the current PIN will only be accepted to change it.", auth.device().path),
+        "Force a PIN change?",
+    )?;
+    let token = config_token(ctx, &mut auth)?;
+    client_config::set_min_pin_length(&mut auth, token.as_ref(), None, &[], true).map_err(Failure::from)?;
+    auth.refresh_info().map_err(Failure::from)?;
+    Ok(done(&auth, "A PIN change is now required: change it with `fidoctl pin change`.".into(), serde_json::json!({ "force_pin_change": true })))
+}

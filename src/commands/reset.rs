@@ -1,0 +1,124 @@
+//! `fidoctl reset`: a guided factory reset. One key only; says what will be destroyed; asks;
+//! gets the key freshly plugged in (HID: the user re-plugs it and we watch; unix: reconnect;
+//! virtual: re-plug it ourselves); then sends only INIT and reset, and asks for the touch.
+
+use super::confirm::confirm;
+use super::creds::CmSession;
+use super::replug::{watch, DeviceLister, ReplugOutcome};
+use super::{exit, Context, Failure, Outcome};
+use crate::client::config as client_config;
+use crate::client::ClientError;
+use crate::output::message::Message;
+use crate::proto::status::code;
+use crate::secrets::ENV_PIN;
+use crate::transport::{self, Backend, DeviceDescription};
+use crate::virtual_key::VirtualKey;
+use std::io::IsTerminal;
+use std::time::Duration;
+
+const REPLUG_TIMEOUT: Duration = Duration::from_secs(60);
+
+pub fn run(ctx: &Context, skip_replug: bool) -> anyhow::Result<Outcome> {
+    let device = ctx.one_device()?;
+    let mut auth = ctx.open(&device)?;
+    let info = auth.info().map_err(Failure::from)?.clone();
+    // Count credentials only when the operator gave a PIN; read it now, before the re-plug,
+    // because any PIN command would close the key's reset window.
+    let pin_given = ctx.global.pin_stdin || std::env::var_os(ENV_PIN).is_some();
+    let mut count: Option<u64> = None;
+    if pin_given && info.option("clientPin") == Some(true) {
+        if let Ok(Some(_)) = crate::client::cred_mgmt::flavor(&mut auth) {
+            let mut s = CmSession::open(ctx, auth)?;
+            count = Some(s.manager().metadata().map_err(Failure::from)?.existing);
+            auth = s.auth;
+        }
+    }
+    let creds = match count {
+        Some(n) => format!("all {n} discoverable credential(s)"),
+        None => "every credential".to_string(),
+    };
+    confirm(
+        ctx,
+        &format!(
+            "A factory reset of {} ({}) destroys {creds}, the PIN and every setting (minimum PIN length, always-UV, enterprise attestation). \
+Every account that uses this key must register it again. This cannot be undone.",
+            device.path,
+            device.product.as_deref().unwrap_or("security key")
+        ),
+        "Reset this key?",
+    )?;
+    drop(auth);
+    let fresh = if skip_replug { device.clone() } else { plug_in_fresh(ctx, &device)? };
+    // Nothing but INIT (done by open) and reset from here on.
+    let mut auth = ctx.open(&fresh)?;
+    if std::io::stderr().is_terminal() {
+        eprintln!("Touch your security key now to confirm the reset...");
+    }
+    client_config::reset(&mut auth).map_err(reset_failure)?;
+    Ok(Outcome::ok(Message {
+        text: format!("{} was reset to factory settings: no PIN, no credentials.", fresh.path),
+        fields: serde_json::json!({ "device": fresh.path, "reset": true, "credentials_destroyed": count }),
+    }))
+}
+
+fn reset_failure(e: ClientError) -> Failure {
+    match e.status() {
+        Some(code::NOT_ALLOWED) => Failure::new(
+            exit::FAILED,
+            "reset_too_late",
+            "The key refused the reset because it was not sent right after the key was plugged in (keys allow a reset only in the first few seconds).",
+        )
+        .hint("Unplug the key, plug it back in, and run `fidoctl reset` again; touch the key as soon as it asks."),
+        Some(code::OPERATION_DENIED) => Failure::new(
+            exit::PRESENCE,
+            "reset_declined",
+            "The reset was declined at the key (or the key does not allow a reset over this connection).",
+        )
+        .hint("Nothing was erased. Run `fidoctl reset` again and confirm on the key; if it is connected over NFC, use USB."),
+        Some(code::USER_ACTION_TIMEOUT) | Some(code::ACTION_TIMEOUT) => Failure::new(
+            exit::PRESENCE,
+            "reset_not_touched",
+            "Nobody touched the key in time, so it was not reset.",
+        )
+        .hint("Nothing was erased. Run `fidoctl reset` again and touch the key when it blinks."),
+        _ => Failure::from(e),
+    }
+}
+
+struct HidLister;
+impl DeviceLister for HidLister {
+    fn list(&mut self) -> Vec<DeviceDescription> {
+        transport::hid::enumerate().unwrap_or_default()
+    }
+}
+
+/// Get the key freshly powered up, so the reset window is open.
+fn plug_in_fresh(ctx: &Context, device: &DeviceDescription) -> Result<DeviceDescription, Failure> {
+    match device.backend {
+        // Each connection to the socket is a power-up: reconnecting is enough.
+        Backend::Unix => Ok(device.clone()),
+        Backend::Virtual => {
+            let path = device.path.strip_prefix("virtual:").unwrap_or(&device.path);
+            let mut key = VirtualKey::open(std::path::Path::new(path)).map_err(|e| Failure::new(exit::DEVICE, "virtual_key_state", e.to_string()))?;
+            key.replug().map_err(|e| Failure::new(exit::DEVICE, "virtual_key_state", e.to_string()))?;
+            ctx.diag("virtual key re-plugged for the reset");
+            Ok(device.clone())
+        }
+        Backend::Hid => {
+            if !std::io::stderr().is_terminal() && !ctx.global.yes {
+                return Err(Failure::usage("The key must be unplugged and plugged back in, and there is no terminal to guide you."));
+            }
+            eprintln!("Unplug the security key now, then plug it back in (within {} seconds).", REPLUG_TIMEOUT.as_secs());
+            match watch(&mut HidLister, device, Duration::from_millis(200), REPLUG_TIMEOUT, std::thread::sleep) {
+                ReplugOutcome::Back(d) => {
+                    eprintln!("Found it again at {}.", d.path);
+                    Ok(d)
+                }
+                ReplugOutcome::NeverUnplugged => Err(Failure::new(exit::DEVICE, "not_replugged", "The key was not unplugged, so it was not reset.")
+                    .hint("Run `fidoctl reset` again and unplug the key when asked.")),
+                ReplugOutcome::NeverReturned => Err(Failure::new(exit::DEVICE, "not_replugged", "The key was unplugged but did not come back, so it was not reset.")
+                    .hint("Plug it in and run `fidoctl reset` again.")),
+            }
+        }
+    }
+}
