@@ -1,0 +1,410 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_fidoctl_global_optspecs
+    string join \n d/device= format= json y/yes timeout= pin-stdin v/verbose pin= h/help V/version
+end
+
+function __fish_fidoctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_fidoctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_fidoctl_using_subcommand
+    set -l cmd (__fish_fidoctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "list" -d 'List every security key: path, VID:PID, product, AAGUID, model, CTAP versions'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "info" -d 'Show what a key is: decoded getInfo, PIN state, retries'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "wink" -d 'Blink the key so you can find it on the desk'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "select" -d 'Ask you to touch the key you mean, and print its path'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "pin" -d 'Set, change and verify the key\'s PIN'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "creds" -d 'List, delete and update the discoverable credentials on a key (needs the PIN)'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "config" -d 'Change settings that only a factory reset undoes'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "reset" -d 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "man" -d 'Write the man pages into a folder'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "set" -d 'Set the PIN of a key that has none'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "change" -d 'Change the PIN (the current PIN is needed)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "verify" -d 'Check a PIN without changing anything (a wrong PIN uses up an attempt)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "min-length" -d 'Raise the minimum PIN length (only a reset lowers it again)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "force-change" -d 'Require the PIN to be changed before its next use'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l rp-id -d 'A site allowed to read the minimum (minPinLength extension). Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l force-change -d 'Also require the PIN to be changed before its next use'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set the PIN of a key that has none'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "change" -d 'Change the PIN (the current PIN is needed)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a PIN without changing anything (a wrong PIN uses up an attempt)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "min-length" -d 'Raise the minimum PIN length (only a reset lowers it again)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "force-change" -d 'Require the PIN to be changed before its next use'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -f -a "list" -d 'Every discoverable credential, grouped by relying party, with slots used and left'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -f -a "delete" -d 'Delete exactly one credential; shows its RP and user and asks first'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -f -a "update" -d 'Change the user name and/or display name stored with a credential'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l rp -d 'Only this relying party (e.g. github.com)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l name -d 'The new user name' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l display-name -d 'The new display name' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every discoverable credential, grouped by relying party, with slots used and left'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete exactly one credential; shows its RP and user and asks first'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change the user name and/or display name stored with a credential'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -f -a "always-uv" -d 'Require user verification (PIN) for every use of the key'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -f -a "enterprise-attestation" -d 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "always-uv" -d 'Require user verification (PIN) for every use of the key'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "enterprise-attestation" -d 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l skip-replug -d 'Do not ask for (or do) the unplug/re-plug first: for a key that was plugged in seconds ago'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -f -a "create" -d 'Create a virtual key whose state lives in FILE (private keys in the clear: tests only)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -f -a "serve" -d 'Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -f -a "replug" -d 'Unplug and re-plug a virtual key (power cycle)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l profile -d 'Which kind of key to behave like' -r -f -a "ctap2.1\t''
+ctap2.1-pre\t''
+ctap2.0\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l aaguid -d 'The AAGUID to report (canonical UUID form)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l firmware -d 'The firmware version to report, as MAJOR.MINOR.PATCH or an integer' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l max-resident -d 'How many discoverable credentials fit on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l socket -d 'Where to listen' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a virtual key whose state lives in FILE (private keys in the clear: tests only)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from help" -f -a "replug" -d 'Unplug and re-plug a virtual key (power cycle)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "list" -d 'List every security key: path, VID:PID, product, AAGUID, model, CTAP versions'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "info" -d 'Show what a key is: decoded getInfo, PIN state, retries'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "wink" -d 'Blink the key so you can find it on the desk'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "select" -d 'Ask you to touch the key you mean, and print its path'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "pin" -d 'Set, change and verify the key\'s PIN'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "creds" -d 'List, delete and update the discoverable credentials on a key (needs the PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "config" -d 'Change settings that only a factory reset undoes'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "reset" -d 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "man" -d 'Write the man pages into a folder'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "set" -d 'Set the PIN of a key that has none'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "change" -d 'Change the PIN (the current PIN is needed)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "verify" -d 'Check a PIN without changing anything (a wrong PIN uses up an attempt)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "min-length" -d 'Raise the minimum PIN length (only a reset lowers it again)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "force-change" -d 'Require the PIN to be changed before its next use'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from creds" -f -a "list" -d 'Every discoverable credential, grouped by relying party, with slots used and left'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from creds" -f -a "delete" -d 'Delete exactly one credential; shows its RP and user and asks first'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from creds" -f -a "update" -d 'Change the user name and/or display name stored with a credential'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "always-uv" -d 'Require user verification (PIN) for every use of the key'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "enterprise-attestation" -d 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from virtual" -f -a "create" -d 'Create a virtual key whose state lives in FILE (private keys in the clear: tests only)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from virtual" -f -a "serve" -d 'Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from virtual" -f -a "replug" -d 'Unplug and re-plug a virtual key (power cycle)'
