@@ -2,3 +2,4 @@
 //! operations as typed calls.
 
 pub mod ctaphid;
+pub mod attestation;
