@@ -1,7 +1,9 @@
 //! The host side of the protocol: a CTAPHID channel over a `HidDevice`, and the CTAP2
 //! operations as typed calls.
 
+pub mod attestation;
 pub mod authenticator;
+pub mod exchange;
 pub mod config;
 pub mod cred_mgmt;
 pub mod ctaphid;

@@ -1,5 +1,6 @@
 //! Wire vocabulary shared by the host side and the virtual key. No I/O here.
 
+pub mod auth_data;
 pub mod cbor;
 pub mod cose;
 pub mod ctap2;
