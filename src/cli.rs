@@ -58,6 +58,63 @@ pub struct GlobalOptions {
     pub pin_on_command_line: Option<String>,
 }
 
+impl Cli {
+    /// Parse the command line. `-d` given both before and after the subcommand adds up (clap
+    /// alone keeps only the innermost level's values for a global option).
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        let mut cli = <Cli as Parser>::try_parse_from(&args)?;
+        let given = device_arguments(&args);
+        if !given.is_empty() {
+            cli.global.devices = given;
+        }
+        Ok(cli)
+    }
+}
+
+/// Every `-d`/`--device` value on the command line, at any level, in order, comma lists split.
+/// (clap keeps only one level's values for a global option, and the user may give both.)
+fn device_arguments(args: &[std::ffi::OsString]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |v: &str| {
+        for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            if !out.iter().any(|o| o == part) {
+                out.push(part.to_string());
+            }
+        }
+    };
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--device" || arg == "-d" {
+            if let Some(v) = iter.next() {
+                push(&v);
+            }
+        } else if let Some(v) = arg.strip_prefix("--device=") {
+            push(v);
+        } else if let Some(cluster) = arg.strip_prefix('-').filter(|c| !c.starts_with('-')) {
+            // Short flags may be bundled: -yd PATH, -vdPATH.
+            let flags: String = cluster.chars().take_while(|c| *c == 'y' || *c == 'v').collect();
+            if let Some(rest) = cluster[flags.len()..].strip_prefix('d') {
+                if rest.is_empty() {
+                    if let Some(v) = iter.next() {
+                        push(&v);
+                    }
+                } else {
+                    push(rest.trim_start_matches('='));
+                }
+            }
+        }
+    }
+    out
+}
+
 impl GlobalOptions {
     pub fn format(&self) -> Format {
         if self.json {
@@ -264,7 +321,11 @@ mod tests {
 
     #[test]
     fn devices_repeat_and_split_on_commas() {
-        let cli = Cli::try_parse_from(["fidoctl", "-d", "virtual:a", "list", "--device", "unix:/b,hid"]).unwrap();
+        let cli = Cli::parse_args(["fidoctl", "-d", "virtual:a", "list", "--device", "unix:/b,hid"]).unwrap();
         assert_eq!(cli.global.devices, vec!["virtual:a", "unix:/b", "hid"]);
+        let cli = Cli::parse_args(["fidoctl", "pin", "set", "-yd", "virtual:a", "--device=unix:/c"]).unwrap();
+        assert_eq!(cli.global.devices, vec!["virtual:a", "unix:/c"]);
+        let cli = Cli::parse_args(["fidoctl", "creds", "update", "x", "--name", "-d"]);
+        assert!(cli.is_err() || cli.unwrap().global.devices.is_empty());
     }
 }

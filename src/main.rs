@@ -1,6 +1,5 @@
 //! argv → cli::parse → commands::run → print → exit code. Nothing else.
 
-use clap::Parser;
 use fidoctl::cli::{Cli, Format};
 use fidoctl::commands::{self, failure, Context};
 use fidoctl::output;
@@ -9,7 +8,7 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_args(std::env::args_os()).unwrap_or_else(|e| e.exit());
     let format = cli.global.format();
     let ctx = Context::new(cli.global.clone());
     let cancel = ctx.cancel.clone();

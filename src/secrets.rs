@@ -77,7 +77,7 @@ impl PinInput {
         PinInput { stdin_lines: Some(lines.iter().map(|l| Zeroizing::new(l.to_string())).collect()), next_line: 0 }
     }
 
-    fn from_stdin(&mut self, what: &'static str) -> Option<Result<Pin, SecretError>> {
+    fn next_stdin_line(&mut self, what: &'static str) -> Option<Result<Pin, SecretError>> {
         let lines = self.stdin_lines.as_ref()?;
         let index = self.next_line;
         self.next_line += 1;
@@ -89,7 +89,7 @@ impl PinInput {
 
     /// The key's current PIN. Never length-checked.
     pub fn current(&mut self, prompt: &str) -> Result<Pin, SecretError> {
-        if let Some(r) = self.from_stdin("current") {
+        if let Some(r) = self.next_stdin_line("current") {
             return r;
         }
         if let Ok(v) = std::env::var(ENV_PIN) {
@@ -106,7 +106,7 @@ impl PinInput {
 
     /// A new PIN, checked against max(4, the key's minimum) code points and 63 bytes.
     pub fn new_pin(&mut self, key_min_length: Option<u64>) -> Result<Pin, SecretError> {
-        let pin = if let Some(r) = self.from_stdin("new") {
+        let pin = if let Some(r) = self.next_stdin_line("new") {
             r?
         } else if let Ok(v) = std::env::var(ENV_NEW_PIN) {
             normalize(&Zeroizing::new(v))

@@ -112,7 +112,7 @@ fn find_exact<'a>(
     let mut hits: Vec<(&RpEntry, &CredentialEntry)> = Vec::new();
     for (rp, creds) in all {
         for c in creds {
-            if readings.iter().any(|r| *r == c.credential_id) && !hits.iter().any(|(_, h)| h.credential_id == c.credential_id) {
+            if readings.contains(&c.credential_id) && !hits.iter().any(|(_, h)| h.credential_id == c.credential_id) {
                 hits.push((rp, c));
             }
         }

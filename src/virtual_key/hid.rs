@@ -257,11 +257,11 @@ impl UserPresence for LinkPresence<'_> {
                         Packet::Init { cid, cmd: c, .. } if cid == self.cid && c == cmd::CANCEL => {
                             return Err(code::KEEPALIVE_CANCEL);
                         }
-                        Packet::Init { cid, .. } if cid != self.cid => {
-                            if self.framing.send_error(self.link, cid, hid_error::CHANNEL_BUSY).is_err() {
-                                self.gone = true;
-                                return Err(code::KEEPALIVE_CANCEL);
-                            }
+                        Packet::Init { cid, .. }
+                            if cid != self.cid && self.framing.send_error(self.link, cid, hid_error::CHANNEL_BUSY).is_err() =>
+                        {
+                            self.gone = true;
+                            return Err(code::KEEPALIVE_CANCEL);
                         }
                         // Anything else from our host while it should be waiting is dropped.
                         _ => {}
