@@ -1,6 +1,7 @@
 //! The virtual key: a software CTAP 2.1 authenticator that sits below CTAPHID, so every test
 //! runs the same framing, CBOR and PIN code a real key sees. Depends on `proto` only.
 
+pub mod client_pin;
 mod ctap2;
 pub mod hid;
 pub mod link;
