@@ -1,5 +1,6 @@
 //! CTAP2 command dispatch on the virtual key.
 
+use super::client_pin;
 use super::hid::UserPresence;
 use super::profile;
 use super::state::KeyState;
@@ -30,6 +31,7 @@ pub fn handle(state: &mut KeyState, request: &[u8], presence: &mut dyn UserPrese
         command::GET_INFO => Ok(Some(profile::get_info(state).to_value())),
         command::SELECTION if state.identity.profile.has_selection() => presence.wait().map(|_| None),
         command::MAKE_CREDENTIAL => make_credential(state, params.as_ref(), presence),
+        command::CLIENT_PIN => client_pin::handle(state, params.as_ref()),
         _ => Err(code::INVALID_COMMAND),
     };
     match answer {

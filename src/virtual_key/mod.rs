@@ -2,6 +2,7 @@
 //! runs the same framing, CBOR and PIN code a real key sees. Depends on `proto` only.
 
 pub mod attestation;
+pub mod client_pin;
 mod ctap2;
 pub mod hid;
 pub mod link;
