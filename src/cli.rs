@@ -33,7 +33,14 @@ pub enum Format {
 #[derive(Debug, Args, Clone)]
 pub struct GlobalOptions {
     /// Key to work on: /dev/hidrawN or hid:PATH, 'hid' (every HID key), unix:PATH or virtual:PATH. Repeatable.
-    #[arg(short = 'd', long = "device", global = true, value_name = "DEVICE", env = "FIDOCTL_DEVICE", value_delimiter = ',')]
+    #[arg(
+        short = 'd',
+        long = "device",
+        global = true,
+        value_name = "DEVICE",
+        env = "FIDOCTL_DEVICE",
+        value_delimiter = ','
+    )]
     pub devices: Vec<String>,
     /// Output format: text for people, json or csv for scripts.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
@@ -181,7 +188,9 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum PinCommand {
     /// Set the PIN of a key that has none.
-    #[command(after_help = "Example:\n  printf '%s\\n' \"$NEW_PIN\" | fidoctl -d virtual:key.json pin set --pin-stdin")]
+    #[command(
+        after_help = "Example:\n  printf '%s\\n' \"$NEW_PIN\" | fidoctl -d virtual:key.json pin set --pin-stdin"
+    )]
     Set,
     /// Change the PIN (the current PIN is needed).
     #[command(after_help = "Example:\n  FIDOCTL_PIN=... FIDOCTL_NEW_PIN=... fidoctl -d virtual:key.json pin change")]
@@ -249,7 +258,9 @@ pub enum CredsCommand {
         credential_id: String,
     },
     /// Change the user name and/or display name stored with a credential.
-    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json creds update b64:AAECAwQ --display-name \"Alice Smith\"")]
+    #[command(
+        after_help = "Example:\n  fidoctl -d virtual:key.json creds update b64:AAECAwQ --display-name \"Alice Smith\""
+    )]
     Update {
         /// The credential id as `creds list` prints it, or hex:… / b64:…
         credential_id: String,
@@ -275,7 +286,9 @@ pub enum ProfileArg {
 #[derive(Debug, Subcommand)]
 pub enum VirtualCommand {
     /// Create a virtual key whose state lives in FILE (private keys in the clear: tests only).
-    #[command(after_help = "Example:\n  fidoctl virtual create key.json --profile ctap2.1 && fidoctl -d virtual:key.json info")]
+    #[command(
+        after_help = "Example:\n  fidoctl virtual create key.json --profile ctap2.1 && fidoctl -d virtual:key.json info"
+    )]
     Create {
         /// The state file to create.
         file: PathBuf,
@@ -293,7 +306,9 @@ pub enum VirtualCommand {
         max_resident: Option<u32>,
     },
     /// Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped.
-    #[command(after_help = "Example:\n  fidoctl virtual serve key.json --socket /tmp/key.sock &\n  fidoctl -d unix:/tmp/key.sock info")]
+    #[command(
+        after_help = "Example:\n  fidoctl virtual serve key.json --socket /tmp/key.sock &\n  fidoctl -d unix:/tmp/key.sock info"
+    )]
     Serve {
         /// The key's state file.
         file: PathBuf,

@@ -99,7 +99,11 @@ impl PinInput {
             return Err(SecretError::NoSource { new: false });
         }
         let typed = Zeroizing::new(
-            dialoguer::Password::new().with_prompt(prompt).allow_empty_password(true).interact().map_err(|e| SecretError::Read(e.to_string()))?,
+            dialoguer::Password::new()
+                .with_prompt(prompt)
+                .allow_empty_password(true)
+                .interact()
+                .map_err(|e| SecretError::Read(e.to_string()))?,
         );
         Ok(normalize(&typed))
     }

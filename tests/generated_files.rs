@@ -4,8 +4,13 @@
 use std::path::Path;
 use std::process::Command;
 
-const SHELLS: &[(&str, &str)] =
-    &[("bash", "fidoctl.bash"), ("zsh", "_fidoctl"), ("fish", "fidoctl.fish"), ("powershell", "_fidoctl.ps1"), ("elvish", "fidoctl.elv")];
+const SHELLS: &[(&str, &str)] = &[
+    ("bash", "fidoctl.bash"),
+    ("zsh", "_fidoctl"),
+    ("fish", "fidoctl.fish"),
+    ("powershell", "_fidoctl.ps1"),
+    ("elvish", "fidoctl.elv"),
+];
 
 fn fidoctl(args: &[&str]) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_fidoctl")).args(args).output().expect("run fidoctl");
@@ -53,7 +58,11 @@ fn completions_and_man_pages_are_up_to_date() {
         }
     }
     if !regenerate {
-        assert!(stale.is_empty(), "stale generated files (run FIDOCTL_REGENERATE=1 cargo test --test generated_files):\n{}", stale.join("\n"));
+        assert!(
+            stale.is_empty(),
+            "stale generated files (run FIDOCTL_REGENERATE=1 cargo test --test generated_files):\n{}",
+            stale.join("\n")
+        );
     }
 }
 

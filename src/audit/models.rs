@@ -17,7 +17,10 @@ mod tests {
 
     #[test]
     fn finds_the_virtual_key_in_any_case() {
-        assert_eq!(model_name(&crate::virtual_key::profile::DEFAULT_AAGUID.to_uppercase()), Some("fidoctl virtual key"));
+        assert_eq!(
+            model_name(&crate::virtual_key::profile::DEFAULT_AAGUID.to_uppercase()),
+            Some("fidoctl virtual key")
+        );
         assert_eq!(model_name("00000000-0000-0000-0000-000000000000"), None);
     }
 }

@@ -128,10 +128,7 @@ impl Authenticator {
     pub fn touch_probe(&mut self) -> Result<(), ClientError> {
         let params = cbor::int_map([
             (make_credential::CLIENT_DATA_HASH, Some(cbor::bytes(&[0u8; 32]))),
-            (
-                make_credential::RP,
-                Some(Value::Map(vec![(cbor::text("id"), cbor::text(".dummy"))])),
-            ),
+            (make_credential::RP, Some(Value::Map(vec![(cbor::text("id"), cbor::text(".dummy"))]))),
             (
                 make_credential::USER,
                 Some(Value::Map(vec![
@@ -151,7 +148,9 @@ impl Authenticator {
         ]);
         match self.call(command::MAKE_CREDENTIAL, Some(&params), Call { may_need_touch: true, sensitive: false }) {
             Ok(_) => Ok(()),
-            Err(ClientError::Status { code: code::PIN_NOT_SET | code::PIN_INVALID | code::PIN_AUTH_INVALID, .. }) => Ok(()),
+            Err(ClientError::Status {
+                code: code::PIN_NOT_SET | code::PIN_INVALID | code::PIN_AUTH_INVALID, ..
+            }) => Ok(()),
             Err(e) => Err(e),
         }
     }
@@ -184,9 +183,8 @@ impl Authenticator {
             Err(CtaphidError::Timeout(d)) if how.may_need_touch => return Err(ClientError::TouchTimeout(d)),
             other => other?,
         };
-        let (status, body) = answer
-            .split_first()
-            .ok_or_else(|| ClientError::Malformed("the answer is empty".into()))?;
+        let (status, body) =
+            answer.split_first().ok_or_else(|| ClientError::Malformed("the answer is empty".into()))?;
         if *status != code::OK {
             return Err(ClientError::Status { command: command_byte, code: *status });
         }

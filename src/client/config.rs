@@ -34,7 +34,9 @@ fn call(auth: &mut Authenticator, token: Option<&PinToken>, sub: u8, params: Opt
             let param = t.authenticate(&auth_message(sub, params.as_ref()));
             request(sub, params, t.protocol.number(), &param)
         }
-        None => cbor::int_map([(cfg::SUB_COMMAND, Some(cbor::uint(u64::from(sub)))), (cfg::SUB_COMMAND_PARAMS, params)]),
+        None => {
+            cbor::int_map([(cfg::SUB_COMMAND, Some(cbor::uint(u64::from(sub)))), (cfg::SUB_COMMAND_PARAMS, params)])
+        }
     };
     auth.call(command::CONFIG, Some(&req), Call::default()).map(|_| ())
 }
@@ -62,7 +64,10 @@ pub fn min_pin_length_params(new_min: Option<u64>, rp_ids: &[String], force_chan
     use cfg::set_min_pin_length as k;
     cbor::int_map([
         (k::NEW_MIN_PIN_LENGTH, new_min.map(cbor::uint)),
-        (k::MIN_PIN_LENGTH_RP_IDS, (!rp_ids.is_empty()).then(|| Value::Array(rp_ids.iter().map(|r| cbor::text(r)).collect()))),
+        (
+            k::MIN_PIN_LENGTH_RP_IDS,
+            (!rp_ids.is_empty()).then(|| Value::Array(rp_ids.iter().map(|r| cbor::text(r)).collect())),
+        ),
         (k::FORCE_CHANGE_PIN, force_change.then_some(Value::Bool(true))),
     ])
 }
@@ -75,7 +80,7 @@ pub fn reset(auth: &mut Authenticator) -> Result<(), ClientError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::test_vectors::{param_of, request_hex, message_hex};
+    use crate::client::test_vectors::{message_hex, param_of, request_hex};
 
     #[test]
     fn toggle_always_uv_matches_python_fido2() {

@@ -75,9 +75,8 @@ impl<'a> CredentialManager<'a> {
     }
 
     fn call(&mut self, sub: u8, params: Option<Value>, authenticated: bool) -> Result<Option<Value>, ClientError> {
-        let auth = authenticated.then(|| {
-            (self.token.protocol.number(), self.token.authenticate(&auth_message(sub, params.as_ref())))
-        });
+        let auth = authenticated
+            .then(|| (self.token.protocol.number(), self.token.authenticate(&auth_message(sub, params.as_ref()))));
         let req = request(sub, params, auth.as_ref().map(|(p, a)| (*p, a.as_slice())));
         self.auth.call(self.flavor.command(), Some(&req), Call::default())
     }
@@ -103,7 +102,8 @@ impl<'a> CredentialManager<'a> {
         }
         let mut out = vec![rp_entry(&first)?];
         for _ in 1..total {
-            let next = self.call(cm::sub::ENUMERATE_RPS_NEXT, None, false)?.ok_or_else(|| empty("enumerateRPsGetNextRP"))?;
+            let next =
+                self.call(cm::sub::ENUMERATE_RPS_NEXT, None, false)?.ok_or_else(|| empty("enumerateRPsGetNextRP"))?;
             out.push(rp_entry(&next)?);
         }
         Ok(out)
@@ -188,9 +188,10 @@ fn credential_entry(v: &Value) -> Result<CredentialEntry, ClientError> {
     let descriptor = CredentialDescriptor::from_value(m.require(cm::response::CREDENTIAL_ID)?)?
         .ok_or_else(|| ClientError::Malformed("a credential of a type other than public-key".into()))?;
     let public_key = m.require(cm::response::PUBLIC_KEY)?.clone();
-    let algorithm = CoseKey::from_value(&public_key).ok().map(|k| k.alg()).or_else(|| {
-        MapView::new(&public_key, "publicKey").ok().and_then(|k| k.opt_i64(3).ok().flatten())
-    });
+    let algorithm = CoseKey::from_value(&public_key)
+        .ok()
+        .map(|k| k.alg())
+        .or_else(|| MapView::new(&public_key, "publicKey").ok().and_then(|k| k.opt_i64(3).ok().flatten()));
     Ok(CredentialEntry {
         user,
         credential_id: descriptor.id,
@@ -222,7 +223,11 @@ mod tests {
             ("credentialManagement getCredsMetadata", cm::sub::GET_CREDS_METADATA, None),
             ("credentialManagement enumerateRPsBegin", cm::sub::ENUMERATE_RPS_BEGIN, None),
             ("credentialManagement enumerateRPsGetNextRP", cm::sub::ENUMERATE_RPS_NEXT, None),
-            ("credentialManagement enumerateCredentialsBegin", cm::sub::ENUMERATE_CREDENTIALS_BEGIN, Some(rp_params.clone())),
+            (
+                "credentialManagement enumerateCredentialsBegin",
+                cm::sub::ENUMERATE_CREDENTIALS_BEGIN,
+                Some(rp_params.clone()),
+            ),
             (
                 "credentialManagement deleteCredential",
                 cm::sub::DELETE_CREDENTIAL,
@@ -238,7 +243,10 @@ mod tests {
             let expected = request_hex(name);
             assert_eq!(ours(sub, params, &expected), expected, "{name}");
         }
-        assert_eq!(hex::encode(auth_message(cm::sub::GET_CREDS_METADATA, None)), message_hex("credMgmt getCredsMetadata"));
+        assert_eq!(
+            hex::encode(auth_message(cm::sub::GET_CREDS_METADATA, None)),
+            message_hex("credMgmt getCredsMetadata")
+        );
         assert_eq!(
             hex::encode(auth_message(cm::sub::ENUMERATE_CREDENTIALS_BEGIN, Some(&rp_params))),
             message_hex("credMgmt enumerateCredentialsBegin")

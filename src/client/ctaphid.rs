@@ -118,7 +118,8 @@ impl Channel {
         cancel: Option<Arc<AtomicBool>>,
         tracer: Option<Tracer>,
     ) -> Result<Channel, CtaphidError> {
-        let placeholder = InitInfo { cid: BROADCAST_CID, protocol_version: 0, device_version: (0, 0, 0), capabilities: 0 };
+        let placeholder =
+            InitInfo { cid: BROADCAST_CID, protocol_version: 0, device_version: (0, 0, 0), capabilities: 0 };
         let mut channel = Channel { device, info: placeholder, cancel, tracer, redact: false };
         channel.info = channel.init()?;
         Ok(channel)
@@ -156,7 +157,9 @@ impl Channel {
             match self.receive(self.info.cid, deadline, t.timeout, t.on_keepalive.as_deref_mut()) {
                 Ok(msg) if msg.cmd == t.command => break Ok(msg.payload),
                 Ok(msg) => break Err(CtaphidError::UnexpectedCommand { sent: t.command, got: msg.cmd }),
-                Err(CtaphidError::Device(ctaphid::error::CHANNEL_BUSY)) if Instant::now() + BUSY_RETRY_DELAY < deadline => {
+                Err(CtaphidError::Device(ctaphid::error::CHANNEL_BUSY))
+                    if Instant::now() + BUSY_RETRY_DELAY < deadline =>
+                {
                     std::thread::sleep(BUSY_RETRY_DELAY);
                 }
                 Err(e) => break Err(e),
@@ -305,9 +308,7 @@ mod tests {
     }
 
     /// A device that answers INIT properly and hands every other request to `then`.
-    fn device(
-        mut then: impl FnMut(&Report, &mut VecDeque<Report>) + Send + 'static,
-    ) -> Box<dyn HidDevice> {
+    fn device(mut then: impl FnMut(&Report, &mut VecDeque<Report>) + Send + 'static) -> Box<dyn HidDevice> {
         Box::new(Scripted {
             respond: move |r: &Report, q: &mut VecDeque<Report>| {
                 if r[4] == 0x80 | cmd::INIT && r[..4] == BROADCAST_CID.to_be_bytes() {
@@ -325,7 +326,9 @@ mod tests {
         let mut partial: Option<Reassembler> = None;
         device(move |r, q| {
             let done = match (Packet::parse(r), partial.take()) {
-                (Packet::Init { cid, cmd, total_len, data }, _) => Reassembler::start(cid, cmd, total_len, data).unwrap(),
+                (Packet::Init { cid, cmd, total_len, data }, _) => {
+                    Reassembler::start(cid, cmd, total_len, data).unwrap()
+                }
                 (Packet::Cont { cid, seq, data }, Some(p)) => p.push(cid, seq, data).unwrap(),
                 _ => return,
             };

@@ -59,14 +59,18 @@ fn extensions_for(req: &MakeCredentialRequest) -> Option<Value> {
 
 /// The request map (pure, so its encoding can be compared with other implementations').
 pub fn make_credential_request(req: &MakeCredentialRequest, auth: Option<(u8, Vec<u8>)>) -> Value {
-    let exclude = (!req.exclude_list.is_empty())
-        .then(|| Value::Array(req.exclude_list.iter().map(|id| CredentialDescriptor { id: id.clone() }.to_value()).collect()));
+    let exclude = (!req.exclude_list.is_empty()).then(|| {
+        Value::Array(req.exclude_list.iter().map(|id| CredentialDescriptor { id: id.clone() }.to_value()).collect())
+    });
     let options = req.resident.then(|| Value::Map(vec![(cbor::text("rk"), Value::Bool(true))]));
     cbor::int_map([
         (mc::CLIENT_DATA_HASH, Some(cbor::bytes(&req.client_data_hash))),
         (mc::RP, Some(req.rp.to_value())),
         (mc::USER, Some(req.user.to_value())),
-        (mc::PUB_KEY_CRED_PARAMS, Some(Value::Array(req.algorithms.iter().map(|a| credential_parameter(*a)).collect()))),
+        (
+            mc::PUB_KEY_CRED_PARAMS,
+            Some(Value::Array(req.algorithms.iter().map(|a| credential_parameter(*a)).collect())),
+        ),
         (mc::EXCLUDE_LIST, exclude),
         (mc::EXTENSIONS, extensions_for(req)),
         (mc::OPTIONS, options),
@@ -83,14 +87,16 @@ pub fn make_credential(
 ) -> Result<AttestationObject, ClientError> {
     let pin_auth = token.map(|t| (t.protocol.number(), t.authenticate(&req.client_data_hash)));
     let request = make_credential_request(req, pin_auth);
-    let answer = auth.call(command::MAKE_CREDENTIAL, Some(&request), Call { may_need_touch: true, sensitive: false })?;
+    let answer =
+        auth.call(command::MAKE_CREDENTIAL, Some(&request), Call { may_need_touch: true, sensitive: false })?;
     let answer = answer.ok_or_else(|| ClientError::Malformed("the makeCredential answer is empty".into()))?;
     AttestationObject::from_ctap_response(&answer).map_err(|e| ClientError::Malformed(e.to_string()))
 }
 
 pub fn get_assertion_request(req: &GetAssertionRequest, auth: Option<(u8, Vec<u8>)>) -> Value {
-    let allow = (!req.allow_list.is_empty())
-        .then(|| Value::Array(req.allow_list.iter().map(|id| CredentialDescriptor { id: id.clone() }.to_value()).collect()));
+    let allow = (!req.allow_list.is_empty()).then(|| {
+        Value::Array(req.allow_list.iter().map(|id| CredentialDescriptor { id: id.clone() }.to_value()).collect())
+    });
     let options = (!req.user_presence).then(|| Value::Map(vec![(cbor::text("up"), Value::Bool(false))]));
     cbor::int_map([
         (ga::RP_ID, Some(cbor::text(&req.rp_id))),
@@ -129,9 +135,11 @@ fn parse_assertion(answer: Option<Value>, allow_list: &[Vec<u8>]) -> Result<Asse
     let auth_data = AuthenticatorData::parse(&auth_data_raw).map_err(|e| ClientError::Malformed(e.to_string()))?;
     // The credential may be left out when the allow list named exactly one.
     let credential_id = match m.get(ga::response::CREDENTIAL) {
-        Some(v) => CredentialDescriptor::from_value(v)?
-            .ok_or_else(|| ClientError::Malformed("a credential of a type other than public-key".into()))?
-            .id,
+        Some(v) => {
+            CredentialDescriptor::from_value(v)?
+                .ok_or_else(|| ClientError::Malformed("a credential of a type other than public-key".into()))?
+                .id
+        }
         None if allow_list.len() == 1 => allow_list[0].clone(),
         None => return Err(ClientError::Malformed("the assertion does not say which credential signed it".into())),
     };
@@ -153,16 +161,26 @@ mod tests {
 
     #[test]
     fn requests_match_python_fido2() {
-        let cdh: [u8; 32] = hex::decode("68fc5059dc8435ac151dc60aed97bc05f5aa999752db35fe3d5649d7152079cf").unwrap().try_into().unwrap();
+        let cdh: [u8; 32] = hex::decode("68fc5059dc8435ac151dc60aed97bc05f5aa999752db35fe3d5649d7152079cf")
+            .unwrap()
+            .try_into()
+            .unwrap();
         // python-fido2 states the default up=true explicitly; we leave defaults out. Compare
         // with that one option removed from its request.
         let expected = request_hex("getAssertion with allowList");
         let mut theirs = cbor::decode(&hex::decode(&expected).unwrap()[1..]).unwrap();
         if let Value::Map(entries) = &mut theirs {
-            entries.retain(|(k, v)| !(cbor::as_i64(k) == Some(ga::OPTIONS) && *v == Value::Map(vec![(cbor::text("up"), Value::Bool(true))])));
+            entries.retain(|(k, v)| {
+                !(cbor::as_i64(k) == Some(ga::OPTIONS) && *v == Value::Map(vec![(cbor::text("up"), Value::Bool(true))]))
+            });
         }
         let ours = get_assertion_request(
-            &GetAssertionRequest { rp_id: "example.com".into(), client_data_hash: cdh, allow_list: vec![vec![0xaa; 32]], user_presence: true },
+            &GetAssertionRequest {
+                rp_id: "example.com".into(),
+                client_data_hash: cdh,
+                allow_list: vec![vec![0xaa; 32]],
+                user_presence: true,
+            },
             None,
         );
         assert_eq!(hex::encode(cbor::encode(&ours)), hex::encode(cbor::encode(&theirs)));

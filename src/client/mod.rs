@@ -3,14 +3,13 @@
 
 pub mod attestation;
 pub mod authenticator;
-pub mod exchange;
 pub mod config;
 pub mod cred_mgmt;
 pub mod ctaphid;
+pub mod exchange;
 pub mod pin;
 
 #[cfg(test)]
 mod test_vectors;
 
 pub use authenticator::{Authenticator, Call, ClientError};
-

@@ -3,8 +3,8 @@
 
 use super::{Authenticator, Call, ClientError};
 use crate::proto::cbor::{self, MapView};
-use crate::proto::ctap2::{client_pin as cp, command};
 use crate::proto::cose::CoseKey;
+use crate::proto::ctap2::{client_pin as cp, command};
 use crate::proto::pin_protocol::{pad_pin, pin_hash, KeyAgreementKey, PinProtocol};
 use ciborium::value::Value;
 use zeroize::Zeroizing;
@@ -109,7 +109,8 @@ fn request(protocol: PinProtocol, sub: u8, extra: Vec<(i64, Option<Value>)>) -> 
 /// getKeyAgreement and ECDH: one shared secret, reusable for the rest of the command run.
 pub fn start_session(auth: &mut Authenticator) -> Result<PinSession, ClientError> {
     let protocol = choose_protocol(auth)?;
-    let answer = auth.call(command::CLIENT_PIN, Some(&request(protocol, cp::sub::GET_KEY_AGREEMENT, vec![])), Call::default())?;
+    let answer =
+        auth.call(command::CLIENT_PIN, Some(&request(protocol, cp::sub::GET_KEY_AGREEMENT, vec![])), Call::default())?;
     let answer = answer.ok_or_else(|| ClientError::Malformed("getKeyAgreement answer is empty".into()))?;
     let map = MapView::new(&answer, "getKeyAgreement")?;
     let peer = CoseKey::from_value(map.require(cp::response::KEY_AGREEMENT)?)
@@ -146,7 +147,12 @@ pub fn set_pin(auth: &mut Authenticator, session: &PinSession, new_pin: &[u8]) -
 
 /// changePIN. The current PIN is sent as is (never length-checked: a raised minimum must
 /// not lock the owner out of changing it).
-pub fn change_pin(auth: &mut Authenticator, session: &PinSession, current_pin: &[u8], new_pin: &[u8]) -> Result<(), ClientError> {
+pub fn change_pin(
+    auth: &mut Authenticator,
+    session: &PinSession,
+    current_pin: &[u8],
+    new_pin: &[u8],
+) -> Result<(), ClientError> {
     let p = session.protocol;
     let pin_hash_enc = p.encrypt(&session.shared, &pin_hash(current_pin)).map_err(crypto_err)?;
     let padded = pad_pin(new_pin).map_err(crypto_err)?;
@@ -189,10 +195,8 @@ pub fn get_token(
     let p = session.protocol;
     let with_permissions = has_token_permissions(auth)?;
     let pin_hash_enc = p.encrypt(&session.shared, &pin_hash(pin)).map_err(crypto_err)?;
-    let mut extra = vec![
-        (cp::KEY_AGREEMENT, Some(session.platform_cose())),
-        (cp::PIN_HASH_ENC, Some(cbor::bytes(&pin_hash_enc))),
-    ];
+    let mut extra =
+        vec![(cp::KEY_AGREEMENT, Some(session.platform_cose())), (cp::PIN_HASH_ENC, Some(cbor::bytes(&pin_hash_enc)))];
     let sub = if with_permissions {
         extra.push((cp::PERMISSIONS, Some(cbor::uint(u64::from(permissions)))));
         extra.push((cp::RP_ID, rp_id.map(cbor::text)));
@@ -200,7 +204,11 @@ pub fn get_token(
     } else {
         cp::sub::GET_PIN_TOKEN
     };
-    let answer = match auth.call(command::CLIENT_PIN, Some(&request(p, sub, extra)), Call { may_need_touch: false, sensitive: true }) {
+    let answer = match auth.call(
+        command::CLIENT_PIN,
+        Some(&request(p, sub, extra)),
+        Call { may_need_touch: false, sensitive: true },
+    ) {
         // A key whose minimum PIN length was raised since getInfo was read says so this way.
         Err(ClientError::Status { code: crate::proto::status::code::PIN_POLICY_VIOLATION, .. })
             if with_permissions && auth.refresh_info()?.force_pin_change == Some(true) =>
@@ -236,8 +244,10 @@ mod tests {
     use crate::client::test_vectors::{param_of, request_hex};
 
     fn platform_cose() -> Value {
-        let scalar: [u8; 32] =
-            hex::decode("1f2e3d4c5b6a79880123456789abcdef0f1e2d3c4b5a69788796a5b4c3d2e1f0").unwrap().try_into().unwrap();
+        let scalar: [u8; 32] = hex::decode("1f2e3d4c5b6a79880123456789abcdef0f1e2d3c4b5a69788796a5b4c3d2e1f0")
+            .unwrap()
+            .try_into()
+            .unwrap();
         KeyAgreementKey::from_scalar(&scalar).unwrap().public_cose().to_value()
     }
 
@@ -260,7 +270,13 @@ mod tests {
     #[test]
     fn token_requests_match_python_fido2() {
         for (name, protocol, sub, permissions, rp_id) in [
-            ("clientPIN getPinUvAuthTokenUsingPinWithPermissions cm (protocol 2)", PinProtocol::V2, cp::sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS, Some(4u64), None),
+            (
+                "clientPIN getPinUvAuthTokenUsingPinWithPermissions cm (protocol 2)",
+                PinProtocol::V2,
+                cp::sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS,
+                Some(4u64),
+                None,
+            ),
             (
                 "clientPIN getPinUvAuthTokenUsingPinWithPermissions mc+ga rp example.com",
                 PinProtocol::V2,

@@ -20,7 +20,10 @@ pub fn request_hex(name: &str) -> String {
 }
 
 pub fn message_hex(name: &str) -> String {
-    document()["pin_uv_auth_param_messages"][name].as_str().unwrap_or_else(|| panic!("no message vector {name}")).to_string()
+    document()["pin_uv_auth_param_messages"][name]
+        .as_str()
+        .unwrap_or_else(|| panic!("no message vector {name}"))
+        .to_string()
 }
 
 /// The pinUvAuthParam inside a vector request (empty when it has none).

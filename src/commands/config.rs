@@ -21,7 +21,11 @@ pub fn run(ctx: &Context, command: ConfigCommand) -> anyhow::Result<Outcome> {
 fn require_config(auth: &mut Authenticator, option: &str, what: &str) -> Result<(), Failure> {
     let info = auth.info().map_err(Failure::from)?;
     if info.option("authnrCfg") != Some(true) || info.option(option).is_none() {
-        return Err(Failure::new(exit::FAILED, "config_unsupported", format!("This key cannot {what}: it does not offer that setting.")));
+        return Err(Failure::new(
+            exit::FAILED,
+            "config_unsupported",
+            format!("This key cannot {what}: it does not offer that setting."),
+        ));
     }
     Ok(())
 }
@@ -33,7 +37,8 @@ fn config_token(ctx: &Context, auth: &mut Authenticator) -> Result<Option<PinTok
         return Ok(None);
     }
     let mut input = pin_input(ctx)?;
-    token_with_pin(ctx, auth, &mut input, permission::AUTHENTICATOR_CONFIG, None, "changing the key's settings").map(Some)
+    token_with_pin(ctx, auth, &mut input, permission::AUTHENTICATOR_CONFIG, None, "changing the key's settings")
+        .map(Some)
 }
 
 fn done(auth: &Authenticator, text: String, fields: serde_json::Value) -> Outcome {
@@ -48,7 +53,11 @@ fn always_uv(ctx: &Context, wanted: bool) -> anyhow::Result<Outcome> {
     let current = auth.info().map_err(Failure::from)?.option("alwaysUv") == Some(true);
     let word = if wanted { "on" } else { "off" };
     if current == wanted {
-        return Ok(done(&auth, format!("Always-UV is already {word}; nothing was changed."), serde_json::json!({ "always_uv": wanted, "changed": false })));
+        return Ok(done(
+            &auth,
+            format!("Always-UV is already {word}; nothing was changed."),
+            serde_json::json!({ "always_uv": wanted, "changed": false }),
+        ));
     }
     let what = if wanted {
         "This turns always-UV on: the key will ask for its PIN (or fingerprint) for every registration and sign-in, including for U2F sites that cannot ask for one."
@@ -60,7 +69,12 @@ fn always_uv(ctx: &Context, wanted: bool) -> anyhow::Result<Outcome> {
     client_config::toggle_always_uv(&mut auth, token.as_ref()).map_err(Failure::from)?;
     let now = auth.refresh_info().map_err(Failure::from)?.option("alwaysUv") == Some(true);
     if now != wanted {
-        return Err(Failure::new(exit::FAILED, "config_not_applied", format!("The key accepted the change but still reports always-UV {}.", if now { "on" } else { "off" })).into());
+        return Err(Failure::new(
+            exit::FAILED,
+            "config_not_applied",
+            format!("The key accepted the change but still reports always-UV {}.", if now { "on" } else { "off" }),
+        )
+        .into());
     }
     Ok(done(&auth, format!("Always-UV is now {word}."), serde_json::json!({ "always_uv": wanted, "changed": true })))
 }
@@ -69,7 +83,11 @@ fn enterprise_attestation(ctx: &Context) -> anyhow::Result<Outcome> {
     let mut auth = ctx.open_one()?;
     require_config(&mut auth, "ep", "enable enterprise attestation")?;
     if auth.info().map_err(Failure::from)?.option("ep") == Some(true) {
-        return Ok(done(&auth, "Enterprise attestation is already enabled; nothing was changed.".into(), serde_json::json!({ "enterprise_attestation": true, "changed": false })));
+        return Ok(done(
+            &auth,
+            "Enterprise attestation is already enabled; nothing was changed.".into(),
+            serde_json::json!({ "enterprise_attestation": true, "changed": false }),
+        ));
     }
     confirm(
         ctx,
@@ -79,7 +97,11 @@ fn enterprise_attestation(ctx: &Context) -> anyhow::Result<Outcome> {
     let token = config_token(ctx, &mut auth)?;
     client_config::enable_enterprise_attestation(&mut auth, token.as_ref()).map_err(Failure::from)?;
     auth.refresh_info().map_err(Failure::from)?;
-    Ok(done(&auth, "Enterprise attestation is enabled.".into(), serde_json::json!({ "enterprise_attestation": true, "changed": true })))
+    Ok(done(
+        &auth,
+        "Enterprise attestation is enabled.".into(),
+        serde_json::json!({ "enterprise_attestation": true, "changed": true }),
+    ))
 }
 
 /// `pin min-length N [--rp-id ID]... [--force-change]`
@@ -102,10 +124,16 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
     }
     if let Some(max) = info.max_rp_ids_for_set_min_pin_length {
         if rp_ids.len() as u64 > max {
-            return Err(Failure::usage(format!("This key accepts at most {max} --rp-id values; {} were given.", rp_ids.len())).into());
+            return Err(Failure::usage(format!(
+                "This key accepts at most {max} --rp-id values; {} were given.",
+                rp_ids.len()
+            ))
+            .into());
         }
     } else if !rp_ids.is_empty() {
-        return Err(Failure::usage("This key cannot tell sites its minimum PIN length (--rp-id is not supported).").into());
+        return Err(
+            Failure::usage("This key cannot tell sites its minimum PIN length (--rp-id is not supported).").into()
+        );
     }
     let mut what = format!("This raises the minimum PIN length of {} from {current} to {new_min}.", auth.device().path);
     if force_change {
@@ -117,14 +145,19 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
     what.push_str(" Only a factory reset undoes this.");
     confirm(ctx, &what, "Raise the minimum PIN length?")?;
     let token = config_token(ctx, &mut auth)?;
-    client_config::set_min_pin_length(&mut auth, token.as_ref(), Some(new_min), rp_ids, force_change).map_err(Failure::from)?;
+    client_config::set_min_pin_length(&mut auth, token.as_ref(), Some(new_min), rp_ids, force_change)
+        .map_err(Failure::from)?;
     let info = auth.refresh_info().map_err(Failure::from)?.clone();
     let forced = info.force_pin_change == Some(true);
     let mut text = format!("The minimum PIN length is now {}.", info.min_pin_length.unwrap_or(new_min));
     if forced {
         text.push_str(" The PIN must be changed (`fidoctl pin change`) before it can be used again.");
     }
-    Ok(done(&auth, text, serde_json::json!({ "min_pin_length": info.min_pin_length, "force_pin_change": forced, "rp_ids": rp_ids })))
+    Ok(done(
+        &auth,
+        text,
+        serde_json::json!({ "min_pin_length": info.min_pin_length, "force_pin_change": forced, "rp_ids": rp_ids }),
+    ))
 }
 
 /// `pin force-change`
@@ -132,17 +165,28 @@ pub fn force_change(ctx: &Context) -> anyhow::Result<Outcome> {
     let mut auth = ctx.open_one()?;
     require_config(&mut auth, "setMinPINLength", "force a PIN change")?;
     if auth.info().map_err(Failure::from)?.option("clientPin") != Some(true) {
-        return Err(Failure::new(exit::PIN, "pin_not_set", "This key has no PIN, so there is no PIN to force a change of.")
-            .hint("Set one with `fidoctl pin set`.")
-            .into());
+        return Err(Failure::new(
+            exit::PIN,
+            "pin_not_set",
+            "This key has no PIN, so there is no PIN to force a change of.",
+        )
+        .hint("Set one with `fidoctl pin set`.")
+        .into());
     }
     confirm(
         ctx,
-        &format!("This forces a PIN change on {}: the current PIN will only be accepted to change it.", auth.device().path),
+        &format!(
+            "This forces a PIN change on {}: the current PIN will only be accepted to change it.",
+            auth.device().path
+        ),
         "Force a PIN change?",
     )?;
     let token = config_token(ctx, &mut auth)?;
     client_config::set_min_pin_length(&mut auth, token.as_ref(), None, &[], true).map_err(Failure::from)?;
     auth.refresh_info().map_err(Failure::from)?;
-    Ok(done(&auth, "A PIN change is now required: change it with `fidoctl pin change`.".into(), serde_json::json!({ "force_pin_change": true })))
+    Ok(done(
+        &auth,
+        "A PIN change is now required: change it with `fidoctl pin change`.".into(),
+        serde_json::json!({ "force_pin_change": true }),
+    ))
 }

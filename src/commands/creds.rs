@@ -41,7 +41,14 @@ impl CmSession {
             .hint("Only a factory reset (`fidoctl reset`) removes credentials from such a key, and it removes all of them."));
         };
         let mut input = pin_input(ctx)?;
-        let token = token_with_pin(ctx, &mut auth, &mut input, permission::CREDENTIAL_MANAGEMENT, None, "credential management")?;
+        let token = token_with_pin(
+            ctx,
+            &mut auth,
+            &mut input,
+            permission::CREDENTIAL_MANAGEMENT,
+            None,
+            "credential management",
+        )?;
         Ok(CmSession { auth, flavor, token })
     }
 
@@ -73,20 +80,27 @@ fn list(ctx: &Context, rp_filter: Option<&str>) -> anyhow::Result<Outcome> {
         .map(|(rp, creds)| RpGroup {
             rp_id: rp.rp.id.clone(),
             rp_name: rp.rp.name.clone(),
-            credentials: creds.iter().map(|c| CredentialRow::new(&c.credential_id, &c.user, c.cred_protect, c.algorithm)).collect(),
+            credentials: creds
+                .iter()
+                .map(|c| CredentialRow::new(&c.credential_id, &c.user, c.cred_protect, c.algorithm))
+                .collect(),
         })
         .collect();
-    Ok(Outcome::ok(CredentialList { device: s.auth.device().path.clone(), existing: meta.existing, remaining: meta.remaining, rps: groups }))
+    Ok(Outcome::ok(CredentialList {
+        device: s.auth.device().path.clone(),
+        existing: meta.existing,
+        remaining: meta.remaining,
+        rps: groups,
+    }))
 }
 
 /// The readings of a credential id as written by the user.
 pub fn id_readings(written: &str) -> Result<Vec<Vec<u8>>, Failure> {
-    let bad = || Failure::usage(format!("{written:?} is not a credential id: write it as hex:…, b64:… (base64url) or as `fidoctl creds list` prints it"));
+    let bad = || {
+        Failure::usage(format!("{written:?} is not a credential id: write it as hex:…, b64:… (base64url) or as `fidoctl creds list` prints it"))
+    };
     let b64 = |s: &str| {
-        base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(s.trim_end_matches('='))
-            .ok()
-            .filter(|b| !b.is_empty())
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(s.trim_end_matches('=')).ok().filter(|b| !b.is_empty())
     };
     let hexed = |s: &str| hex::decode(s).ok().filter(|b| !b.is_empty());
     if let Some(h) = written.strip_prefix("hex:") {

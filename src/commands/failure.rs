@@ -70,9 +70,7 @@ fn snake(name: &str) -> String {
 impl From<TransportError> for Failure {
     fn from(e: TransportError) -> Failure {
         match e {
-            TransportError::VirtualKey(state) => {
-                Failure::new(exit::DEVICE, "virtual_key_state", state.to_string())
-            }
+            TransportError::VirtualKey(state) => Failure::new(exit::DEVICE, "virtual_key_state", state.to_string()),
             TransportError::Open { .. } => Failure::new(exit::DEVICE, "device_unreachable", e.to_string())
                 .hint("Check that the key is plugged in and that you may open it, then try again."),
             TransportError::Disconnected => Failure::new(exit::DEVICE, "device_disconnected", e.to_string())
@@ -91,11 +89,19 @@ impl From<CtaphidError> for Failure {
                 let ex = status::ctaphid_error(c);
                 Failure::new(exit::FAILED, &format!("ctaphid_{}", snake(ex.name)), ex.what_happened).hint(ex.next_step)
             }
-            CtaphidError::Cancelled => Failure::new(exit::PRESENCE, "cancelled", "The operation was cancelled before the key was touched."),
-            CtaphidError::Timeout(_) => Failure::new(exit::FAILED, "no_answer", format!("The security key stopped answering: {e}."))
-                .hint("Unplug the key, plug it back in and try again."),
-            other => Failure::new(exit::FAILED, "protocol_error", format!("The security key's answer made no sense: {other}."))
-                .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty."),
+            CtaphidError::Cancelled => {
+                Failure::new(exit::PRESENCE, "cancelled", "The operation was cancelled before the key was touched.")
+            }
+            CtaphidError::Timeout(_) => {
+                Failure::new(exit::FAILED, "no_answer", format!("The security key stopped answering: {e}."))
+                    .hint("Unplug the key, plug it back in and try again.")
+            }
+            other => Failure::new(
+                exit::FAILED,
+                "protocol_error",
+                format!("The security key's answer made no sense: {other}."),
+            )
+            .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty."),
         }
     }
 }

@@ -47,7 +47,9 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
 }
 
 pub fn man(dir: &Path) -> anyhow::Result<Outcome> {
-    let fail = |e: std::io::Error| Failure::new(exit::FAILED, "man", format!("Cannot write man pages into {}: {e}", dir.display()));
+    let fail = |e: std::io::Error| {
+        Failure::new(exit::FAILED, "man", format!("Cannot write man pages into {}: {e}", dir.display()))
+    };
     std::fs::create_dir_all(dir).map_err(fail)?;
     let pages = man_pages().map_err(fail)?;
     for (name, text) in &pages {

@@ -21,7 +21,11 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
         caps.push("msg");
     }
     let (a, b, c) = init.device_version;
-    let ctaphid = CtaphidFacts { protocol_version: init.protocol_version, device_version: format!("{a}.{b}.{c}"), capabilities: caps };
+    let ctaphid = CtaphidFacts {
+        protocol_version: init.protocol_version,
+        device_version: format!("{a}.{b}.{c}"),
+        capabilities: caps,
+    };
     if device.u2f_only {
         return Ok(Outcome::ok(InfoReport { device, ctaphid, info: None, pin: None }));
     }

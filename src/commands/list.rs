@@ -15,7 +15,10 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
         let entry = describe(ctx, d).unwrap_or_else(|f| {
             failed = true;
             ctx.diag(format!("{}: {}", d.path, f.message));
-            DeviceEntry { error: Some(ReadError { code: f.code, message: f.message }), ..DeviceEntry::from_description(d) }
+            DeviceEntry {
+                error: Some(ReadError { code: f.code, message: f.message }),
+                ..DeviceEntry::from_description(d)
+            }
         });
         entries.push(entry);
     }

@@ -14,7 +14,9 @@ pub fn run(ctx: &Context, command: PinCommand) -> anyhow::Result<Outcome> {
         PinCommand::Set => set(ctx),
         PinCommand::Change => change(ctx),
         PinCommand::Verify => verify(ctx),
-        PinCommand::MinLength { length, rp_ids, force_change } => super::config::min_length(ctx, length, &rp_ids, force_change),
+        PinCommand::MinLength { length, rp_ids, force_change } => {
+            super::config::min_length(ctx, length, &rp_ids, force_change)
+        }
         PinCommand::ForceChange => super::config::force_change(ctx),
     }
 }
@@ -49,7 +51,8 @@ pub fn pin_failure(auth: &mut Authenticator, err: ClientError) -> Failure {
     let mut failure = Failure::from(err);
     if matches!(status, Some(code::PIN_INVALID) | Some(code::PIN_AUTH_BLOCKED)) {
         if let Ok(r) = client_pin::get_retries(auth) {
-            let attempts = if r.retries == 1 { "1 attempt remains".to_string() } else { format!("{} attempts remain", r.retries) };
+            let attempts =
+                if r.retries == 1 { "1 attempt remains".to_string() } else { format!("{} attempts remain", r.retries) };
             failure.message = match status {
                 Some(code::PIN_AUTH_BLOCKED) => format!(
                     "Three wrong PINs were entered in a row, so the key stopped accepting PINs until it is unplugged. {attempts} before the PIN locks for good."
@@ -172,10 +175,22 @@ pub fn token_with_pin(
 ) -> Result<client_pin::PinToken, Failure> {
     let info = auth.info().map_err(Failure::from)?;
     match info.option("clientPin") {
-        None => return Err(Failure::new(exit::FAILED, "pin_unsupported", format!("This key does not support a PIN, which {needed_for} needs."))),
+        None => {
+            return Err(Failure::new(
+                exit::FAILED,
+                "pin_unsupported",
+                format!("This key does not support a PIN, which {needed_for} needs."),
+            ))
+        }
         Some(false) => {
-            return Err(Failure::new(exit::PIN, "pin_not_set", format!("This key has no PIN, and {needed_for} needs one (the key only allows it after a PIN is entered)."))
-                .hint("Set a PIN with `fidoctl pin set`, then try again."))
+            return Err(Failure::new(
+                exit::PIN,
+                "pin_not_set",
+                format!(
+                    "This key has no PIN, and {needed_for} needs one (the key only allows it after a PIN is entered)."
+                ),
+            )
+            .hint("Set a PIN with `fidoctl pin set`, then try again."))
         }
         Some(true) => {}
     }

@@ -20,7 +20,9 @@ pub enum ReplugOutcome {
 
 /// Same physical model: VID, PID and serial (when the key reports one).
 fn same_key(a: &DeviceDescription, b: &DeviceDescription) -> bool {
-    a.vendor_id == b.vendor_id && a.product_id == b.product_id && (a.serial.is_none() || b.serial.is_none() || a.serial == b.serial)
+    a.vendor_id == b.vendor_id
+        && a.product_id == b.product_id
+        && (a.serial.is_none() || b.serial.is_none() || a.serial == b.serial)
 }
 
 /// Wait for `key` to disappear, then for a key of the same kind to appear. A key of the same
@@ -89,7 +91,8 @@ mod tests {
     #[test]
     fn unplug_then_replug_under_a_new_path() {
         let key = dev("/dev/hidraw3", None);
-        let out = run(vec![vec![key.clone()], vec![key.clone()], vec![], vec![], vec![dev("/dev/hidraw4", None)]], &key);
+        let out =
+            run(vec![vec![key.clone()], vec![key.clone()], vec![], vec![], vec![dev("/dev/hidraw4", None)]], &key);
         assert_eq!(out, ReplugOutcome::Back(dev("/dev/hidraw4", None)));
     }
 

@@ -99,25 +99,37 @@ fn plug_in_fresh(ctx: &Context, device: &DeviceDescription) -> Result<DeviceDesc
         Backend::Unix => Ok(device.clone()),
         Backend::Virtual => {
             let path = device.path.strip_prefix("virtual:").unwrap_or(&device.path);
-            let mut key = VirtualKey::open(std::path::Path::new(path)).map_err(|e| Failure::new(exit::DEVICE, "virtual_key_state", e.to_string()))?;
+            let mut key = VirtualKey::open(std::path::Path::new(path))
+                .map_err(|e| Failure::new(exit::DEVICE, "virtual_key_state", e.to_string()))?;
             key.replug().map_err(|e| Failure::new(exit::DEVICE, "virtual_key_state", e.to_string()))?;
             ctx.diag("virtual key re-plugged for the reset");
             Ok(device.clone())
         }
         Backend::Hid => {
             if !std::io::stderr().is_terminal() && !ctx.global.yes {
-                return Err(Failure::usage("The key must be unplugged and plugged back in, and there is no terminal to guide you."));
+                return Err(Failure::usage(
+                    "The key must be unplugged and plugged back in, and there is no terminal to guide you.",
+                ));
             }
-            eprintln!("Unplug the security key now, then plug it back in (within {} seconds).", REPLUG_TIMEOUT.as_secs());
+            eprintln!(
+                "Unplug the security key now, then plug it back in (within {} seconds).",
+                REPLUG_TIMEOUT.as_secs()
+            );
             match watch(&mut HidLister, device, Duration::from_millis(200), REPLUG_TIMEOUT, std::thread::sleep) {
                 ReplugOutcome::Back(d) => {
                     eprintln!("Found it again at {}.", d.path);
                     Ok(d)
                 }
-                ReplugOutcome::NeverUnplugged => Err(Failure::new(exit::DEVICE, "not_replugged", "The key was not unplugged, so it was not reset.")
-                    .hint("Run `fidoctl reset` again and unplug the key when asked.")),
-                ReplugOutcome::NeverReturned => Err(Failure::new(exit::DEVICE, "not_replugged", "The key was unplugged but did not come back, so it was not reset.")
-                    .hint("Plug it in and run `fidoctl reset` again.")),
+                ReplugOutcome::NeverUnplugged => {
+                    Err(Failure::new(exit::DEVICE, "not_replugged", "The key was not unplugged, so it was not reset.")
+                        .hint("Run `fidoctl reset` again and unplug the key when asked."))
+                }
+                ReplugOutcome::NeverReturned => Err(Failure::new(
+                    exit::DEVICE,
+                    "not_replugged",
+                    "The key was unplugged but did not come back, so it was not reset.",
+                )
+                .hint("Plug it in and run `fidoctl reset` again.")),
             }
         }
     }

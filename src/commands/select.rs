@@ -63,10 +63,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
         let _ = t.join();
     }
     match chosen {
-        Some(path) => Ok(Outcome::ok(Message {
-            text: path.clone(),
-            fields: serde_json::json!({ "device": path }),
-        })),
+        Some(path) => Ok(Outcome::ok(Message { text: path.clone(), fields: serde_json::json!({ "device": path }) })),
         None => Err(first_error
             .unwrap_or_else(|| Failure::new(exit::PRESENCE, "not_selected", "No security key was touched."))
             .into()),

@@ -22,12 +22,14 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> anyhow::Result<Outcome> {
                 ..CreateOptions::default()
             };
             if let Some(a) = aaguid {
-                options.aaguid = parse_aaguid(&a)
-                    .ok_or_else(|| Failure::usage(format!("--aaguid {a:?} is not a UUID such as 2fc0579f-8113-47ea-b116-bb5a8db9202a")))?;
+                options.aaguid = parse_aaguid(&a).ok_or_else(|| {
+                    Failure::usage(format!("--aaguid {a:?} is not a UUID such as 2fc0579f-8113-47ea-b116-bb5a8db9202a"))
+                })?;
             }
             if let Some(f) = firmware {
-                options.firmware = parse_firmware(&f)
-                    .ok_or_else(|| Failure::usage(format!("--firmware {f:?} is not a version such as 5.7.1 or an integer")))?;
+                options.firmware = parse_firmware(&f).ok_or_else(|| {
+                    Failure::usage(format!("--firmware {f:?} is not a version such as 5.7.1 or an integer"))
+                })?;
             }
             if let Some(m) = max_resident {
                 options.max_resident = m;
@@ -92,12 +94,18 @@ fn serve(ctx: &Context, file: &Path, socket: &Path) -> anyhow::Result<Outcome> {
     let key = VirtualKey::open(file).map_err(state_failure)?;
     if socket.exists() {
         if UnixStream::connect(socket).is_ok() {
-            return Err(Failure::new(exit::USAGE, "socket_in_use", format!("Something is already serving on {}.", socket.display()))
-                .hint("Stop it, or choose another --socket path.")
-                .into());
+            return Err(Failure::new(
+                exit::USAGE,
+                "socket_in_use",
+                format!("Something is already serving on {}.", socket.display()),
+            )
+            .hint("Stop it, or choose another --socket path.")
+            .into());
         }
         // A leftover from a server that died: nobody listens, so it is safe to replace.
-        std::fs::remove_file(socket).map_err(|e| Failure::new(exit::FAILED, "socket", format!("{} could not be replaced: {e}", socket.display())))?;
+        std::fs::remove_file(socket).map_err(|e| {
+            Failure::new(exit::FAILED, "socket", format!("{} could not be replaced: {e}", socket.display()))
+        })?;
     }
     let listener = UnixListener::bind(socket)
         .map_err(|e| Failure::new(exit::FAILED, "socket", format!("Cannot listen on {}: {e}", socket.display())))?;
@@ -117,7 +125,14 @@ fn serve(ctx: &Context, file: &Path, socket: &Path) -> anyhow::Result<Outcome> {
             let _ = old.shutdown(std::net::Shutdown::Both);
             match thread.join() {
                 Ok(k) => key = Some(k),
-                Err(_) => return Err(Failure::new(exit::FAILED, "virtual_key_crashed", "The virtual key stopped unexpectedly.").into()),
+                Err(_) => {
+                    return Err(Failure::new(
+                        exit::FAILED,
+                        "virtual_key_crashed",
+                        "The virtual key stopped unexpectedly.",
+                    )
+                    .into())
+                }
             }
         }
         let Some(mut k) = key.take() else { break };

@@ -12,9 +12,13 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
             text: format!("{path} is blinking."),
             fields: serde_json::json!({ "device": path, "winked": true }),
         })),
-        Err(CtaphidError::Unsupported) => Err(Failure::new(exit::FAILED, "wink_unsupported", format!("The key at {path} cannot blink (it does not offer CTAPHID_WINK)."))
-            .hint("Use `fidoctl select` and touch the key instead.")
-            .into()),
+        Err(CtaphidError::Unsupported) => Err(Failure::new(
+            exit::FAILED,
+            "wink_unsupported",
+            format!("The key at {path} cannot blink (it does not offer CTAPHID_WINK)."),
+        )
+        .hint("Use `fidoctl select` and touch the key instead.")
+        .into()),
         Err(e) => Err(Failure::from(e).into()),
     }
 }

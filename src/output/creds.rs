@@ -31,7 +31,12 @@ pub struct CredentialList {
 }
 
 impl CredentialRow {
-    pub fn new(credential_id: &[u8], user: &crate::proto::entities::User, cred_protect: Option<u64>, alg: Option<i64>) -> Self {
+    pub fn new(
+        credential_id: &[u8],
+        user: &crate::proto::entities::User,
+        cred_protect: Option<u64>,
+        alg: Option<i64>,
+    ) -> Self {
         CredentialRow {
             credential_id: b64url(credential_id),
             user_id: b64url(&user.id),

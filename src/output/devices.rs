@@ -95,7 +95,14 @@ impl Render for DeviceList {
                 Some(e) => format!("unreadable: {}", e.message),
                 None => d.versions_text(),
             };
-            table.add_row([d.path.clone(), dash(&d.vid_pid), dash(&d.product), dash(&d.aaguid), dash(&d.model), versions]);
+            table.add_row([
+                d.path.clone(),
+                dash(&d.vid_pid),
+                dash(&d.product),
+                dash(&d.aaguid),
+                dash(&d.model),
+                versions,
+            ]);
         }
         format!("{table}\n")
     }
@@ -103,7 +110,8 @@ impl Render for DeviceList {
     fn csv(&self) -> Option<String> {
         let mut out = String::from("path,backend,vid_pid,product,aaguid,model,versions,u2f_only,firmware,error\n");
         for d in &self.devices {
-            let backend = serde_json::to_value(d.backend).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+            let backend =
+                serde_json::to_value(d.backend).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
             let fields = [
                 d.path.clone(),
                 backend,
@@ -171,10 +179,21 @@ impl Render for InfoReport {
             ("Device".into(), d.path.clone()),
             ("Product".into(), dash(&d.product)),
             ("VID:PID".into(), dash(&d.vid_pid)),
-            ("CTAPHID".into(), format!("version {}, device {}, {}", self.ctaphid.protocol_version, self.ctaphid.device_version, self.ctaphid.capabilities.join(" "))),
+            (
+                "CTAPHID".into(),
+                format!(
+                    "version {}, device {}, {}",
+                    self.ctaphid.protocol_version,
+                    self.ctaphid.device_version,
+                    self.ctaphid.capabilities.join(" ")
+                ),
+            ),
         ];
         let Some(info) = &self.info else {
-            lines.push(("Protocol".into(), "U2F only (no FIDO2): PINs, credentials and settings cannot be managed".into()));
+            lines.push((
+                "Protocol".into(),
+                "U2F only (no FIDO2): PINs, credentials and settings cannot be managed".into(),
+            ));
             return table_of(lines);
         };
         lines.push(("AAGUID".into(), info.aaguid_string()));
@@ -198,7 +217,10 @@ impl Render for InfoReport {
         lines.push(("Extensions".into(), info.extensions.join(" ")));
         let options: Vec<String> = info.options.iter().map(|(k, v)| format!("{k}={v}")).collect();
         lines.push(("Options".into(), options.join(" ")));
-        lines.push(("PIN protocols".into(), info.pin_uv_auth_protocols.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" ")));
+        lines.push((
+            "PIN protocols".into(),
+            info.pin_uv_auth_protocols.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" "),
+        ));
         let algs: Vec<String> = info.algorithms.iter().map(|a| alg_name(a.alg)).collect();
         lines.push(("Algorithms".into(), algs.join(" ")));
         if let Some(m) = info.max_msg_size {
@@ -222,7 +244,8 @@ fn pin_text(pin: &PinState) -> String {
         return "not set".into();
     }
     if pin.blocked {
-        return "BLOCKED: too many wrong PINs; only a factory reset (which erases the key) makes it usable again".into();
+        return "BLOCKED: too many wrong PINs; only a factory reset (which erases the key) makes it usable again"
+            .into();
     }
     let mut s = "set".to_string();
     if let Some(r) = pin.retries {

@@ -31,7 +31,9 @@ pub fn render(out: &dyn Render, format: Format) -> Result<String, String> {
             }
             Ok(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n")
         }
-        Format::Csv => out.csv().ok_or_else(|| "this command has no table to write as CSV; use --format text or json".to_string()),
+        Format::Csv => {
+            out.csv().ok_or_else(|| "this command has no table to write as CSV; use --format text or json".to_string())
+        }
     }
 }
 

@@ -68,10 +68,7 @@ fn encode_plain(value: &Value) -> Vec<u8> {
 /// CTAP2 canonical ordering of two encoded keys: major type, then length, then bytes.
 pub fn canonical_key_order(a: &[u8], b: &[u8]) -> Ordering {
     let major = |k: &[u8]| k.first().map(|b| b >> 5).unwrap_or(0);
-    major(a)
-        .cmp(&major(b))
-        .then(a.len().cmp(&b.len()))
-        .then_with(|| a.cmp(b))
+    major(a).cmp(&major(b)).then(a.len().cmp(&b.len())).then_with(|| a.cmp(b))
 }
 
 /// Decode exactly one CBOR item from bytes a peer sent: bounded size and depth, no trailing
@@ -146,12 +143,7 @@ pub fn text(s: &str) -> Value {
 
 /// A map with integer keys, the usual CTAP request/response shape. `None` values are left out.
 pub fn int_map<I: IntoIterator<Item = (i64, Option<Value>)>>(entries: I) -> Value {
-    Value::Map(
-        entries
-            .into_iter()
-            .filter_map(|(k, v)| v.map(|v| (int(k), v)))
-            .collect(),
-    )
+    Value::Map(entries.into_iter().filter_map(|(k, v)| v.map(|v| (int(k), v))).collect())
 }
 
 // ---- reading values --------------------------------------------------------------------
@@ -175,17 +167,11 @@ impl<'a> MapView<'a> {
     }
 
     pub fn get(&self, key: i64) -> Option<&'a Value> {
-        self.entries
-            .iter()
-            .find(|(k, _)| as_i64(k) == Some(key))
-            .map(|(_, v)| v)
+        self.entries.iter().find(|(k, _)| as_i64(k) == Some(key)).map(|(_, v)| v)
     }
 
     pub fn get_text_key(&self, key: &str) -> Option<&'a Value> {
-        self.entries
-            .iter()
-            .find(|(k, _)| matches!(k, Value::Text(t) if t == key))
-            .map(|(_, v)| v)
+        self.entries.iter().find(|(k, _)| matches!(k, Value::Text(t) if t == key)).map(|(_, v)| v)
     }
 
     fn name(&self, key: i64) -> String {
@@ -274,12 +260,7 @@ mod tests {
     #[test]
     fn integer_keys_sort_positive_first_then_by_length() {
         // {-1: 0, 24: 0, 1: 0, -25: 0}: major type 0 before 1, then shorter encodings.
-        let v = Value::Map(vec![
-            (int(-1), int(0)),
-            (int(24), int(0)),
-            (int(1), int(0)),
-            (int(-25), int(0)),
-        ]);
+        let v = Value::Map(vec![(int(-1), int(0)), (int(24), int(0)), (int(1), int(0)), (int(-25), int(0))]);
         assert_eq!(hex::encode(encode(&v)), "a4010018180020003818 00".replace(' ', ""));
     }
 

@@ -112,9 +112,7 @@ impl CoseKey {
                 if alg != ALG_EDDSA {
                     return Err(CoseError::UnsupportedAlgorithm(alg));
                 }
-                Ok(CoseKey::Ed25519 {
-                    x: coordinate(&map, LABEL_X, "x (-2)")?,
-                })
+                Ok(CoseKey::Ed25519 { x: coordinate(&map, LABEL_X, "x (-2)")? })
             }
             other => Err(CoseError::UnsupportedKeyType(other)),
         }
@@ -125,11 +123,7 @@ impl CoseKey {
     pub fn to_p256(&self) -> Result<PublicKey, CoseError> {
         match self {
             CoseKey::P256 { x, y, .. } => {
-                let point = EncodedPoint::from_affine_coordinates(
-                    &FieldBytes::from(*x),
-                    &FieldBytes::from(*y),
-                    false,
-                );
+                let point = EncodedPoint::from_affine_coordinates(&FieldBytes::from(*x), &FieldBytes::from(*y), false);
                 Option::from(PublicKey::from_encoded_point(&point)).ok_or(CoseError::NotOnCurve)
             }
             CoseKey::Ed25519 { .. } => Err(CoseError::NotP256),
@@ -140,9 +134,7 @@ impl CoseKey {
         let (mut x, mut y) = ([0u8; 32], [0u8; 32]);
         // A PublicKey is never the identity, so its uncompressed form always has both
         // coordinates; were it otherwise, (0, 0) is off the curve and to_p256 refuses it.
-        if let Coordinates::Uncompressed { x: px, y: py } =
-            key.to_encoded_point(false).coordinates()
-        {
+        if let Coordinates::Uncompressed { x: px, y: py } = key.to_encoded_point(false).coordinates() {
             x = (*px).into();
             y = (*py).into();
         }
@@ -160,10 +152,7 @@ impl CoseKey {
 /// The one entry under `label`. A repeated label is refused here even though `cbor::decode`
 /// already refuses duplicates, because a `Value` can come from elsewhere.
 fn field<'a>(map: &MapView<'a>, label: i64, name: &'static str) -> Result<&'a Value, CoseError> {
-    let mut found = map
-        .entries()
-        .iter()
-        .filter(|(k, _)| as_i64(k) == Some(label));
+    let mut found = map.entries().iter().filter(|(k, _)| as_i64(k) == Some(label));
     let (_, value) = found.next().ok_or(CoseError::Missing(name))?;
     if found.next().is_some() {
         return Err(CoseError::Duplicate(name));
@@ -178,10 +167,7 @@ fn int_field(map: &MapView<'_>, label: i64, name: &'static str) -> Result<i64, C
 fn coordinate(map: &MapView<'_>, label: i64, name: &'static str) -> Result<[u8; 32], CoseError> {
     match field(map, label, name)? {
         Value::Bytes(b) => {
-            <[u8; 32]>::try_from(b.as_slice()).map_err(|_| CoseError::BadCoordinateLength {
-                field: name,
-                len: b.len(),
-            })
+            <[u8; 32]>::try_from(b.as_slice()).map_err(|_| CoseError::BadCoordinateLength { field: name, len: b.len() })
         }
         _ => Err(CoseError::WrongType(name)),
     }
@@ -192,14 +178,8 @@ mod tests {
     use super::*;
     use crate::proto::cbor::{bytes, decode, encode, int};
 
-    const REQUESTS: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/vectors/ctap2_requests.json"
-    );
-    const PIN_VECTORS: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/vectors/pin_protocols.json"
-    );
+    const REQUESTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/ctap2_requests.json");
+    const PIN_VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/pin_protocols.json");
 
     fn json(path: &str) -> serde_json::Value {
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -209,28 +189,15 @@ mod tests {
     fn platform_key() -> CoseKey {
         let v = json(PIN_VECTORS);
         let cose = &v["pin_uv_auth_protocols"][0]["platform_key_agreement_cose"];
-        let coord = |label: &str| -> [u8; 32] {
-            hex::decode(cose[label].as_str().unwrap())
-                .unwrap()
-                .try_into()
-                .unwrap()
-        };
-        CoseKey::P256 {
-            alg: cose["3"].as_i64().unwrap(),
-            x: coord("-2"),
-            y: coord("-3"),
-        }
+        let coord =
+            |label: &str| -> [u8; 32] { hex::decode(cose[label].as_str().unwrap()).unwrap().try_into().unwrap() };
+        CoseKey::P256 { alg: cose["3"].as_i64().unwrap(), x: coord("-2"), y: coord("-3") }
     }
 
     fn with_entry(v: &Value, label: i64, value: Option<Value>) -> Value {
-        let Value::Map(entries) = v else {
-            panic!("not a map")
-        };
-        let mut entries: Vec<(Value, Value)> = entries
-            .iter()
-            .filter(|(k, _)| as_i64(k) != Some(label))
-            .cloned()
-            .collect();
+        let Value::Map(entries) = v else { panic!("not a map") };
+        let mut entries: Vec<(Value, Value)> =
+            entries.iter().filter(|(k, _)| as_i64(k) != Some(label)).cloned().collect();
         if let Some(value) = value {
             entries.push((int(label), value));
         }
@@ -255,10 +222,7 @@ mod tests {
             };
             // Same key, and byte-identical where it sits in the request.
             assert_eq!(CoseKey::from_value(ka).unwrap(), key, "{name}");
-            assert!(
-                raw.windows(ours.len()).any(|w| w == ours.as_slice()),
-                "{name}"
-            );
+            assert!(raw.windows(ours.len()).any(|w| w == ours.as_slice()), "{name}");
             checked += 1;
         }
         assert_eq!(checked, 5, "clientPIN requests carrying a keyAgreement");
@@ -269,14 +233,8 @@ mod tests {
     fn round_trips() {
         let p256 = platform_key();
         assert_eq!(CoseKey::from_value(&p256.to_value()).unwrap(), p256);
-        assert_eq!(
-            CoseKey::from_value(&decode(&encode(&p256.to_value())).unwrap()).unwrap(),
-            p256
-        );
-        assert_eq!(
-            CoseKey::from_p256(&p256.to_p256().unwrap(), ALG_ECDH_ES_HKDF_256),
-            p256
-        );
+        assert_eq!(CoseKey::from_value(&decode(&encode(&p256.to_value())).unwrap()).unwrap(), p256);
+        assert_eq!(CoseKey::from_p256(&p256.to_p256().unwrap(), ALG_ECDH_ES_HKDF_256), p256);
         let es256 = CoseKey::from_p256(&p256.to_p256().unwrap(), ALG_ES256);
         assert_eq!(es256.alg(), ALG_ES256);
         assert_eq!(CoseKey::from_value(&es256.to_value()).unwrap(), es256);
@@ -284,10 +242,7 @@ mod tests {
         let ed = CoseKey::Ed25519 { x: [7; 32] };
         assert_eq!(ed.alg(), ALG_EDDSA);
         assert_eq!(CoseKey::from_value(&ed.to_value()).unwrap(), ed);
-        assert_eq!(
-            hex::encode(encode(&ed.to_value())),
-            format!("a4010103272006215820{}", "07".repeat(32))
-        );
+        assert_eq!(hex::encode(encode(&ed.to_value())), format!("a4010103272006215820{}", "07".repeat(32)));
         assert_eq!(ed.to_p256(), Err(CoseError::NotP256));
     }
 
@@ -298,10 +253,7 @@ mod tests {
             let key = CoseKey::from_value(&with_entry(&v, LABEL_ALG, Some(int(alg)))).unwrap();
             assert_eq!(key.alg(), alg);
         }
-        assert_eq!(
-            CoseKey::from_value(&with_entry(&v, LABEL_ALG, None)),
-            Err(CoseError::Missing("algorithm (3)"))
-        );
+        assert_eq!(CoseKey::from_value(&with_entry(&v, LABEL_ALG, None)), Err(CoseError::Missing("algorithm (3)")));
         assert_eq!(
             CoseKey::from_value(&with_entry(&v, LABEL_ALG, Some(cbor::text("ES256")))),
             Err(CoseError::WrongType("algorithm (3)"))
@@ -315,119 +267,56 @@ mod tests {
 
         assert_eq!(reject(&bytes(&encode(&v))), CoseError::NotAMap);
         assert_eq!(reject(&Value::Array(vec![])), CoseError::NotAMap);
-        assert_eq!(
-            reject(&Value::Map(vec![])),
-            CoseError::Missing("key type (1)")
-        );
+        assert_eq!(reject(&Value::Map(vec![])), CoseError::Missing("key type (1)"));
 
-        assert_eq!(
-            reject(&with_entry(&v, LABEL_KTY, Some(int(3)))),
-            CoseError::UnsupportedKeyType(3)
-        );
-        assert_eq!(
-            reject(&with_entry(&v, LABEL_KTY, Some(cbor::text("EC2")))),
-            CoseError::WrongType("key type (1)")
-        );
-        assert_eq!(
-            reject(&with_entry(&v, LABEL_KTY, Some(int(KTY_OKP)))),
-            CoseError::UnsupportedCurve(1)
-        );
-        assert_eq!(
-            reject(&with_entry(&v, LABEL_KTY, None)),
-            CoseError::Missing("key type (1)")
-        );
-        assert_eq!(
-            reject(&with_entry(&v, LABEL_CRV, Some(int(2)))),
-            CoseError::UnsupportedCurve(2)
-        );
-        assert_eq!(
-            reject(&with_entry(&v, LABEL_CRV, None)),
-            CoseError::Missing("curve (-1)")
-        );
+        assert_eq!(reject(&with_entry(&v, LABEL_KTY, Some(int(3)))), CoseError::UnsupportedKeyType(3));
+        assert_eq!(reject(&with_entry(&v, LABEL_KTY, Some(cbor::text("EC2")))), CoseError::WrongType("key type (1)"));
+        assert_eq!(reject(&with_entry(&v, LABEL_KTY, Some(int(KTY_OKP)))), CoseError::UnsupportedCurve(1));
+        assert_eq!(reject(&with_entry(&v, LABEL_KTY, None)), CoseError::Missing("key type (1)"));
+        assert_eq!(reject(&with_entry(&v, LABEL_CRV, Some(int(2)))), CoseError::UnsupportedCurve(2));
+        assert_eq!(reject(&with_entry(&v, LABEL_CRV, None)), CoseError::Missing("curve (-1)"));
         // Numbers beyond i64 are not integers we know.
-        assert_eq!(
-            reject(&with_entry(&v, LABEL_CRV, Some(cbor::uint(u64::MAX)))),
-            CoseError::WrongType("curve (-1)")
-        );
+        assert_eq!(reject(&with_entry(&v, LABEL_CRV, Some(cbor::uint(u64::MAX)))), CoseError::WrongType("curve (-1)"));
 
-        for (len, label, name) in [
-            (31, LABEL_X, "x (-2)"),
-            (33, LABEL_X, "x (-2)"),
-            (0, LABEL_Y, "y (-3)"),
-            (64, LABEL_Y, "y (-3)"),
-        ] {
+        for (len, label, name) in
+            [(31, LABEL_X, "x (-2)"), (33, LABEL_X, "x (-2)"), (0, LABEL_Y, "y (-3)"), (64, LABEL_Y, "y (-3)")]
+        {
             assert_eq!(
                 reject(&with_entry(&v, label, Some(bytes(&vec![1; len])))),
                 CoseError::BadCoordinateLength { field: name, len }
             );
         }
-        assert_eq!(
-            reject(&with_entry(&v, LABEL_X, Some(cbor::text("x")))),
-            CoseError::WrongType("x (-2)")
-        );
-        assert_eq!(
-            reject(&with_entry(&v, LABEL_Y, None)),
-            CoseError::Missing("y (-3)")
-        );
+        assert_eq!(reject(&with_entry(&v, LABEL_X, Some(cbor::text("x")))), CoseError::WrongType("x (-2)"));
+        assert_eq!(reject(&with_entry(&v, LABEL_Y, None)), CoseError::Missing("y (-3)"));
 
-        let Value::Map(mut entries) = v.clone() else {
-            unreachable!()
-        };
+        let Value::Map(mut entries) = v.clone() else { unreachable!() };
         entries.push((int(LABEL_KTY), int(KTY_EC2)));
-        assert_eq!(
-            reject(&Value::Map(entries)),
-            CoseError::Duplicate("key type (1)")
-        );
+        assert_eq!(reject(&Value::Map(entries)), CoseError::Duplicate("key type (1)"));
 
         let ed = CoseKey::Ed25519 { x: [7; 32] }.to_value();
         assert_eq!(
             reject(&with_entry(&ed, LABEL_ALG, Some(int(ALG_ES256)))),
             CoseError::UnsupportedAlgorithm(ALG_ES256)
         );
-        assert_eq!(
-            reject(&with_entry(&ed, LABEL_CRV, Some(int(CRV_P256)))),
-            CoseError::UnsupportedCurve(CRV_P256)
-        );
+        assert_eq!(reject(&with_entry(&ed, LABEL_CRV, Some(int(CRV_P256)))), CoseError::UnsupportedCurve(CRV_P256));
         assert_eq!(
             reject(&with_entry(&ed, LABEL_X, Some(bytes(&[7; 31])))),
-            CoseError::BadCoordinateLength {
-                field: "x (-2)",
-                len: 31
-            }
+            CoseError::BadCoordinateLength { field: "x (-2)", len: 31 }
         );
     }
 
     #[test]
     fn rejects_points_off_the_curve() {
-        let CoseKey::P256 { alg, x, mut y } = platform_key() else {
-            unreachable!()
-        };
+        let CoseKey::P256 { alg, x, mut y } = platform_key() else { unreachable!() };
         y[31] ^= 1;
         let off = CoseKey::P256 { alg, x, y };
         assert_eq!(off.to_p256(), Err(CoseError::NotOnCurve));
-        assert_eq!(
-            CoseKey::from_value(&off.to_value()),
-            Err(CoseError::NotOnCurve)
-        );
+        assert_eq!(CoseKey::from_value(&off.to_value()), Err(CoseError::NotOnCurve));
         // (0, 0) stands for the point at infinity in some encodings; it is not a public key.
-        let zero = CoseKey::P256 {
-            alg,
-            x: [0; 32],
-            y: [0; 32],
-        };
-        assert_eq!(
-            CoseKey::from_value(&zero.to_value()),
-            Err(CoseError::NotOnCurve)
-        );
+        let zero = CoseKey::P256 { alg, x: [0; 32], y: [0; 32] };
+        assert_eq!(CoseKey::from_value(&zero.to_value()), Err(CoseError::NotOnCurve));
         // Coordinates at or above the field prime are not field elements.
-        let big = CoseKey::P256 {
-            alg,
-            x: [0xff; 32],
-            y,
-        };
-        assert_eq!(
-            CoseKey::from_value(&big.to_value()),
-            Err(CoseError::NotOnCurve)
-        );
+        let big = CoseKey::P256 { alg, x: [0xff; 32], y };
+        assert_eq!(CoseKey::from_value(&big.to_value()), Err(CoseError::NotOnCurve));
     }
 }

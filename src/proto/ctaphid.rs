@@ -138,7 +138,12 @@ pub struct Reassembler {
 
 impl Reassembler {
     /// Start from an init packet. Returns the finished message at once if it fits.
-    pub fn start(cid: u32, cmd: u8, total_len: usize, data: &[u8]) -> Result<Result<Message, Reassembler>, FramingError> {
+    pub fn start(
+        cid: u32,
+        cmd: u8,
+        total_len: usize,
+        data: &[u8],
+    ) -> Result<Result<Message, Reassembler>, FramingError> {
         if total_len > MAX_PAYLOAD {
             return Err(FramingError::TooLong(total_len));
         }
@@ -206,9 +211,7 @@ mod tests {
     #[test]
     fn fragments_match_python_fido2_vectors() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/ctaphid_frames.json");
-        let Ok(text) = std::fs::read_to_string(path) else {
-            panic!("shared vectors missing at {path}")
-        };
+        let Ok(text) = std::fs::read_to_string(path) else { panic!("shared vectors missing at {path}") };
         let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
         let cases = doc["fragmentation"].as_array().unwrap();
         assert!(cases.len() >= 7);
@@ -250,10 +253,7 @@ mod tests {
         let reports = fragment(0x0102_0304, cmd::CBOR, &pattern(200)).unwrap();
         let mut bad = reports.clone();
         bad[1][0..4].copy_from_slice(&9u32.to_be_bytes());
-        assert_eq!(
-            reassemble(&bad),
-            Err(FramingError::WrongChannel { expected: 0x0102_0304, got: 9 })
-        );
+        assert_eq!(reassemble(&bad), Err(FramingError::WrongChannel { expected: 0x0102_0304, got: 9 }));
         let mut skipped = reports.clone();
         skipped.remove(1);
         assert_eq!(reassemble(&skipped), Err(FramingError::WrongSequence { expected: 0, got: 1 }));

@@ -94,7 +94,8 @@ impl CredentialDescriptor {
     /// `None` for a descriptor of a type other than public-key (to be ignored, as the spec says).
     pub fn from_value(v: &Value) -> Result<Option<CredentialDescriptor>, CborError> {
         let e = text_map(v, "credential descriptor")?;
-        let kind = opt_text(&e, "type", "credential descriptor")?.ok_or_else(|| CborError::Missing("credential descriptor type".into()))?;
+        let kind = opt_text(&e, "type", "credential descriptor")?
+            .ok_or_else(|| CborError::Missing("credential descriptor type".into()))?;
         let id = match e.iter().find(|(k, _)| k == "id") {
             Some((_, Value::Bytes(b))) => b.clone(),
             Some(_) => return Err(CborError::WrongType("credential descriptor id".into())),

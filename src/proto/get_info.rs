@@ -124,10 +124,7 @@ pub struct AuthenticatorInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub long_touch_for_reset: Option<bool>,
     /// 0x19, encrypted; changes on every getInfo.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_opt_b64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_b64")]
     pub enc_identifier: Option<Vec<u8>>,
     /// 0x1A
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -136,19 +133,13 @@ pub struct AuthenticatorInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pin_complexity_policy: Option<bool>,
     /// 0x1C, a URL, but the specification sends it as a byte string.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_opt_b64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_b64")]
     pub pin_complexity_policy_url: Option<Vec<u8>>,
     /// 0x1D
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_pin_length: Option<u64>,
     /// 0x1E, encrypted; changes on every getInfo.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_opt_b64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_b64")]
     pub enc_cred_store_state: Option<Vec<u8>>,
     /// 0x1F
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -197,10 +188,7 @@ pub fn field_name(k: i64) -> &'static str {
 }
 
 fn wrong_type(k: i64) -> GetInfoError {
-    GetInfoError::WrongType {
-        field: field_name(k),
-        key: k,
-    }
+    GetInfoError::WrongType { field: field_name(k), key: k }
 }
 
 fn is_known(k: i64) -> bool {
@@ -280,10 +268,7 @@ impl<'a> Fields<'a> {
 fn to_u64(v: &Value, k: i64) -> Result<u64, GetInfoError> {
     match v {
         // Negative numbers and numbers past u64 end up here: the right type, the wrong range.
-        Value::Integer(i) => u64::try_from(*i).map_err(|_| GetInfoError::OutOfRange {
-            field: field_name(k),
-            key: k,
-        }),
+        Value::Integer(i) => u64::try_from(*i).map_err(|_| GetInfoError::OutOfRange { field: field_name(k), key: k }),
         _ => Err(wrong_type(k)),
     }
 }
@@ -307,10 +292,7 @@ fn read_algorithms(items: &[Value]) -> (Vec<Algorithm>, Vec<String>) {
         let parsed = MapView::new(item, "algorithm").ok().and_then(|m| {
             let alg = m.get_text_key("alg").and_then(cbor::as_i64)?;
             match m.get_text_key("type")? {
-                Value::Text(kind) => Some(Algorithm {
-                    alg,
-                    kind: kind.clone(),
-                }),
+                Value::Text(kind) => Some(Algorithm { alg, kind: kind.clone() }),
                 _ => None,
             }
         });
@@ -341,20 +323,11 @@ impl AuthenticatorInfo {
 
         let f = Fields(map);
         if f.get(key::VERSIONS).is_none() {
-            return Err(GetInfoError::Missing {
-                field: "versions",
-                key: key::VERSIONS,
-            });
+            return Err(GetInfoError::Missing { field: "versions", key: key::VERSIONS });
         }
         let aaguid = match f.byte_string(key::AAGUID)? {
-            None => {
-                return Err(GetInfoError::Missing {
-                    field: "aaguid",
-                    key: key::AAGUID,
-                })
-            }
-            Some(b) => <[u8; 16]>::try_from(b.as_slice())
-                .map_err(|_| GetInfoError::AaguidLength(b.len()))?,
+            None => return Err(GetInfoError::Missing { field: "aaguid", key: key::AAGUID }),
+            Some(b) => <[u8; 16]>::try_from(b.as_slice()).map_err(|_| GetInfoError::AaguidLength(b.len()))?,
         };
         let (algorithms, unknown_algorithms) = read_algorithms(f.array(key::ALGORITHMS)?);
 
@@ -409,8 +382,7 @@ impl AuthenticatorInfo {
             (!v.is_empty()).then(|| Value::Array(v.iter().map(|&n| cbor::uint(n)).collect()))
         }
         fn text_map<T>(m: &BTreeMap<String, T>, f: impl Fn(&T) -> Value) -> Option<Value> {
-            (!m.is_empty())
-                .then(|| Value::Map(m.iter().map(|(k, v)| (cbor::text(k), f(v))).collect()))
+            (!m.is_empty()).then(|| Value::Map(m.iter().map(|(k, v)| (cbor::text(k), f(v))).collect()))
         }
         let uint = |v: Option<u64>| v.map(cbor::uint);
         let boolean = |v: Option<bool>| v.map(Value::Bool);
@@ -419,104 +391,44 @@ impl AuthenticatorInfo {
         let algorithms: Vec<Value> = self
             .algorithms
             .iter()
-            .map(|a| {
-                Value::Map(vec![
-                    (cbor::text("alg"), cbor::int(a.alg)),
-                    (cbor::text("type"), cbor::text(&a.kind)),
-                ])
-            })
+            .map(|a| Value::Map(vec![(cbor::text("alg"), cbor::int(a.alg)), (cbor::text("type"), cbor::text(&a.kind))]))
             .chain(self.unknown_algorithms.iter().filter_map(|h| from_hex(h)))
             .collect();
 
         let mut fields: Vec<(i64, Option<Value>)> = vec![
-            (
-                key::VERSIONS,
-                Some(Value::Array(
-                    self.versions.iter().map(|s| cbor::text(s)).collect(),
-                )),
-            ),
+            (key::VERSIONS, Some(Value::Array(self.versions.iter().map(|s| cbor::text(s)).collect()))),
             (key::EXTENSIONS, texts(&self.extensions)),
             (key::AAGUID, Some(cbor::bytes(&self.aaguid))),
             (key::OPTIONS, text_map(&self.options, |&b| Value::Bool(b))),
             (key::MAX_MSG_SIZE, uint(self.max_msg_size)),
-            (
-                key::PIN_UV_AUTH_PROTOCOLS,
-                uints(&self.pin_uv_auth_protocols),
-            ),
-            (
-                key::MAX_CREDENTIAL_COUNT_IN_LIST,
-                uint(self.max_credential_count_in_list),
-            ),
-            (
-                key::MAX_CREDENTIAL_ID_LENGTH,
-                uint(self.max_credential_id_length),
-            ),
+            (key::PIN_UV_AUTH_PROTOCOLS, uints(&self.pin_uv_auth_protocols)),
+            (key::MAX_CREDENTIAL_COUNT_IN_LIST, uint(self.max_credential_count_in_list)),
+            (key::MAX_CREDENTIAL_ID_LENGTH, uint(self.max_credential_id_length)),
             (key::TRANSPORTS, texts(&self.transports)),
-            (
-                key::ALGORITHMS,
-                (!algorithms.is_empty()).then_some(Value::Array(algorithms)),
-            ),
-            (
-                key::MAX_SERIALIZED_LARGE_BLOB_ARRAY,
-                uint(self.max_serialized_large_blob_array),
-            ),
+            (key::ALGORITHMS, (!algorithms.is_empty()).then_some(Value::Array(algorithms))),
+            (key::MAX_SERIALIZED_LARGE_BLOB_ARRAY, uint(self.max_serialized_large_blob_array)),
             (key::FORCE_PIN_CHANGE, boolean(self.force_pin_change)),
             (key::MIN_PIN_LENGTH, uint(self.min_pin_length)),
             (key::FIRMWARE_VERSION, uint(self.firmware_version)),
             (key::MAX_CRED_BLOB_LENGTH, uint(self.max_cred_blob_length)),
-            (
-                key::MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH,
-                uint(self.max_rp_ids_for_set_min_pin_length),
-            ),
-            (
-                key::PREFERRED_PLATFORM_UV_ATTEMPTS,
-                uint(self.preferred_platform_uv_attempts),
-            ),
+            (key::MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH, uint(self.max_rp_ids_for_set_min_pin_length)),
+            (key::PREFERRED_PLATFORM_UV_ATTEMPTS, uint(self.preferred_platform_uv_attempts)),
             (key::UV_MODALITY, uint(self.uv_modality)),
-            (
-                key::CERTIFICATIONS,
-                text_map(&self.certifications, |&n| cbor::uint(n)),
-            ),
-            (
-                key::REMAINING_DISCOVERABLE_CREDENTIALS,
-                uint(self.remaining_discoverable_credentials),
-            ),
-            (
-                key::VENDOR_PROTOTYPE_CONFIG_COMMANDS,
-                uints(&self.vendor_prototype_config_commands),
-            ),
+            (key::CERTIFICATIONS, text_map(&self.certifications, |&n| cbor::uint(n))),
+            (key::REMAINING_DISCOVERABLE_CREDENTIALS, uint(self.remaining_discoverable_credentials)),
+            (key::VENDOR_PROTOTYPE_CONFIG_COMMANDS, uints(&self.vendor_prototype_config_commands)),
             (key::ATTESTATION_FORMATS, texts(&self.attestation_formats)),
-            (
-                key::UV_COUNT_SINCE_LAST_PIN_ENTRY,
-                uint(self.uv_count_since_last_pin_entry),
-            ),
-            (
-                key::LONG_TOUCH_FOR_RESET,
-                boolean(self.long_touch_for_reset),
-            ),
+            (key::UV_COUNT_SINCE_LAST_PIN_ENTRY, uint(self.uv_count_since_last_pin_entry)),
+            (key::LONG_TOUCH_FOR_RESET, boolean(self.long_touch_for_reset)),
             (key::ENC_IDENTIFIER, bytes(&self.enc_identifier)),
             (key::TRANSPORTS_FOR_RESET, texts(&self.transports_for_reset)),
-            (
-                key::PIN_COMPLEXITY_POLICY,
-                boolean(self.pin_complexity_policy),
-            ),
-            (
-                key::PIN_COMPLEXITY_POLICY_URL,
-                bytes(&self.pin_complexity_policy_url),
-            ),
+            (key::PIN_COMPLEXITY_POLICY, boolean(self.pin_complexity_policy)),
+            (key::PIN_COMPLEXITY_POLICY_URL, bytes(&self.pin_complexity_policy_url)),
             (key::MAX_PIN_LENGTH, uint(self.max_pin_length)),
             (key::ENC_CRED_STORE_STATE, bytes(&self.enc_cred_store_state)),
-            (
-                key::AUTHENTICATOR_CONFIG_COMMANDS,
-                uints(&self.authenticator_config_commands),
-            ),
+            (key::AUTHENTICATOR_CONFIG_COMMANDS, uints(&self.authenticator_config_commands)),
         ];
-        fields.extend(
-            self.unknown
-                .iter()
-                .filter(|(k, _)| !is_known(**k))
-                .map(|(k, h)| (*k, from_hex(h))),
-        );
+        fields.extend(self.unknown.iter().filter(|(k, _)| !is_known(**k)).map(|(k, h)| (*k, from_hex(h))));
         cbor::int_map(fields)
     }
 
@@ -552,14 +464,7 @@ impl AuthenticatorInfo {
 
 fn uuid_string(b: &[u8; 16]) -> String {
     let h = hex::encode(b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
+    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
 }
 
 fn ser_uuid<S: Serializer>(b: &[u8; 16], s: S) -> Result<S::Ok, S::Error> {
@@ -660,20 +565,8 @@ mod tests {
     #[test]
     fn decodes_a_yubikey_5() {
         let info = AuthenticatorInfo::decode(&bytes_of(YUBIKEY_5)).unwrap();
-        assert_eq!(
-            info.versions,
-            ["U2F_V2", "FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"]
-        );
-        assert_eq!(
-            info.extensions,
-            [
-                "credProtect",
-                "hmac-secret",
-                "largeBlobKey",
-                "credBlob",
-                "minPinLength"
-            ]
-        );
+        assert_eq!(info.versions, ["U2F_V2", "FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"]);
+        assert_eq!(info.extensions, ["credProtect", "hmac-secret", "largeBlobKey", "credBlob", "minPinLength"]);
         assert_eq!(info.aaguid_string(), "2fc0579f-8113-47ea-b116-bb5a8db9202a");
         assert_eq!(info.options.len(), 12);
         assert_eq!(info.option("rk"), Some(true));
@@ -691,16 +584,7 @@ mod tests {
         assert_eq!(info.transports, ["nfc", "usb"]);
         assert_eq!(
             info.algorithms,
-            [
-                Algorithm {
-                    alg: -7,
-                    kind: "public-key".into()
-                },
-                Algorithm {
-                    alg: -8,
-                    kind: "public-key".into()
-                }
-            ]
+            [Algorithm { alg: -7, kind: "public-key".into() }, Algorithm { alg: -8, kind: "public-key".into() }]
         );
         assert!(info.unknown_algorithms.is_empty());
         assert_eq!(info.max_serialized_large_blob_array, Some(1024));
@@ -731,10 +615,7 @@ mod tests {
         let minimal = AuthenticatorInfo::from_value(&with(vec![])).unwrap();
         assert_eq!(minimal.versions, ["FIDO_2_1"]);
         assert!(minimal.options.is_empty() && minimal.max_msg_size.is_none());
-        assert_eq!(
-            minimal.aaguid_string(),
-            "07070707-0707-0707-0707-070707070707"
-        );
+        assert_eq!(minimal.aaguid_string(), "07070707-0707-0707-0707-070707070707");
     }
 
     #[test]
@@ -748,10 +629,7 @@ mod tests {
         ));
         let info = AuthenticatorInfo::decode(&raw).unwrap();
         assert_eq!(info.option("vendorThing"), Some(true));
-        assert_eq!(
-            info.unknown.get(&0x42).map(String::as_str),
-            Some("a16178820102")
-        );
+        assert_eq!(info.unknown.get(&0x42).map(String::as_str), Some("a16178820102"));
         assert_eq!(info.aaguid_string(), "00000000-0000-0000-0000-000000000000");
         assert_eq!(info.encode(), raw);
 
@@ -773,10 +651,7 @@ mod tests {
             max_credential_count_in_list: Some(10),
             max_credential_id_length: Some(255),
             transports: vec!["usb".into()],
-            algorithms: vec![Algorithm {
-                alg: -7,
-                kind: "public-key".into(),
-            }],
+            algorithms: vec![Algorithm { alg: -7, kind: "public-key".into() }],
             unknown_algorithms: vec!["a163616c6720".into()], // {"alg": -1}, no type
             max_serialized_large_blob_array: Some(4096),
             force_pin_change: Some(true),
@@ -804,10 +679,7 @@ mod tests {
         let bytes = info.encode();
         assert!(cbor::is_canonical(&bytes));
         assert_eq!(AuthenticatorInfo::decode(&bytes).unwrap(), info);
-        assert_eq!(
-            info.pin_complexity_policy_url_text(),
-            Some("https://example.com/pin")
-        );
+        assert_eq!(info.pin_complexity_policy_url_text(), Some("https://example.com/pin"));
         // One entry per field: 31 known keys + 2 unknown.
         match info.to_value() {
             Value::Map(m) => assert_eq!(m.len(), 33),
@@ -817,20 +689,12 @@ mod tests {
 
     #[test]
     fn empty_and_none_fields_are_left_out() {
-        let info = AuthenticatorInfo {
-            versions: vec!["FIDO_2_0".into()],
-            ..Default::default()
-        };
+        let info = AuthenticatorInfo { versions: vec!["FIDO_2_0".into()], ..Default::default() };
         // {1: ["FIDO_2_0"], 3: h'00..00'}
-        assert_eq!(
-            hex::encode(info.encode()),
-            "a20181684649444f5f325f30035000000000000000000000000000000000"
-        );
+        assert_eq!(hex::encode(info.encode()), "a20181684649444f5f325f30035000000000000000000000000000000000");
         // Unknown entries that could not have come from a key are dropped, not sent.
-        let odd = AuthenticatorInfo {
-            unknown: [(0x01, "f5".to_string()), (0x50, "zz".to_string())].into(),
-            ..info.clone()
-        };
+        let odd =
+            AuthenticatorInfo { unknown: [(0x01, "f5".to_string()), (0x50, "zz".to_string())].into(), ..info.clone() };
         assert_eq!(odd.encode(), info.encode());
     }
 
@@ -839,53 +703,28 @@ mod tests {
         let v = with(vec![(
             key::ALGORITHMS,
             Some(Value::Array(vec![
-                Value::Map(vec![
-                    (text("alg"), int(-8)),
-                    (text("type"), text("public-key")),
-                ]),
+                Value::Map(vec![(text("alg"), int(-8)), (text("type"), text("public-key"))]),
                 // Extra members are ignored, as WebAuthn asks.
-                Value::Map(vec![
-                    (text("alg"), int(-7)),
-                    (text("type"), text("public-key")),
-                    (text("x"), int(1)),
-                ]),
+                Value::Map(vec![(text("alg"), int(-7)), (text("type"), text("public-key")), (text("x"), int(1))]),
                 Value::Map(vec![(text("alg"), uint(u64::MAX))]), // alg beyond i64, no type
                 text("ES256"),
             ])),
         )]);
         let info = AuthenticatorInfo::from_value(&v).unwrap();
-        assert_eq!(
-            info.algorithms.iter().map(|a| a.alg).collect::<Vec<_>>(),
-            [-8, -7]
-        );
-        assert_eq!(
-            info.unknown_algorithms,
-            ["a163616c671bffffffffffffffff", "654553323536"]
-        );
+        assert_eq!(info.algorithms.iter().map(|a| a.alg).collect::<Vec<_>>(), [-8, -7]);
+        assert_eq!(info.unknown_algorithms, ["a163616c671bffffffffffffffff", "654553323536"]);
     }
 
     #[test]
     fn missing_required_fields_are_errors_naming_them() {
         let no_versions = int_map([(key::AAGUID, Some(cbor::bytes(&[0; 16])))]);
         let err = AuthenticatorInfo::from_value(&no_versions).unwrap_err();
-        assert_eq!(
-            err,
-            GetInfoError::Missing {
-                field: "versions",
-                key: 1
-            }
-        );
+        assert_eq!(err, GetInfoError::Missing { field: "versions", key: 1 });
         assert!(err.to_string().contains("versions"));
 
         let no_aaguid = int_map([(key::VERSIONS, Some(Value::Array(vec![])))]);
         let err = AuthenticatorInfo::from_value(&no_aaguid).unwrap_err();
-        assert_eq!(
-            err,
-            GetInfoError::Missing {
-                field: "aaguid",
-                key: 3
-            }
-        );
+        assert_eq!(err, GetInfoError::Missing { field: "aaguid", key: 3 });
     }
 
     #[test]
@@ -902,107 +741,53 @@ mod tests {
     #[test]
     fn wrong_types_are_errors_naming_the_key() {
         let cases: Vec<(Extra, GetInfoError)> = vec![
-            (
-                vec![(key::OPTIONS, Some(Value::Array(vec![])))],
-                GetInfoError::WrongType {
-                    field: "options",
-                    key: 4,
-                },
-            ),
+            (vec![(key::OPTIONS, Some(Value::Array(vec![])))], GetInfoError::WrongType { field: "options", key: 4 }),
             (
                 vec![(key::OPTIONS, Some(Value::Map(vec![(text("rk"), uint(1))])))],
-                GetInfoError::WrongType {
-                    field: "options",
-                    key: 4,
-                },
+                GetInfoError::WrongType { field: "options", key: 4 },
             ),
             (
-                vec![(
-                    key::OPTIONS,
-                    Some(Value::Map(vec![(uint(1), Value::Bool(true))])),
-                )],
-                GetInfoError::WrongType {
-                    field: "options",
-                    key: 4,
-                },
+                vec![(key::OPTIONS, Some(Value::Map(vec![(uint(1), Value::Bool(true))])))],
+                GetInfoError::WrongType { field: "options", key: 4 },
             ),
-            (
-                vec![(key::MAX_MSG_SIZE, Some(text("1200")))],
-                GetInfoError::WrongType {
-                    field: "maxMsgSize",
-                    key: 5,
-                },
-            ),
+            (vec![(key::MAX_MSG_SIZE, Some(text("1200")))], GetInfoError::WrongType { field: "maxMsgSize", key: 5 }),
             (
                 vec![(key::EXTENSIONS, Some(Value::Array(vec![uint(1)])))],
-                GetInfoError::WrongType {
-                    field: "extensions",
-                    key: 2,
-                },
+                GetInfoError::WrongType { field: "extensions", key: 2 },
             ),
             (
                 vec![(key::ALGORITHMS, Some(Value::Map(vec![])))],
-                GetInfoError::WrongType {
-                    field: "algorithms",
-                    key: 10,
-                },
+                GetInfoError::WrongType { field: "algorithms", key: 10 },
             ),
             (
                 vec![(key::FORCE_PIN_CHANGE, Some(uint(0)))],
-                GetInfoError::WrongType {
-                    field: "forcePINChange",
-                    key: 12,
-                },
+                GetInfoError::WrongType { field: "forcePINChange", key: 12 },
             ),
             (
                 vec![(key::ENC_IDENTIFIER, Some(text("abc")))],
-                GetInfoError::WrongType {
-                    field: "encIdentifier",
-                    key: 0x19,
-                },
+                GetInfoError::WrongType { field: "encIdentifier", key: 0x19 },
             ),
             (
-                vec![(
-                    key::CERTIFICATIONS,
-                    Some(Value::Map(vec![(text("FIDO"), text("L1"))])),
-                )],
-                GetInfoError::WrongType {
-                    field: "certifications",
-                    key: 0x13,
-                },
+                vec![(key::CERTIFICATIONS, Some(Value::Map(vec![(text("FIDO"), text("L1"))])))],
+                GetInfoError::WrongType { field: "certifications", key: 0x13 },
             ),
             (
-                vec![(
-                    key::PIN_COMPLEXITY_POLICY_URL,
-                    Some(text("https://example.com")),
-                )],
-                GetInfoError::WrongType {
-                    field: "pinComplexityPolicyURL",
-                    key: 0x1c,
-                },
+                vec![(key::PIN_COMPLEXITY_POLICY_URL, Some(text("https://example.com")))],
+                GetInfoError::WrongType { field: "pinComplexityPolicyURL", key: 0x1c },
             ),
         ];
         for (extra, expected) in cases {
             let err = AuthenticatorInfo::from_value(&with(extra)).unwrap_err();
             assert_eq!(err, expected);
         }
-        let err =
-            AuthenticatorInfo::from_value(&with(vec![(key::OPTIONS, Some(uint(1)))])).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "the key's getInfo field options (0x04) has the wrong type"
-        );
+        let err = AuthenticatorInfo::from_value(&with(vec![(key::OPTIONS, Some(uint(1)))])).unwrap_err();
+        assert_eq!(err.to_string(), "the key's getInfo field options (0x04) has the wrong type");
 
-        let versions_as_text = int_map([
-            (key::VERSIONS, Some(text("FIDO_2_0"))),
-            (key::AAGUID, Some(cbor::bytes(&[0; 16]))),
-        ]);
+        let versions_as_text =
+            int_map([(key::VERSIONS, Some(text("FIDO_2_0"))), (key::AAGUID, Some(cbor::bytes(&[0; 16])))]);
         assert_eq!(
             AuthenticatorInfo::from_value(&versions_as_text),
-            Err(GetInfoError::WrongType {
-                field: "versions",
-                key: 1
-            })
+            Err(GetInfoError::WrongType { field: "versions", key: 1 })
         );
     }
 
@@ -1011,49 +796,23 @@ mod tests {
         for (k, v) in [
             (key::MAX_MSG_SIZE, int(-1)),
             (key::PIN_UV_AUTH_PROTOCOLS, Value::Array(vec![int(-2)])),
-            (
-                key::CERTIFICATIONS,
-                Value::Map(vec![(text("FIDO"), int(-1))]),
-            ),
+            (key::CERTIFICATIONS, Value::Map(vec![(text("FIDO"), int(-1))])),
         ] {
             let err = AuthenticatorInfo::from_value(&with(vec![(k, Some(v))])).unwrap_err();
-            assert_eq!(
-                err,
-                GetInfoError::OutOfRange {
-                    field: field_name(k),
-                    key: k
-                }
-            );
+            assert_eq!(err, GetInfoError::OutOfRange { field: field_name(k), key: k });
         }
         // -2^64 in CBOR: major type 1 with the largest argument; fits neither u64 nor i64.
         let mut raw = bytes_of("a3");
-        raw.extend(bytes_of(
-            "0181684649444f5f325f30035000000000000000000000000000000000",
-        ));
+        raw.extend(bytes_of("0181684649444f5f325f30035000000000000000000000000000000000"));
         raw.extend(bytes_of("053bffffffffffffffff"));
-        assert_eq!(
-            AuthenticatorInfo::decode(&raw),
-            Err(GetInfoError::OutOfRange {
-                field: "maxMsgSize",
-                key: 5
-            })
-        );
+        assert_eq!(AuthenticatorInfo::decode(&raw), Err(GetInfoError::OutOfRange { field: "maxMsgSize", key: 5 }));
     }
 
     #[test]
     fn hostile_shapes_do_not_panic() {
-        assert_eq!(
-            AuthenticatorInfo::decode(&[0x80]),
-            Err(GetInfoError::NotAMap)
-        );
-        assert!(matches!(
-            AuthenticatorInfo::decode(&[]),
-            Err(GetInfoError::Cbor(_))
-        ));
-        assert!(matches!(
-            AuthenticatorInfo::decode(&[0xa1, 0x01]),
-            Err(GetInfoError::Cbor(_))
-        ));
+        assert_eq!(AuthenticatorInfo::decode(&[0x80]), Err(GetInfoError::NotAMap));
+        assert!(matches!(AuthenticatorInfo::decode(&[]), Err(GetInfoError::Cbor(_))));
+        assert!(matches!(AuthenticatorInfo::decode(&[0xa1, 0x01]), Err(GetInfoError::Cbor(_))));
         // A text key at the top level: CTAP uses integer keys only.
         let v = with(vec![]);
         let Value::Map(mut m) = v else { unreachable!() };
@@ -1064,10 +823,7 @@ mod tests {
         );
         // A key past i64::MAX cannot be kept as an i64.
         let v = Value::Map(vec![(uint(u64::MAX), Value::Null)]);
-        assert!(matches!(
-            AuthenticatorInfo::from_value(&v),
-            Err(GetInfoError::BadKey(_))
-        ));
+        assert!(matches!(AuthenticatorInfo::from_value(&v), Err(GetInfoError::BadKey(_))));
         // Every prefix of a real answer fails cleanly.
         let full = bytes_of(YUBIKEY_5);
         for n in 0..full.len() {
@@ -1088,13 +844,7 @@ mod tests {
         assert_eq!(json["algorithms"][0]["type"], "public-key");
         assert_eq!(json["enc_identifier"], "-_8");
         // None and empty are left out.
-        for absent in [
-            "uv_modality",
-            "certifications",
-            "unknown",
-            "unknown_algorithms",
-            "enc_cred_store_state",
-        ] {
+        for absent in ["uv_modality", "certifications", "unknown", "unknown_algorithms", "enc_cred_store_state"] {
             assert!(json.get(absent).is_none(), "{absent}");
         }
         let text = serde_json::to_string(&info).unwrap();

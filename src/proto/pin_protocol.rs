@@ -26,11 +26,7 @@ const V2_AES_INFO: &[u8] = b"CTAP2 AES key";
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PinProtocolError {
     #[error("PIN/UV auth protocol {protocol} needs a {expected}-byte key here, not {len} bytes")]
-    BadKeyLength {
-        protocol: u8,
-        expected: usize,
-        len: usize,
-    },
+    BadKeyLength { protocol: u8, expected: usize, len: usize },
     #[error("the data to encrypt is {0} bytes long, not a multiple of 16")]
     PlaintextNotBlockAligned(usize),
     #[error("the ciphertext is {0} bytes long, not a multiple of 16")]
@@ -94,10 +90,8 @@ impl PinProtocol {
                 let (hmac_key, aes_key) = out.split_at_mut(32);
                 let hk = Hkdf::<Sha256>::new(Some(&[0u8; 32]), z);
                 // Not data-dependent: 32 bytes is far below HKDF-SHA-256's 8160-byte limit.
-                hk.expand(V2_HMAC_INFO, hmac_key)
-                    .expect("HKDF output of 32 bytes is always valid");
-                hk.expand(V2_AES_INFO, aes_key)
-                    .expect("HKDF output of 32 bytes is always valid");
+                hk.expand(V2_HMAC_INFO, hmac_key).expect("HKDF output of 32 bytes is always valid");
+                hk.expand(V2_AES_INFO, aes_key).expect("HKDF output of 32 bytes is always valid");
                 out
             }
         }
@@ -110,11 +104,7 @@ impl PinProtocol {
             PinProtocol::V2 => (64, 32),
         };
         if key.len() != expected {
-            return Err(PinProtocolError::BadKeyLength {
-                protocol: self.number(),
-                expected,
-                len: key.len(),
-            });
+            return Err(PinProtocolError::BadKeyLength { protocol: self.number(), expected, len: key.len() });
         }
         Ok(&key[start..])
     }
@@ -124,20 +114,13 @@ impl PinProtocol {
     pub fn encrypt(self, key: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, PinProtocolError> {
         let mut iv = [0u8; BLOCK];
         if self == PinProtocol::V2 {
-            OsRng
-                .try_fill_bytes(&mut iv)
-                .map_err(|_| PinProtocolError::Random)?;
+            OsRng.try_fill_bytes(&mut iv).map_err(|_| PinProtocolError::Random)?;
         }
         self.encrypt_with_iv(key, &iv, plaintext)
     }
 
     /// Same with a caller-chosen IV (v2 only uses it; for tests and the known-answer vectors).
-    pub fn encrypt_with_iv(
-        self,
-        key: &[u8],
-        iv: &[u8; 16],
-        plaintext: &[u8],
-    ) -> Result<Vec<u8>, PinProtocolError> {
+    pub fn encrypt_with_iv(self, key: &[u8], iv: &[u8; 16], plaintext: &[u8]) -> Result<Vec<u8>, PinProtocolError> {
         let aes_key = self.aes_key(key)?;
         if !plaintext.len().is_multiple_of(BLOCK) {
             return Err(PinProtocolError::PlaintextNotBlockAligned(plaintext.len()));
@@ -159,11 +142,7 @@ impl PinProtocol {
 
     /// Inverse of `encrypt`; v2 reads its IV from the first 16 bytes. The plaintext (a PIN,
     /// a PIN hash, a token) comes back in a wiped buffer.
-    pub fn decrypt(
-        self,
-        key: &[u8],
-        ciphertext: &[u8],
-    ) -> Result<Zeroizing<Vec<u8>>, PinProtocolError> {
+    pub fn decrypt(self, key: &[u8], ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>, PinProtocolError> {
         let aes_key = self.aes_key(key)?;
         let (iv, body): ([u8; BLOCK], &[u8]) = match self {
             PinProtocol::V1 => ([0u8; BLOCK], ciphertext),
@@ -199,8 +178,7 @@ impl PinProtocol {
             PinProtocol::V2 => &key[..key.len().min(32)],
         };
         // Not data-dependent: HMAC takes keys of any length (long ones are hashed first).
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key)
-            .expect("HMAC-SHA-256 accepts keys of every length");
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC-SHA-256 accepts keys of every length");
         mac.update(message);
         mac
     }
@@ -218,9 +196,7 @@ impl PinProtocol {
             return false;
         }
         // verify_truncated_left compares in constant time; the length was checked above.
-        self.mac(key, message)
-            .verify_truncated_left(signature)
-            .is_ok()
+        self.mac(key, message).verify_truncated_left(signature).is_ok()
     }
 }
 
@@ -233,23 +209,17 @@ pub struct KeyAgreementKey {
 impl std::fmt::Debug for KeyAgreementKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never print the private scalar.
-        f.debug_struct("KeyAgreementKey")
-            .field("public", &self.public_cose())
-            .finish_non_exhaustive()
+        f.debug_struct("KeyAgreementKey").field("public", &self.public_cose()).finish_non_exhaustive()
     }
 }
 
 impl KeyAgreementKey {
     pub fn generate() -> Self {
-        Self {
-            secret: SecretKey::random(&mut OsRng),
-        }
+        Self { secret: SecretKey::random(&mut OsRng) }
     }
 
     pub fn from_scalar(bytes: &[u8; 32]) -> Result<Self, PinProtocolError> {
-        SecretKey::from_slice(bytes)
-            .map(|secret| Self { secret })
-            .map_err(|_| PinProtocolError::InvalidScalar)
+        SecretKey::from_slice(bytes).map(|secret| Self { secret }).map_err(|_| PinProtocolError::InvalidScalar)
     }
 
     /// The public half as CTAP sends it: COSE, alg -25.
@@ -269,11 +239,7 @@ impl KeyAgreementKey {
     }
 
     /// ECDH with the peer's COSE key, then the protocol's KDF: the shared secret.
-    pub fn shared_secret(
-        &self,
-        protocol: PinProtocol,
-        peer: &CoseKey,
-    ) -> Result<Zeroizing<Vec<u8>>, PinProtocolError> {
+    pub fn shared_secret(&self, protocol: PinProtocol, peer: &CoseKey) -> Result<Zeroizing<Vec<u8>>, PinProtocolError> {
         Ok(protocol.kdf(&*self.ecdh_z(peer)?))
     }
 }
@@ -317,18 +283,13 @@ mod tests {
     use crate::proto::cbor::{self, as_i64};
     use ciborium::value::Value;
 
-    const VECTORS: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/vectors/pin_protocols.json"
-    );
+    const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/pin_protocols.json");
 
     struct Vector(serde_json::Value);
 
     impl Vector {
         fn hex(&self, field: &str) -> Vec<u8> {
-            let text = self.0[field]
-                .as_str()
-                .unwrap_or_else(|| panic!("{field} missing"));
+            let text = self.0[field].as_str().unwrap_or_else(|| panic!("{field} missing"));
             hex::decode(text).unwrap()
         }
         fn hex32(&self, field: &str) -> [u8; 32] {
@@ -342,13 +303,7 @@ mod tests {
     fn vectors() -> Vec<Vector> {
         let text = std::fs::read_to_string(VECTORS).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let list: Vec<Vector> = v["pin_uv_auth_protocols"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .cloned()
-            .map(Vector)
-            .collect();
+        let list: Vec<Vector> = v["pin_uv_auth_protocols"].as_array().unwrap().iter().cloned().map(Vector).collect();
         let numbers: Vec<u8> = list.iter().map(|v| v.protocol().number()).collect();
         assert_eq!(numbers, [1, 2], "one vector per protocol");
         list
@@ -356,9 +311,7 @@ mod tests {
 
     /// Every label of the JSON COSE object equals the entry our key encodes.
     fn assert_cose_matches(key: &CoseKey, json: &serde_json::Value, what: &str) {
-        let Value::Map(ours) = key.to_value() else {
-            panic!("not a map")
-        };
+        let Value::Map(ours) = key.to_value() else { panic!("not a map") };
         let theirs = json.as_object().unwrap();
         assert_eq!(ours.len(), theirs.len(), "{what}: label count");
         for (label, expected) in theirs {
@@ -382,15 +335,9 @@ mod tests {
         for v in vectors() {
             let p = v.protocol();
             let n = p.number();
-            let platform =
-                KeyAgreementKey::from_scalar(&v.hex32("platform_private_scalar")).unwrap();
-            let authenticator =
-                KeyAgreementKey::from_scalar(&v.hex32("authenticator_private_scalar")).unwrap();
-            assert_cose_matches(
-                &platform.public_cose(),
-                &v.0["platform_key_agreement_cose"],
-                "platform key",
-            );
+            let platform = KeyAgreementKey::from_scalar(&v.hex32("platform_private_scalar")).unwrap();
+            let authenticator = KeyAgreementKey::from_scalar(&v.hex32("authenticator_private_scalar")).unwrap();
+            assert_cose_matches(&platform.public_cose(), &v.0["platform_key_agreement_cose"], "platform key");
             assert_cose_matches(
                 &authenticator.public_cose(),
                 &v.0["authenticator_key_agreement_cose"],
@@ -402,40 +349,20 @@ mod tests {
             assert_eq!(*p.kdf(&z), v.hex("shared_secret"), "v{n} KDF");
 
             // Each side derives the secret from the other's public key as it travels (COSE).
-            let shared = platform
-                .shared_secret(p, &authenticator.public_cose())
-                .unwrap();
-            assert_eq!(
-                *shared,
-                v.hex("shared_secret"),
-                "v{n} platform shared secret"
-            );
-            let theirs = authenticator
-                .shared_secret(p, &platform.public_cose())
-                .unwrap();
-            assert_eq!(
-                *theirs,
-                v.hex("shared_secret"),
-                "v{n} authenticator shared secret"
-            );
+            let shared = platform.shared_secret(p, &authenticator.public_cose()).unwrap();
+            assert_eq!(*shared, v.hex("shared_secret"), "v{n} platform shared secret");
+            let theirs = authenticator.shared_secret(p, &platform.public_cose()).unwrap();
+            assert_eq!(*theirs, v.hex("shared_secret"), "v{n} authenticator shared secret");
 
             let iv: [u8; 16] = match p {
                 PinProtocol::V1 => [0xee; 16], // ignored: v1 always uses a zero IV
                 PinProtocol::V2 => v.hex("iv_used_by_encrypt").try_into().unwrap(),
             };
             let pin_hash_enc = p.encrypt_with_iv(&shared, &iv, &pin_hash(b"1234")).unwrap();
-            assert_eq!(
-                pin_hash_enc,
-                v.hex("pin_hash_enc_for_pin_1234"),
-                "v{n} pinHashEnc"
-            );
+            assert_eq!(pin_hash_enc, v.hex("pin_hash_enc_for_pin_1234"), "v{n} pinHashEnc");
             let padded = pad_pin(b"a1b2c3d4").unwrap();
             let new_pin_enc = p.encrypt_with_iv(&shared, &iv, &padded).unwrap();
-            assert_eq!(
-                new_pin_enc,
-                v.hex("new_pin_enc_for_pin_a1b2c3d4"),
-                "v{n} newPinEnc"
-            );
+            assert_eq!(new_pin_enc, v.hex("new_pin_enc_for_pin_a1b2c3d4"), "v{n} newPinEnc");
 
             let set_param = p.authenticate(&shared, &new_pin_enc);
             assert_eq!(set_param, v.hex("set_pin_auth_param"), "v{n} setPIN param");
@@ -447,11 +374,7 @@ mod tests {
             );
 
             let token = v.hex("pin_token");
-            assert_eq!(
-                p.encrypt_with_iv(&shared, &iv, &token).unwrap(),
-                v.hex("pin_token_enc"),
-                "v{n} pinTokenEnc"
-            );
+            assert_eq!(p.encrypt_with_iv(&shared, &iv, &token).unwrap(), v.hex("pin_token_enc"), "v{n} pinTokenEnc");
             assert_eq!(
                 p.authenticate(&token, &[0x11; 32]),
                 v.hex("authenticate_token_over_32_bytes_0x11"),
@@ -460,28 +383,12 @@ mod tests {
 
             // The other direction, on python-fido2's bytes: the authenticator checks the
             // setPIN/changePIN params and reads the PIN, the platform reads the token.
-            assert!(p.verify(
-                &theirs,
-                &v.hex("new_pin_enc_for_pin_a1b2c3d4"),
-                &v.hex("set_pin_auth_param")
-            ));
-            let change_msg = [
-                v.hex("new_pin_enc_for_pin_a1b2c3d4"),
-                v.hex("pin_hash_enc_for_pin_1234"),
-            ]
-            .concat();
-            assert!(p.verify(
-                &theirs,
-                &change_msg,
-                &v.hex("change_pin_auth_param_new_a1b2c3d4_old_1234")
-            ));
-            let new_pin = p
-                .decrypt(&theirs, &v.hex("new_pin_enc_for_pin_a1b2c3d4"))
-                .unwrap();
+            assert!(p.verify(&theirs, &v.hex("new_pin_enc_for_pin_a1b2c3d4"), &v.hex("set_pin_auth_param")));
+            let change_msg = [v.hex("new_pin_enc_for_pin_a1b2c3d4"), v.hex("pin_hash_enc_for_pin_1234")].concat();
+            assert!(p.verify(&theirs, &change_msg, &v.hex("change_pin_auth_param_new_a1b2c3d4_old_1234")));
+            let new_pin = p.decrypt(&theirs, &v.hex("new_pin_enc_for_pin_a1b2c3d4")).unwrap();
             assert_eq!(*unpad_pin(&new_pin).unwrap(), b"a1b2c3d4");
-            let old_hash = p
-                .decrypt(&theirs, &v.hex("pin_hash_enc_for_pin_1234"))
-                .unwrap();
+            let old_hash = p.decrypt(&theirs, &v.hex("pin_hash_enc_for_pin_1234")).unwrap();
             assert_eq!(*old_hash, pin_hash(b"1234"));
             assert_eq!(*p.decrypt(&shared, &v.hex("pin_token_enc")).unwrap(), token);
         }
@@ -490,10 +397,7 @@ mod tests {
     #[test]
     fn pin_hash_is_the_left_half_of_sha256() {
         // SHA-256("1234") from FIPS 180 tooling, not from this code.
-        assert_eq!(
-            hex::encode(pin_hash(b"1234")),
-            "03ac674216f3e15c761ee1a5e255f067"
-        );
+        assert_eq!(hex::encode(pin_hash(b"1234")), "03ac674216f3e15c761ee1a5e255f067");
     }
 
     #[test]
@@ -505,12 +409,7 @@ mod tests {
             let key = a.shared_secret(p, &b.public_cose()).unwrap();
             for len in [0, 16, 48] {
                 let ct = p.encrypt(&key, &plain[..len]).unwrap();
-                assert_eq!(
-                    *p.decrypt(&key, &ct).unwrap(),
-                    plain[..len],
-                    "v{} {len}",
-                    p.number()
-                );
+                assert_eq!(*p.decrypt(&key, &ct).unwrap(), plain[..len], "v{} {len}", p.number());
             }
             let first = p.encrypt(&key, &plain).unwrap();
             let second = p.encrypt(&key, &plain).unwrap();
@@ -531,39 +430,25 @@ mod tests {
         let platform = KeyAgreementKey::generate();
         let authenticator = KeyAgreementKey::generate();
         for p in [PinProtocol::V1, PinProtocol::V2] {
-            let ours = platform
-                .shared_secret(p, &authenticator.public_cose())
-                .unwrap();
-            let theirs = authenticator
-                .shared_secret(p, &platform.public_cose())
-                .unwrap();
+            let ours = platform.shared_secret(p, &authenticator.public_cose()).unwrap();
+            let theirs = authenticator.shared_secret(p, &platform.public_cose()).unwrap();
             assert_eq!(*ours, *theirs);
             assert_eq!(ours.len(), 32 * usize::from(p.number()));
         }
-        assert_ne!(
-            platform.public_cose(),
-            KeyAgreementKey::generate().public_cose()
-        );
+        assert_ne!(platform.public_cose(), KeyAgreementKey::generate().public_cose());
     }
 
     #[test]
     fn verify_accepts_only_the_exact_tag() {
         let message = b"pinUvAuthParam message";
-        for (p, key) in [
-            (PinProtocol::V1, vec![9u8; 32]),
-            (PinProtocol::V2, vec![9u8; 64]),
-        ] {
+        for (p, key) in [(PinProtocol::V1, vec![9u8; 32]), (PinProtocol::V2, vec![9u8; 64])] {
             let tag = p.authenticate(&key, message);
             assert_eq!(tag.len(), p.tag_len());
             assert!(p.verify(&key, message, &tag));
             for bit in [0, 7, tag.len() * 8 - 1] {
                 let mut flipped = tag.clone();
                 flipped[bit / 8] ^= 1 << (bit % 8);
-                assert!(
-                    !p.verify(&key, message, &flipped),
-                    "v{} bit {bit}",
-                    p.number()
-                );
+                assert!(!p.verify(&key, message, &flipped), "v{} bit {bit}", p.number());
             }
             assert!(!p.verify(&key, message, &tag[..tag.len() - 1]));
             assert!(!p.verify(&key, message, &tag[..16.min(tag.len() - 1)]));
@@ -590,20 +475,11 @@ mod tests {
         assert_eq!(pad_pin(&[b'7'; 64]), Err(PinProtocolError::PinTooLong(64)));
         assert_eq!(*pad_pin(b"").unwrap(), [0u8; 64]);
 
-        assert_eq!(
-            unpad_pin(&[b'7'; 63]),
-            Err(PinProtocolError::BadPaddedPinLength(63))
-        );
-        assert_eq!(
-            unpad_pin(&[0; 65]),
-            Err(PinProtocolError::BadPaddedPinLength(65))
-        );
+        assert_eq!(unpad_pin(&[b'7'; 63]), Err(PinProtocolError::BadPaddedPinLength(63)));
+        assert_eq!(unpad_pin(&[0; 65]), Err(PinProtocolError::BadPaddedPinLength(65)));
         assert_eq!(unpad_pin(&[]), Err(PinProtocolError::BadPaddedPinLength(0)));
         // Sixty-four bytes with no zero left: a 64-byte PIN, over the limit.
-        assert_eq!(
-            unpad_pin(&[b'7'; 64]),
-            Err(PinProtocolError::PinTooLong(64))
-        );
+        assert_eq!(unpad_pin(&[b'7'; 64]), Err(PinProtocolError::PinTooLong(64)));
         assert!(unpad_pin(&[0; 64]).unwrap().is_empty());
         // Only trailing zeros are padding.
         let mut inner = [0u8; 64];
@@ -616,78 +492,32 @@ mod tests {
         use PinProtocolError::*;
         let v1 = PinProtocol::V1;
         let v2 = PinProtocol::V2;
-        assert_eq!(
-            v1.encrypt(&[0; 64], &[0; 16]),
-            Err(BadKeyLength {
-                protocol: 1,
-                expected: 32,
-                len: 64
-            })
-        );
-        assert_eq!(
-            v2.encrypt(&[0; 32], &[0; 16]),
-            Err(BadKeyLength {
-                protocol: 2,
-                expected: 64,
-                len: 32
-            })
-        );
-        assert_eq!(
-            v2.decrypt(&[0; 31], &[0; 32]),
-            Err(BadKeyLength {
-                protocol: 2,
-                expected: 64,
-                len: 31
-            })
-        );
-        assert_eq!(
-            v1.encrypt(&[0; 32], &[0; 15]),
-            Err(PlaintextNotBlockAligned(15))
-        );
-        assert_eq!(
-            v2.encrypt(&[0; 64], &[0; 17]),
-            Err(PlaintextNotBlockAligned(17))
-        );
-        assert_eq!(
-            v1.decrypt(&[0; 32], &[0; 17]),
-            Err(CiphertextNotBlockAligned(17))
-        );
-        assert_eq!(
-            v2.decrypt(&[0; 64], &[0; 40]),
-            Err(CiphertextNotBlockAligned(24))
-        );
+        assert_eq!(v1.encrypt(&[0; 64], &[0; 16]), Err(BadKeyLength { protocol: 1, expected: 32, len: 64 }));
+        assert_eq!(v2.encrypt(&[0; 32], &[0; 16]), Err(BadKeyLength { protocol: 2, expected: 64, len: 32 }));
+        assert_eq!(v2.decrypt(&[0; 31], &[0; 32]), Err(BadKeyLength { protocol: 2, expected: 64, len: 31 }));
+        assert_eq!(v1.encrypt(&[0; 32], &[0; 15]), Err(PlaintextNotBlockAligned(15)));
+        assert_eq!(v2.encrypt(&[0; 64], &[0; 17]), Err(PlaintextNotBlockAligned(17)));
+        assert_eq!(v1.decrypt(&[0; 32], &[0; 17]), Err(CiphertextNotBlockAligned(17)));
+        assert_eq!(v2.decrypt(&[0; 64], &[0; 40]), Err(CiphertextNotBlockAligned(24)));
         assert_eq!(v2.decrypt(&[0; 64], &[0; 15]), Err(CiphertextTooShort(15)));
         assert!(v2.decrypt(&[0; 64], &[0; 16]).unwrap().is_empty());
 
-        assert_eq!(
-            KeyAgreementKey::from_scalar(&[0; 32]).unwrap_err(),
-            InvalidScalar
-        );
-        assert_eq!(
-            KeyAgreementKey::from_scalar(&[0xff; 32]).unwrap_err(),
-            InvalidScalar
-        );
+        assert_eq!(KeyAgreementKey::from_scalar(&[0; 32]).unwrap_err(), InvalidScalar);
+        assert_eq!(KeyAgreementKey::from_scalar(&[0xff; 32]).unwrap_err(), InvalidScalar);
         // The P-256 group order n itself is not a valid scalar; n - 1 is.
-        let n = hex::decode("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551")
-            .unwrap();
+        let n = hex::decode("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551").unwrap();
         let mut n: [u8; 32] = n.try_into().unwrap();
         assert_eq!(KeyAgreementKey::from_scalar(&n).unwrap_err(), InvalidScalar);
         n[31] -= 1;
         assert!(KeyAgreementKey::from_scalar(&n).is_ok());
 
         let key = KeyAgreementKey::generate();
-        let CoseKey::P256 { alg, x, mut y } = KeyAgreementKey::generate().public_cose() else {
-            unreachable!()
-        };
+        let CoseKey::P256 { alg, x, mut y } = KeyAgreementKey::generate().public_cose() else { unreachable!() };
         y[0] ^= 0x80;
         let off_curve = CoseKey::P256 { alg, x, y };
+        assert_eq!(key.shared_secret(v2, &off_curve).unwrap_err(), InvalidPeerKey(CoseError::NotOnCurve));
         assert_eq!(
-            key.shared_secret(v2, &off_curve).unwrap_err(),
-            InvalidPeerKey(CoseError::NotOnCurve)
-        );
-        assert_eq!(
-            key.shared_secret(v1, &CoseKey::Ed25519 { x: [1; 32] })
-                .unwrap_err(),
+            key.shared_secret(v1, &CoseKey::Ed25519 { x: [1; 32] }).unwrap_err(),
             InvalidPeerKey(CoseError::NotP256)
         );
     }

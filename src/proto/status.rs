@@ -83,18 +83,8 @@ pub mod code {
     pub const VENDOR_LAST: u8 = 0xFF;
 }
 
-const fn e(
-    code: u8,
-    name: &'static str,
-    what_happened: &'static str,
-    next_step: &'static str,
-) -> Explanation {
-    Explanation {
-        code,
-        name,
-        what_happened,
-        next_step,
-    }
+const fn e(code: u8, name: &'static str, what_happened: &'static str, next_step: &'static str) -> Explanation {
+    Explanation { code, name, what_happened, next_step }
 }
 
 // Shared next steps, so the same situation always gets the same advice.
@@ -107,12 +97,7 @@ const SEE_INFO: &str = "Run `fidoctl info` to see what this key supports. The ke
 
 /// Every status code with a fixed meaning, in code order.
 const CTAP_STATUS: &[Explanation] = &[
-    e(
-        code::OK,
-        "CTAP2_OK",
-        "The key completed the request.",
-        "Nothing to do.",
-    ),
+    e(code::OK, "CTAP2_OK", "The key completed the request.", "Nothing to do."),
     e(
         code::INVALID_COMMAND,
         "CTAP1_ERR_INVALID_COMMAND",
@@ -391,12 +376,7 @@ const CTAP_STATUS: &[Explanation] = &[
          waiting.",
         TOUCH_AGAIN,
     ),
-    e(
-        code::UP_REQUIRED,
-        "CTAP2_ERR_UP_REQUIRED",
-        "The key needs someone to touch it for this operation.",
-        TOUCH_AGAIN,
-    ),
+    e(code::UP_REQUIRED, "CTAP2_ERR_UP_REQUIRED", "The key needs someone to touch it for this operation.", TOUCH_AGAIN),
     e(
         code::UV_BLOCKED,
         "CTAP2_ERR_UV_BLOCKED",
@@ -455,12 +435,7 @@ const CTAPHID_ERRORS: &[Explanation] = &[
         "The key does not understand this kind of message from the computer.",
         SEE_INFO,
     ),
-    e(
-        hid::INVALID_PAR,
-        "ERR_INVALID_PAR",
-        "The key rejected a value in the message from the computer.",
-        REPORT,
-    ),
+    e(hid::INVALID_PAR, "ERR_INVALID_PAR", "The key rejected a value in the message from the computer.", REPORT),
     e(
         hid::INVALID_LEN,
         "ERR_INVALID_LEN",
@@ -541,14 +516,8 @@ const fn table<const N: usize, const M: usize>(template: &[u8; N], first: u8) ->
 
 /// Look up a generated text; `fallback` only if the table and the code disagree, which the
 /// tests rule out.
-fn pick<const N: usize>(
-    rows: &'static [[u8; N]],
-    index: usize,
-    fallback: &'static str,
-) -> &'static str {
-    rows.get(index)
-        .and_then(|row| std::str::from_utf8(row).ok())
-        .unwrap_or(fallback)
+fn pick<const N: usize>(rows: &'static [[u8; N]], index: usize, fallback: &'static str) -> &'static str {
+    rows.get(index).and_then(|row| std::str::from_utf8(row).ok()).unwrap_or(fallback)
 }
 
 /// A static table of `$count` texts made from `$template`, for the codes from `$first` on.
@@ -558,24 +527,14 @@ macro_rules! coded_texts {
     };
 }
 
-coded_texts!(
-    EXTENSION_NAMES,
-    b"CTAP2_ERR_EXTENSION_0x##",
-    code::EXTENSION_FIRST,
-    16
-);
+coded_texts!(EXTENSION_NAMES, b"CTAP2_ERR_EXTENSION_0x##", code::EXTENSION_FIRST, 16);
 coded_texts!(
     EXTENSION_TEXTS,
     b"The key reported error 0x## from one of its optional features (an extension).",
     code::EXTENSION_FIRST,
     16
 );
-coded_texts!(
-    VENDOR_NAMES,
-    b"CTAP2_ERR_VENDOR_0x##",
-    code::VENDOR_FIRST,
-    16
-);
+coded_texts!(VENDOR_NAMES, b"CTAP2_ERR_VENDOR_0x##", code::VENDOR_FIRST, 16);
 coded_texts!(
     VENDOR_TEXTS,
     b"The key reported error 0x##, which only its manufacturer can explain.",
@@ -583,12 +542,7 @@ coded_texts!(
     16
 );
 coded_texts!(UNKNOWN_NAMES, b"unknown status 0x##", 0, 256);
-coded_texts!(
-    UNKNOWN_TEXTS,
-    b"The key answered with status 0x##, which no version of the standard uses.",
-    0,
-    256
-);
+coded_texts!(UNKNOWN_TEXTS, b"The key answered with status 0x##, which no version of the standard uses.", 0, 256);
 coded_texts!(UNKNOWN_HID_NAMES, b"unknown CTAPHID error 0x##", 0, 256);
 coded_texts!(
     UNKNOWN_HID_TEXTS,
@@ -614,11 +568,7 @@ pub fn ctap_status(code: u8) -> Explanation {
             e(
                 code,
                 pick(&EXTENSION_NAMES, i, "CTAP2_ERR_EXTENSION"),
-                pick(
-                    &EXTENSION_TEXTS,
-                    i,
-                    "The key reported an error from one of its optional features.",
-                ),
+                pick(&EXTENSION_TEXTS, i, "The key reported an error from one of its optional features."),
                 "Try again without optional features. If it keeps happening, look the code up in \
                  the key manufacturer's documentation.",
             )
@@ -628,11 +578,7 @@ pub fn ctap_status(code: u8) -> Explanation {
             e(
                 code,
                 pick(&VENDOR_NAMES, i, "CTAP2_ERR_VENDOR"),
-                pick(
-                    &VENDOR_TEXTS,
-                    i,
-                    "The key reported an error that only its manufacturer can explain.",
-                ),
+                pick(&VENDOR_TEXTS, i, "The key reported an error that only its manufacturer can explain."),
                 VENDOR_DOCS,
             )
         }
@@ -641,11 +587,7 @@ pub fn ctap_status(code: u8) -> Explanation {
             e(
                 code,
                 pick(&UNKNOWN_NAMES, i, "unknown status"),
-                pick(
-                    &UNKNOWN_TEXTS,
-                    i,
-                    "The key answered with a status no version of the standard uses.",
-                ),
+                pick(&UNKNOWN_TEXTS, i, "The key answered with a status no version of the standard uses."),
                 UNKNOWN_NEXT,
             )
         }
@@ -661,11 +603,7 @@ pub fn ctaphid_error(code: u8) -> Explanation {
     e(
         code,
         pick(&UNKNOWN_HID_NAMES, i, "unknown CTAPHID error"),
-        pick(
-            &UNKNOWN_HID_TEXTS,
-            i,
-            "The key reported a connection error no version of the standard uses.",
-        ),
+        pick(&UNKNOWN_HID_TEXTS, i, "The key reported a connection error no version of the standard uses."),
         UNKNOWN_NEXT,
     )
 }
@@ -677,10 +615,9 @@ mod tests {
 
     /// The status codes listed in CTAP_NOTES ("Status codes").
     const SPEC_CODES: &[u8] = &[
-        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0A, 0x0B, 0x11, 0x12, 0x14, 0x15, 0x17, 0x18,
-        0x19, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x30,
-        0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3A, 0x3B, 0x3C, 0x3D, 0x3E, 0x3F,
-        0x40, 0x7F, 0xDF,
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0A, 0x0B, 0x11, 0x12, 0x14, 0x15, 0x17, 0x18, 0x19, 0x21, 0x22,
+        0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36,
+        0x37, 0x38, 0x39, 0x3A, 0x3B, 0x3C, 0x3D, 0x3E, 0x3F, 0x40, 0x7F, 0xDF,
     ];
     /// CTAP 2.0 codes that later versions dropped but old keys still send.
     const LEGACY_CODES: &[u8] = &[0x16, 0x29, 0x2A];
@@ -690,10 +627,7 @@ mod tests {
         assert!(!x.name.is_empty(), "{x:?}");
         for s in [x.what_happened, x.next_step] {
             assert!(!s.trim().is_empty(), "{x:?}");
-            assert!(
-                s.ends_with('.') || s.ends_with(')'),
-                "not a sentence: {s:?}"
-            );
+            assert!(s.ends_with('.') || s.ends_with(')'), "not a sentence: {s:?}");
             assert!(!s.contains("  "), "doubled space: {s:?}");
             assert!(s.chars().next().is_some_and(char::is_uppercase), "{s:?}");
         }
@@ -706,10 +640,7 @@ mod tests {
             let x = ctap_status(c);
             assert_eq!(x.code, c);
             well_formed(&x);
-            assert!(
-                !x.name.starts_with("unknown"),
-                "0x{c:02x} is not in the table"
-            );
+            assert!(!x.name.starts_with("unknown"), "0x{c:02x} is not in the table");
             assert!(names.insert(x.name), "duplicate name {}", x.name);
         }
         // The table holds nothing else, and in order (so a duplicate code cannot hide).
@@ -734,17 +665,11 @@ mod tests {
         let x = ctap_status(code::PIN_INVALID);
         assert_eq!(x.name, "CTAP2_ERR_PIN_INVALID");
         assert_eq!(x.what_happened, "The PIN that was entered is wrong.");
-        assert_eq!(
-            x.next_step,
-            "Check the PIN (watch for Caps Lock and the keyboard layout) and try again."
-        );
+        assert_eq!(x.next_step, "Check the PIN (watch for Caps Lock and the keyboard layout) and try again.");
 
         let x = ctap_status(code::PIN_BLOCKED);
         assert_eq!(x.name, "CTAP2_ERR_PIN_BLOCKED");
-        assert_eq!(
-            x.what_happened,
-            "Too many wrong PINs were entered, so the key has locked its PIN for good."
-        );
+        assert_eq!(x.what_happened, "Too many wrong PINs were entered, so the key has locked its PIN for good.");
         assert_eq!(
             x.next_step,
             "Only a factory reset (`fidoctl reset`) makes the key usable again, and it erases every \
@@ -758,21 +683,12 @@ mod tests {
             "Three wrong PINs were entered in a row, so the key stopped accepting PINs until it is \
              unplugged."
         );
-        assert_eq!(
-            x.next_step,
-            "Unplug the key, plug it back in, then try again."
-        );
+        assert_eq!(x.next_step, "Unplug the key, plug it back in, then try again.");
 
         let x = ctap_status(code::PIN_NOT_SET);
         assert_eq!(x.name, "CTAP2_ERR_PIN_NOT_SET");
-        assert_eq!(
-            x.what_happened,
-            "This key has no PIN yet, and this operation needs one."
-        );
-        assert_eq!(
-            x.next_step,
-            "Set a PIN with `fidoctl pin set`, then try again."
-        );
+        assert_eq!(x.what_happened, "This key has no PIN yet, and this operation needs one.");
+        assert_eq!(x.next_step, "Set a PIN with `fidoctl pin set`, then try again.");
 
         // The caller appends "N attempts remain"; a count in the text could contradict it.
         for &c in PIN_CODES {
@@ -789,24 +705,12 @@ mod tests {
 
     #[test]
     fn entries_the_reset_and_touch_flows_rely_on() {
-        assert!(ctap_status(code::OPERATION_DENIED)
-            .what_happened
-            .contains("declined"));
-        assert!(ctap_status(code::OPERATION_DENIED)
-            .what_happened
-            .contains("reset"));
-        assert!(ctap_status(code::NOT_ALLOWED)
-            .what_happened
-            .contains("10 seconds"));
-        assert!(ctap_status(code::USER_ACTION_TIMEOUT)
-            .what_happened
-            .contains("Nobody touched"));
-        assert!(ctap_status(code::ACTION_TIMEOUT)
-            .what_happened
-            .contains("Nobody touched"));
-        assert!(ctap_status(code::KEY_STORE_FULL)
-            .next_step
-            .contains("fidoctl creds delete"));
+        assert!(ctap_status(code::OPERATION_DENIED).what_happened.contains("declined"));
+        assert!(ctap_status(code::OPERATION_DENIED).what_happened.contains("reset"));
+        assert!(ctap_status(code::NOT_ALLOWED).what_happened.contains("10 seconds"));
+        assert!(ctap_status(code::USER_ACTION_TIMEOUT).what_happened.contains("Nobody touched"));
+        assert!(ctap_status(code::ACTION_TIMEOUT).what_happened.contains("Nobody touched"));
+        assert!(ctap_status(code::KEY_STORE_FULL).next_step.contains("fidoctl creds delete"));
         assert_eq!(code::PIN_REQUIRED, code::PUAT_REQUIRED);
     }
 
@@ -841,10 +745,7 @@ mod tests {
                 continue;
             }
             let hex = format!("0x{c:02x}");
-            assert!(
-                x.name.ends_with(&hex) && x.what_happened.contains(&hex),
-                "{x:?}"
-            );
+            assert!(x.name.ends_with(&hex) && x.what_happened.contains(&hex), "{x:?}");
         }
         assert_eq!(ctaphid_error(0x00).name, "unknown CTAPHID error 0x00");
     }

@@ -47,12 +47,7 @@ impl HidRecord {
             u32: TryFrom<W>,
         {
             raw.iter()
-                .map(|&c| {
-                    u32::try_from(c)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .unwrap_or(char::REPLACEMENT_CHARACTER)
-                })
+                .map(|&c| u32::try_from(c).ok().and_then(char::from_u32).unwrap_or(char::REPLACEMENT_CHARACTER))
                 .collect()
         }
         HidRecord {
@@ -61,18 +56,12 @@ impl HidRecord {
             product_id: info.product_id(),
             usage_page: info.usage_page(),
             usage: info.usage(),
-            product: info
-                .product_string()
-                .map(str::to_string)
-                .or_else(|| info.product_string_raw().map(lossy)),
+            product: info.product_string().map(str::to_string).or_else(|| info.product_string_raw().map(lossy)),
             manufacturer: info
                 .manufacturer_string()
                 .map(str::to_string)
                 .or_else(|| info.manufacturer_string_raw().map(lossy)),
-            serial: info
-                .serial_number()
-                .map(str::to_string)
-                .or_else(|| info.serial_number_raw().map(lossy)),
+            serial: info.serial_number().map(str::to_string).or_else(|| info.serial_number_raw().map(lossy)),
         }
     }
 
@@ -131,19 +120,14 @@ fn natural_cmp(a: &[u8], b: &[u8]) -> Ordering {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
-            let run =
-                |s: &[u8], k: usize| k + s[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let run = |s: &[u8], k: usize| k + s[k..].iter().take_while(|c| c.is_ascii_digit()).count();
             let (ei, ej) = (run(a, i), run(b, j));
             // Leading zeros do not change a number; compare significant digits by
             // length, then lexically, then fall back to the raw run so the order is total.
             let strip = |d: &[u8]| -> usize { d.iter().take_while(|&&c| c == b'0').count() };
             let (da, db) = (&a[i..ei], &b[j..ej]);
             let (sa, sb) = (&da[strip(da)..], &db[strip(db)..]);
-            let ord = sa
-                .len()
-                .cmp(&sb.len())
-                .then_with(|| sa.cmp(sb))
-                .then_with(|| da.cmp(db));
+            let ord = sa.len().cmp(&sb.len()).then_with(|| sa.cmp(sb)).then_with(|| da.cmp(db));
             if ord != Ordering::Equal {
                 return ord;
             }
@@ -160,21 +144,15 @@ fn natural_cmp(a: &[u8], b: &[u8]) -> Ordering {
 
 /// Every FIDO HID interface (usage page 0xF1D0, usage 0x01) the OS shows, one entry per path.
 pub fn enumerate() -> Result<Vec<DeviceDescription>, TransportError> {
-    Ok(enumerate_records()?
-        .iter()
-        .map(HidRecord::describe)
-        .collect())
+    Ok(enumerate_records()?.iter().map(HidRecord::describe).collect())
 }
 
 /// [`enumerate`] keeping the raw paths, for callers that open what they found.
 pub fn enumerate_records() -> Result<Vec<HidRecord>, TransportError> {
     // HidApi::new scans on creation; on Linux a missing or unreadable /sys/class/hidraw
     // comes back as an empty list, not an error.
-    let api = HidApi::new()
-        .map_err(|e| TransportError::Io(format!("could not list HID devices: {}", plain(&e))))?;
-    Ok(fido_interfaces(
-        api.device_list().map(HidRecord::from_device_info),
-    ))
+    let api = HidApi::new().map_err(|e| TransportError::Io(format!("could not list HID devices: {}", plain(&e))))?;
+    Ok(fido_interfaces(api.device_list().map(HidRecord::from_device_info)))
 }
 
 /// Open one by its OS path (as enumerate printed it, e.g. "/dev/hidraw3").
@@ -190,10 +168,7 @@ pub fn open(path: &str) -> Result<HidapiDevice, TransportError> {
 pub fn open_raw(path: &CStr) -> Result<HidapiDevice, TransportError> {
     let shown = String::from_utf8_lossy(path.to_bytes()).into_owned();
     if path.to_bytes().is_empty() {
-        return Err(TransportError::Open {
-            path: shown,
-            reason: "the path is empty".to_string(),
-        });
+        return Err(TransportError::Open { path: shown, reason: "the path is empty".to_string() });
     }
     // hidapi's Linux backend panics on a non-UTF-8 path; refuse it here instead. Kernel
     // device nodes (/dev/hidrawN) are always ASCII, so only a hand-made path gets here.
@@ -205,10 +180,7 @@ pub fn open_raw(path: &CStr) -> Result<HidapiDevice, TransportError> {
     }
     let api = HidApi::new().map_err(|e| open_failure(&shown, &e))?;
     let device = api.open_path(path).map_err(|e| open_failure(&shown, &e))?;
-    Ok(HidapiDevice {
-        device,
-        path: shown,
-    })
+    Ok(HidapiDevice { device, path: shown })
 }
 
 /// An open FIDO HID interface.
@@ -226,9 +198,7 @@ impl HidapiDevice {
 
 impl fmt::Debug for HidapiDevice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HidapiDevice")
-            .field("path", &self.path)
-            .finish_non_exhaustive()
+        f.debug_struct("HidapiDevice").field("path", &self.path).finish_non_exhaustive()
     }
 }
 
@@ -246,9 +216,7 @@ impl HidDevice for HidapiDevice {
             Ok(n) => input_report(&buf, n),
             // A signal (e.g. Ctrl-C) cut the wait short: report "nothing yet" so the
             // caller's loop can check its deadline and cancel flag.
-            Err(HidError::IoError { error }) if error.kind() == std::io::ErrorKind::Interrupted => {
-                Ok(None)
-            }
+            Err(HidError::IoError { error }) if error.kind() == std::io::ErrorKind::Interrupted => Ok(None),
             Err(e) => Err(io_failure(e)),
         }
     }
@@ -266,10 +234,7 @@ fn check_written(written: usize) -> Result<(), TransportError> {
     if written == REPORT_LEN + 1 {
         Ok(())
     } else {
-        Err(TransportError::Io(format!(
-            "the key accepted only {written} of {} bytes of a report",
-            REPORT_LEN + 1
-        )))
+        Err(TransportError::Io(format!("the key accepted only {written} of {} bytes of a report", REPORT_LEN + 1)))
     }
 }
 
@@ -291,9 +256,9 @@ fn input_report(buf: &[u8], n: usize) -> Result<Option<Report>, TransportError> 
             report.copy_from_slice(&buf[..REPORT_LEN]);
             Ok(Some(report))
         }
-        n if n < REPORT_LEN => Err(TransportError::Io(format!(
-            "the key sent a {n}-byte report; FIDO keys send {REPORT_LEN}-byte reports"
-        ))),
+        n if n < REPORT_LEN => {
+            Err(TransportError::Io(format!("the key sent a {n}-byte report; FIDO keys send {REPORT_LEN}-byte reports")))
+        }
         _ => Err(TransportError::Io(format!(
             "the key sent a report longer than {REPORT_LEN} bytes; is this a FIDO security key?"
         ))),
@@ -314,10 +279,7 @@ fn errno(err: &HidError) -> Option<i32> {
         HidError::IoError { error } => error.raw_os_error(),
         HidError::HidApiError { message } => {
             let start = message.rfind("(os error ")? + "(os error ".len();
-            let digits: String = message[start..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
+            let digits: String = message[start..].chars().take_while(char::is_ascii_digit).collect();
             digits.parse().ok()
         }
         _ => None,
@@ -327,9 +289,7 @@ fn errno(err: &HidError) -> Option<i32> {
 /// hidapi's message without its "hidapi error: " prefix.
 fn plain(err: &HidError) -> String {
     let text = err.to_string();
-    text.strip_prefix("hidapi error: ")
-        .map(str::to_string)
-        .unwrap_or(text)
+    text.strip_prefix("hidapi error: ").map(str::to_string).unwrap_or(text)
 }
 
 fn open_failure(path: &str, err: &HidError) -> TransportError {
@@ -343,10 +303,7 @@ fn open_failure(path: &str, err: &HidError) -> TransportError {
         _ if plain(err).contains("not a HIDRAW device") => "it is not a HID device".to_string(),
         _ => plain(err),
     };
-    TransportError::Open {
-        path: path.to_string(),
-        reason,
-    }
+    TransportError::Open { path: path.to_string(), reason }
 }
 
 fn io_failure(err: HidError) -> TransportError {
@@ -408,26 +365,11 @@ mod tests {
     #[test]
     fn sorted_by_path_with_numbers_in_numeric_order() {
         let found = fido_interfaces(
-            [
-                "/dev/hidraw10",
-                "/dev/hidraw2",
-                "/dev/hidraw1",
-                "/dev/hidraw02",
-                "/dev/a",
-            ]
-            .into_iter()
-            .map(|p| record(p, FIDO_USAGE_PAGE, FIDO_USAGE)),
+            ["/dev/hidraw10", "/dev/hidraw2", "/dev/hidraw1", "/dev/hidraw02", "/dev/a"]
+                .into_iter()
+                .map(|p| record(p, FIDO_USAGE_PAGE, FIDO_USAGE)),
         );
-        assert_eq!(
-            paths(&found),
-            [
-                "/dev/a",
-                "/dev/hidraw1",
-                "/dev/hidraw02",
-                "/dev/hidraw2",
-                "/dev/hidraw10"
-            ]
-        );
+        assert_eq!(paths(&found), ["/dev/a", "/dev/hidraw1", "/dev/hidraw02", "/dev/hidraw2", "/dev/hidraw10"]);
     }
 
     #[test]
@@ -490,12 +432,8 @@ mod tests {
         let report = input_report(&buf, 64).unwrap().unwrap();
         assert_eq!((report[0], report[63]), (0xAB, 0xCD));
         assert_eq!(input_report(&buf, 0).unwrap(), None);
-        assert!(
-            matches!(input_report(&buf, 7), Err(TransportError::Io(m)) if m.contains("7-byte"))
-        );
-        assert!(
-            matches!(input_report(&buf, 65), Err(TransportError::Io(m)) if m.contains("longer"))
-        );
+        assert!(matches!(input_report(&buf, 7), Err(TransportError::Io(m)) if m.contains("7-byte")));
+        assert!(matches!(input_report(&buf, 65), Err(TransportError::Io(m)) if m.contains("longer")));
     }
 
     #[test]
@@ -508,40 +446,27 @@ mod tests {
     }
 
     fn api_error(message: &str) -> HidError {
-        HidError::HidApiError {
-            message: message.to_string(),
-        }
+        HidError::HidApiError { message: message.to_string() }
     }
 
     #[test]
     fn open_errors_say_what_to_do() {
         // The exact text hidapi's Linux backend produces.
-        let denied = api_error(
-            "failed to open device with path /dev/hidraw3: Permission denied (os error 13)",
-        );
+        let denied = api_error("failed to open device with path /dev/hidraw3: Permission denied (os error 13)");
         match open_failure("/dev/hidraw3", &denied) {
             TransportError::Open { path, reason } => {
                 assert_eq!(path, "/dev/hidraw3");
-                assert!(
-                    reason.contains("udev rule") && reason.contains("plugdev"),
-                    "{reason}"
-                );
+                assert!(reason.contains("udev rule") && reason.contains("plugdev"), "{reason}");
             }
             other => panic!("{other:?}"),
         }
-        let missing = api_error(
-            "failed to open device with path /dev/hidraw9: No such file or directory (os error 2)",
+        let missing = api_error("failed to open device with path /dev/hidraw9: No such file or directory (os error 2)");
+        assert!(open_failure("/dev/hidraw9", &missing).to_string().contains("fidoctl list"));
+        let io = HidError::IoError { error: std::io::Error::from_raw_os_error(EACCES) };
+        assert!(open_failure("/dev/hidraw3", &io).to_string().contains("plugdev"));
+        let not_hid = api_error(
+            "ioctl(GRDESCSIZE) error for /dev/null, not a HIDRAW device?: ENOTTY: Inappropriate ioctl for device",
         );
-        assert!(open_failure("/dev/hidraw9", &missing)
-            .to_string()
-            .contains("fidoctl list"));
-        let io = HidError::IoError {
-            error: std::io::Error::from_raw_os_error(EACCES),
-        };
-        assert!(open_failure("/dev/hidraw3", &io)
-            .to_string()
-            .contains("plugdev"));
-        let not_hid = api_error("ioctl(GRDESCSIZE) error for /dev/null, not a HIDRAW device?: ENOTTY: Inappropriate ioctl for device");
         assert_eq!(
             open_failure("/dev/null", &not_hid).to_string(),
             "the security key at /dev/null could not be opened: it is not a HID device"
@@ -557,23 +482,16 @@ mod tests {
     fn io_errors_separate_unplugging_from_failure() {
         let hup = api_error("unexpected poll error (device disconnected)");
         assert!(matches!(io_failure(hup), TransportError::Disconnected));
-        let gone = HidError::IoError {
-            error: std::io::Error::from_raw_os_error(ENODEV),
-        };
+        let gone = HidError::IoError { error: std::io::Error::from_raw_os_error(ENODEV) };
         assert!(matches!(io_failure(gone), TransportError::Disconnected));
-        let eio = HidError::IoError {
-            error: std::io::Error::from_raw_os_error(5),
-        };
+        let eio = HidError::IoError { error: std::io::Error::from_raw_os_error(5) };
         assert!(matches!(io_failure(eio), TransportError::Io(_)));
         assert!(matches!(io_failure(api_error("odd")), TransportError::Io(m) if m == "odd"));
     }
 
     #[test]
     fn errno_is_read_from_messages() {
-        assert_eq!(
-            errno(&api_error("x: Permission denied (os error 13)")),
-            Some(13)
-        );
+        assert_eq!(errno(&api_error("x: Permission denied (os error 13)")), Some(13));
         assert_eq!(errno(&api_error("no number here")), None);
         assert_eq!(errno(&api_error("(os error )")), None);
         assert_eq!(errno(&HidError::HidApiErrorEmpty), None);
@@ -584,11 +502,8 @@ mod tests {
     // empty list, so enumeration must succeed everywhere.
     #[test]
     fn enumerate_on_this_machine_succeeds() {
-        let nodes = std::fs::read_dir("/sys/class/hidraw")
-            .map(|d| d.count())
-            .unwrap_or(0);
-        let found =
-            enumerate().expect("enumeration without FIDO devices is an empty list, not an error");
+        let nodes = std::fs::read_dir("/sys/class/hidraw").map(|d| d.count()).unwrap_or(0);
+        let found = enumerate().expect("enumeration without FIDO devices is an empty list, not an error");
         if nodes == 0 {
             assert!(found.is_empty(), "{found:?}");
         }

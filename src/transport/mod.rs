@@ -77,7 +77,15 @@ pub fn resolve(selectors: &[Selector]) -> Result<Vec<DeviceDescription>, Transpo
 }
 
 fn described(path: String, backend: Backend) -> DeviceDescription {
-    DeviceDescription { path, backend, vendor_id: None, product_id: None, product: None, manufacturer: None, serial: None }
+    DeviceDescription {
+        path,
+        backend,
+        vendor_id: None,
+        product_id: None,
+        product: None,
+        manufacturer: None,
+        serial: None,
+    }
 }
 
 /// Open a device for reports.

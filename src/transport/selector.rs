@@ -22,7 +22,8 @@ impl std::str::FromStr for Selector {
     type Err = BadSelector;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim();
-        let non_empty = |rest: &str| if rest.is_empty() { Err(BadSelector(s.to_string())) } else { Ok(rest.to_string()) };
+        let non_empty =
+            |rest: &str| if rest.is_empty() { Err(BadSelector(s.to_string())) } else { Ok(rest.to_string()) };
         if s == "hid" {
             Ok(Selector::AllHid)
         } else if let Some(rest) = s.strip_prefix("hid:") {
@@ -88,10 +89,7 @@ mod tests {
             Selector::from_args_or_env(&[], env).unwrap(),
             vec![Selector::Virtual("a".into()), Selector::Unix("/b".into())]
         );
-        assert_eq!(
-            Selector::from_args_or_env(&["hid".into()], env).unwrap(),
-            vec![Selector::AllHid]
-        );
+        assert_eq!(Selector::from_args_or_env(&["hid".into()], env).unwrap(), vec![Selector::AllHid]);
         assert_eq!(Selector::from_args_or_env(&[], None).unwrap(), vec![Selector::AllHid]);
     }
 }

@@ -18,7 +18,9 @@ impl UnixDevice {
         let stream = UnixStream::connect(path).map_err(|e| TransportError::Open {
             path: format!("unix:{}", path.display()),
             reason: match e.kind() {
-                std::io::ErrorKind::NotFound => "no socket there (is `fidoctl virtual serve` or the emulator running?)".into(),
+                std::io::ErrorKind::NotFound => {
+                    "no socket there (is `fidoctl virtual serve` or the emulator running?)".into()
+                }
                 std::io::ErrorKind::ConnectionRefused => "nothing is listening on that socket".into(),
                 _ => e.to_string(),
             },

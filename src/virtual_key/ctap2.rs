@@ -45,7 +45,11 @@ pub fn handle(state: &mut KeyState, request: &[u8], presence: &mut dyn UserPrese
     }
 }
 
-fn make_credential(state: &mut KeyState, params: Option<&ciborium::value::Value>, presence: &mut dyn UserPresence) -> Answer {
+fn make_credential(
+    state: &mut KeyState,
+    params: Option<&ciborium::value::Value>,
+    presence: &mut dyn UserPresence,
+) -> Answer {
     let params = params.ok_or(code::MISSING_PARAMETER)?;
     let map = MapView::new(params, "makeCredential").map_err(|_| code::INVALID_CBOR)?;
     // A zero-length pinUvAuthParam is the platform asking "which key did the user touch?":

@@ -4,7 +4,8 @@
 use super::link::{Disconnected, Link};
 use super::presence::{Presence, KEY_TOUCH_TIMEOUT, SIMULATED_TIMEOUT};
 use crate::proto::ctaphid::{
-    self, capability, cmd, error as hid_error, keepalive, FramingError, Message, Packet, Reassembler, Report, BROADCAST_CID,
+    self, capability, cmd, error as hid_error, keepalive, FramingError, Message, Packet, Reassembler, Report,
+    BROADCAST_CID,
 };
 use crate::proto::status::code;
 use std::time::{Duration, Instant};
@@ -258,7 +259,8 @@ impl UserPresence for LinkPresence<'_> {
                             return Err(code::KEEPALIVE_CANCEL);
                         }
                         Packet::Init { cid, .. }
-                            if cid != self.cid && self.framing.send_error(self.link, cid, hid_error::CHANNEL_BUSY).is_err() =>
+                            if cid != self.cid
+                                && self.framing.send_error(self.link, cid, hid_error::CHANNEL_BUSY).is_err() =>
                         {
                             self.gone = true;
                             return Err(code::KEEPALIVE_CANCEL);

@@ -224,7 +224,9 @@ impl StateFile {
         }
         let lock = take_lock(path)?;
         let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => StateError::Damaged { path: display(path), reason: "not UTF-8 text".into() },
+            std::io::ErrorKind::InvalidData => {
+                StateError::Damaged { path: display(path), reason: "not UTF-8 text".into() }
+            }
             _ => io_err(path, "read", e),
         })?;
         let state = parse(path, &text)?;
@@ -295,7 +297,12 @@ mod tests {
     use std::os::unix::fs::PermissionsExt;
 
     fn identity() -> Identity {
-        Identity { profile: Profile::Ctap21, aaguid: "00000000-0000-0000-0000-000000000000".into(), firmware: 1, max_resident: 25 }
+        Identity {
+            profile: Profile::Ctap21,
+            aaguid: "00000000-0000-0000-0000-000000000000".into(),
+            firmware: 1,
+            max_resident: 25,
+        }
     }
 
     #[test]
@@ -322,7 +329,11 @@ mod tests {
     fn damaged_files_are_reported_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("key.json");
-        for bad in ["{not json", "{\"format\":\"something-else\",\"version\":1}", "{\"format\":\"fidoctl-virtual-key\",\"version\":1}"] {
+        for bad in [
+            "{not json",
+            "{\"format\":\"something-else\",\"version\":1}",
+            "{\"format\":\"fidoctl-virtual-key\",\"version\":1}",
+        ] {
             std::fs::write(&path, bad).unwrap();
             let err = StateFile::open(&path).unwrap_err();
             assert!(matches!(err, StateError::Damaged { .. }), "{bad}: {err}");

@@ -33,10 +33,7 @@ pub fn python() -> PathBuf {
     let hint = "run tests/interop/setup_venv.sh (it creates .venv with the pinned python-fido2), \
                 or point FIDOCTL_INTEROP_PYTHON at a python that has it";
     if !python.exists() {
-        panic!(
-            "interop tests need a python with python-fido2, and {} does not exist: {hint}",
-            python.display()
-        );
+        panic!("interop tests need a python with python-fido2, and {} does not exist: {hint}", python.display());
     }
     let check = Command::new(&python)
         .args(["-c", "import fido2.hid.base, pytest"])
@@ -105,13 +102,7 @@ impl VirtualKeyServer {
             .spawn()
             .expect("spawn fidoctl virtual serve");
 
-        let mut server = VirtualKeyServer {
-            child,
-            socket,
-            key_file,
-            log,
-            dir,
-        };
+        let mut server = VirtualKeyServer { child, socket, key_file, log, dir };
         server.wait_until_listening();
         server
     }
@@ -122,13 +113,9 @@ impl VirtualKeyServer {
         let deadline = Instant::now() + SERVER_START_TIMEOUT;
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
-                panic!(
-                    "fidoctl virtual serve exited ({status}) before listening:\n{}",
-                    self.log_text()
-                );
+                panic!("fidoctl virtual serve exited ({status}) before listening:\n{}", self.log_text());
             }
-            let is_socket =
-                std::fs::metadata(&self.socket).is_ok_and(|m| m.file_type().is_socket());
+            let is_socket = std::fs::metadata(&self.socket).is_ok_and(|m| m.file_type().is_socket());
             if is_socket && UnixStream::connect(&self.socket).is_ok() {
                 return;
             }
@@ -158,9 +145,7 @@ impl VirtualKeyServer {
 
     /// What the server printed so far.
     pub fn log_text(&self) -> String {
-        std::fs::read(&self.log)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default()
+        std::fs::read(&self.log).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
     }
 }
 
@@ -183,24 +168,13 @@ pub struct PythonRun {
 /// FIDOCTL_SOCKET pointing at `server`, bounded by [`PYTHON_TIMEOUT`].
 pub fn run_pytest(python: &Path, test_file: &str, server: &VirtualKeyServer) -> PythonRun {
     // -p no:cacheprovider and no bytecode: leave nothing behind in the source tree.
-    let args = [
-        "-m",
-        "pytest",
-        "-p",
-        "no:cacheprovider",
-        "-q",
-        "-rs",
-        "--color=no",
-        test_file,
-    ];
+    let args = ["-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs", "--color=no", test_file];
     run_python(python, &args, server)
 }
 
 /// Run `python ARGS...` from the repository top with FIDOCTL_SOCKET set, output captured.
 pub fn run_python(python: &Path, args: &[&str], server: &VirtualKeyServer) -> PythonRun {
-    let out_path = server
-        .dir()
-        .join(format!("python-{}.log", std::process::id()));
+    let out_path = server.dir().join(format!("python-{}.log", std::process::id()));
     let out = File::create(&out_path).expect("python log file");
     let mut child = Command::new(python)
         .args(args)
@@ -225,14 +199,8 @@ pub fn run_python(python: &Path, args: &[&str], server: &VirtualKeyServer) -> Py
             None => sleep(Duration::from_millis(50)),
         }
     };
-    let output = std::fs::read(&out_path)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_default();
-    PythonRun {
-        status,
-        output,
-        timed_out,
-    }
+    let output = std::fs::read(&out_path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    PythonRun { status, output, timed_out }
 }
 
 impl PythonRun {
@@ -241,11 +209,7 @@ impl PythonRun {
         assert!(
             self.status.success() && !self.timed_out,
             "python {} ({}):\n--- python output ---\n{}\n--- fidoctl virtual serve log ---\n{}",
-            if self.timed_out {
-                "timed out"
-            } else {
-                "failed"
-            },
+            if self.timed_out { "timed out" } else { "failed" },
             self.status,
             self.output,
             server.log_text()
