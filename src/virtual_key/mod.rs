@@ -52,7 +52,14 @@ impl VirtualKey {
             firmware: options.firmware,
             max_resident: options.max_resident,
         };
-        Ok(VirtualKey { file: StateFile::create(path, KeyState::new(identity))? })
+        let mut state = KeyState::new(identity);
+        let material = attestation::AttestationMaterial::create(&options.aaguid).map_err(|e| StateError::Io {
+            path: path.display().to_string(),
+            action: "created",
+            reason: format!("its attestation certificate could not be made: {e}"),
+        })?;
+        state.attestation = Some(attestation::StoredAttestation::from(&material));
+        Ok(VirtualKey { file: StateFile::create(path, state)? })
     }
 
     pub fn open(path: &Path) -> Result<VirtualKey, StateError> {

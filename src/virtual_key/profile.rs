@@ -90,7 +90,7 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
         min_pin_length: is_21.then_some(u64::from(state.min_pin_length)),
         firmware_version: is_21.then_some(state.identity.firmware),
         max_rp_ids_for_set_min_pin_length: is_21.then_some(MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH),
-        remaining_discoverable_credentials: is_21.then_some(u64::from(state.identity.max_resident)),
+        remaining_discoverable_credentials: is_21.then_some(u64::from(state.remaining_discoverable())),
         ..AuthenticatorInfo::default()
     }
 }

@@ -1,6 +1,7 @@
 //! The virtual key's state file: versioned JSON, mode 0600, written atomically, locked while
 //! open. It holds private keys in the clear: this is a test and training device.
 
+use super::attestation::{StoredAttestation, StoredCredentialKey};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -103,6 +104,43 @@ pub struct TokenState {
     pub rp_id: Option<String>,
 }
 
+/// A credential the key made. Non-discoverable ones are kept too (a real key would wrap the
+/// private key into the credential id; a test device may simply remember it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredCredential {
+    /// Credential id, hex.
+    pub id: String,
+    pub rp_id: String,
+    #[serde(default)]
+    pub rp_name: Option<String>,
+    /// User handle, hex.
+    pub user_id: String,
+    #[serde(default)]
+    pub user_name: Option<String>,
+    #[serde(default)]
+    pub user_display_name: Option<String>,
+    pub key: StoredCredentialKey,
+    pub discoverable: bool,
+    /// credProtect level 1-3.
+    #[serde(default = "default_cred_protect")]
+    pub cred_protect: u8,
+    /// hmac-secret CredRandom values (hex), when the extension was asked for.
+    #[serde(default)]
+    pub hmac_secret: Option<HmacSecretKeys>,
+    /// Creation order (higher is newer): getAssertion lists discoverable credentials newest first.
+    pub created: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HmacSecretKeys {
+    pub with_uv: String,
+    pub without_uv: String,
+}
+
+fn default_cred_protect() -> u8 {
+    1
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KeyState {
     pub format: String,
@@ -123,6 +161,17 @@ pub struct KeyState {
     pub enterprise_attestation: bool,
     #[serde(default)]
     pub wink_count: u64,
+    /// The per-key test CA and attestation certificate made at `virtual create`.
+    #[serde(default)]
+    pub attestation: Option<StoredAttestation>,
+    #[serde(default)]
+    pub credentials: Vec<StoredCredential>,
+    /// Next value for `StoredCredential::created`.
+    #[serde(default)]
+    pub next_credential_sequence: u64,
+    /// The global signature counter.
+    #[serde(default)]
+    pub sign_count: u32,
     pub power: PowerState,
 }
 
@@ -144,6 +193,10 @@ impl KeyState {
             always_uv: false,
             enterprise_attestation: false,
             wink_count: 0,
+            attestation: None,
+            credentials: Vec::new(),
+            next_credential_sequence: 0,
+            sign_count: 0,
             power: PowerState { powered_up_at_ms: now_ms(), ..PowerState::default() },
         }
     }
@@ -151,6 +204,16 @@ impl KeyState {
     /// Unplug and re-plug: forget everything volatile, open the reset window.
     pub fn power_up(&mut self) {
         self.power = PowerState { powered_up_at_ms: now_ms(), ..PowerState::default() };
+    }
+
+    /// Discoverable credentials stored now.
+    pub fn discoverable_count(&self) -> usize {
+        self.credentials.iter().filter(|c| c.discoverable).count()
+    }
+
+    /// Room left for discoverable credentials.
+    pub fn remaining_discoverable(&self) -> u32 {
+        self.identity.max_resident.saturating_sub(u32::try_from(self.discoverable_count()).unwrap_or(u32::MAX))
     }
 
     /// Time since the last power-up (zero if the clock went backwards).
