@@ -1,6 +1,7 @@
 //! CTAP2 command dispatch on the virtual key.
 
 use super::client_pin;
+use super::config;
 use super::hid::UserPresence;
 use super::profile;
 use super::state::KeyState;
@@ -32,6 +33,8 @@ pub fn handle(state: &mut KeyState, request: &[u8], presence: &mut dyn UserPrese
         command::SELECTION if state.identity.profile.has_selection() => presence.wait().map(|_| None),
         command::MAKE_CREDENTIAL => make_credential(state, params.as_ref(), presence),
         command::CLIENT_PIN => client_pin::handle(state, params.as_ref()),
+        command::CONFIG => config::config(state, params.as_ref()),
+        command::RESET => config::reset(state, presence),
         _ => Err(code::INVALID_COMMAND),
     };
     match answer {

@@ -3,6 +3,7 @@
 
 pub mod attestation;
 pub mod client_pin;
+mod config;
 mod ctap2;
 pub mod hid;
 pub mod link;
