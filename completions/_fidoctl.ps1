@@ -44,6 +44,9 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('creds', 'creds', [CompletionResultType]::ParameterValue, 'List, delete and update the discoverable credentials on a key (needs the PIN)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Change settings that only a factory reset undoes')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Factory-reset a key: erases every credential, the PIN and all settings (guided)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up')
+            [CompletionResult]::new('make-credential', 'make-credential', [CompletionResultType]::ParameterValue, 'Expert: register a credential and print everything about it (JSON with --json)')
+            [CompletionResult]::new('get-assertion', 'get-assertion', [CompletionResultType]::ParameterValue, 'Expert: sign in and print the assertion(s) (JSON with --json)')
             [CompletionResult]::new('virtual', 'virtual', [CompletionResultType]::ParameterValue, 'Create, serve and re-plug virtual keys (software authenticators for tests and training)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into a folder')
@@ -454,6 +457,73 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fidoctl;test' {
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Refused: a PIN on the command line is visible to every user of this machine')
+            [CompletionResult]::new('--resident', '--resident', [CompletionResultType]::ParameterName, 'Make a discoverable credential (deleted again afterwards; needs credential management)')
+            [CompletionResult]::new('--uv', '--uv', [CompletionResultType]::ParameterName, 'Verify the user (PIN) too')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fidoctl;make-credential' {
+            [CompletionResult]::new('--rp', '--rp', [CompletionResultType]::ParameterName, 'The relying party id (a domain)')
+            [CompletionResult]::new('--user-name', '--user-name', [CompletionResultType]::ParameterName, 'user-name')
+            [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'display-name')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'alg')
+            [CompletionResult]::new('--client-data-hash', '--client-data-hash', [CompletionResultType]::ParameterName, 'The client data hash to sign (64 hex digits); random if left out')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Refused: a PIN on the command line is visible to every user of this machine')
+            [CompletionResult]::new('--resident', '--resident', [CompletionResultType]::ParameterName, 'A discoverable (resident) credential')
+            [CompletionResult]::new('--uv', '--uv', [CompletionResultType]::ParameterName, 'Verify the user (PIN)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fidoctl;get-assertion' {
+            [CompletionResult]::new('--rp', '--rp', [CompletionResultType]::ParameterName, 'The relying party id (a domain)')
+            [CompletionResult]::new('--cred', '--cred', [CompletionResultType]::ParameterName, 'Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials')
+            [CompletionResult]::new('--client-data-hash', '--client-data-hash', [CompletionResultType]::ParameterName, 'The client data hash to sign (64 hex digits); random if left out')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Refused: a PIN on the command line is visible to every user of this machine')
+            [CompletionResult]::new('--uv', '--uv', [CompletionResultType]::ParameterName, 'Verify the user (PIN)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'fidoctl;virtual' {
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
@@ -599,6 +669,9 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('creds', 'creds', [CompletionResultType]::ParameterValue, 'List, delete and update the discoverable credentials on a key (needs the PIN)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Change settings that only a factory reset undoes')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Factory-reset a key: erases every credential, the PIN and all settings (guided)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up')
+            [CompletionResult]::new('make-credential', 'make-credential', [CompletionResultType]::ParameterValue, 'Expert: register a credential and print everything about it (JSON with --json)')
+            [CompletionResult]::new('get-assertion', 'get-assertion', [CompletionResultType]::ParameterValue, 'Expert: sign in and print the assertion(s) (JSON with --json)')
             [CompletionResult]::new('virtual', 'virtual', [CompletionResultType]::ParameterValue, 'Create, serve and re-plug virtual keys (software authenticators for tests and training)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into a folder')
@@ -667,6 +740,15 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             break
         }
         'fidoctl;help;reset' {
+            break
+        }
+        'fidoctl;help;test' {
+            break
+        }
+        'fidoctl;help;make-credential' {
+            break
+        }
+        'fidoctl;help;get-assertion' {
             break
         }
         'fidoctl;help;virtual' {

@@ -25,6 +25,9 @@ _fidoctl() {
             fidoctl,creds)
                 cmd="fidoctl__subcmd__creds"
                 ;;
+            fidoctl,get-assertion)
+                cmd="fidoctl__subcmd__get__subcmd__assertion"
+                ;;
             fidoctl,help)
                 cmd="fidoctl__subcmd__help"
                 ;;
@@ -33,6 +36,9 @@ _fidoctl() {
                 ;;
             fidoctl,list)
                 cmd="fidoctl__subcmd__list"
+                ;;
+            fidoctl,make-credential)
+                cmd="fidoctl__subcmd__make__subcmd__credential"
                 ;;
             fidoctl,man)
                 cmd="fidoctl__subcmd__man"
@@ -45,6 +51,9 @@ _fidoctl() {
                 ;;
             fidoctl,select)
                 cmd="fidoctl__subcmd__select"
+                ;;
+            fidoctl,test)
+                cmd="fidoctl__subcmd__test"
                 ;;
             fidoctl,virtual)
                 cmd="fidoctl__subcmd__virtual"
@@ -103,6 +112,9 @@ _fidoctl() {
             fidoctl__subcmd__help,creds)
                 cmd="fidoctl__subcmd__help__subcmd__creds"
                 ;;
+            fidoctl__subcmd__help,get-assertion)
+                cmd="fidoctl__subcmd__help__subcmd__get__subcmd__assertion"
+                ;;
             fidoctl__subcmd__help,help)
                 cmd="fidoctl__subcmd__help__subcmd__help"
                 ;;
@@ -111,6 +123,9 @@ _fidoctl() {
                 ;;
             fidoctl__subcmd__help,list)
                 cmd="fidoctl__subcmd__help__subcmd__list"
+                ;;
+            fidoctl__subcmd__help,make-credential)
+                cmd="fidoctl__subcmd__help__subcmd__make__subcmd__credential"
                 ;;
             fidoctl__subcmd__help,man)
                 cmd="fidoctl__subcmd__help__subcmd__man"
@@ -123,6 +138,9 @@ _fidoctl() {
                 ;;
             fidoctl__subcmd__help,select)
                 cmd="fidoctl__subcmd__help__subcmd__select"
+                ;;
+            fidoctl__subcmd__help,test)
+                cmd="fidoctl__subcmd__help__subcmd__test"
                 ;;
             fidoctl__subcmd__help,virtual)
                 cmd="fidoctl__subcmd__help__subcmd__virtual"
@@ -236,7 +254,7 @@ _fidoctl() {
 
     case "${cmd}" in
         fidoctl)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version list info wink select pin creds config reset virtual completions man help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version list info wink select pin creds config reset test make-credential get-assertion virtual completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -679,8 +697,54 @@ _fidoctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fidoctl__subcmd__get__subcmd__assertion)
+            opts="-d -y -v -h -V --rp --cred --uv --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --rp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cred)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-data-hash)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fidoctl__subcmd__help)
-            opts="list info wink select pin creds config reset virtual completions man help"
+            opts="list info wink select pin creds config reset test make-credential get-assertion virtual completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -805,6 +869,20 @@ _fidoctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fidoctl__subcmd__help__subcmd__get__subcmd__assertion)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fidoctl__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -834,6 +912,20 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__make__subcmd__credential)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -973,6 +1065,20 @@ _fidoctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fidoctl__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fidoctl__subcmd__help__subcmd__virtual)
             opts="create serve replug"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1084,6 +1190,60 @@ _fidoctl() {
                 return 0
             fi
             case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__make__subcmd__credential)
+            opts="-d -y -v -h -V --rp --user-name --display-name --resident --uv --alg --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --rp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --display-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alg)
+                    COMPREPLY=($(compgen -W "es256 eddsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-data-hash)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1487,6 +1647,40 @@ _fidoctl() {
             ;;
         fidoctl__subcmd__select)
             opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__test)
+            opts="-d -y -v -h -V --resident --uv --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -41,6 +41,9 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand creds 'List, delete and update the discoverable credentials on a key (needs the PIN)'
             cand config 'Change settings that only a factory reset undoes'
             cand reset 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
+            cand test 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
+            cand make-credential 'Expert: register a credential and print everything about it (JSON with --json)'
+            cand get-assertion 'Expert: sign in and print the assertion(s) (JSON with --json)'
             cand virtual 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
             cand completions 'Print a shell completion script'
             cand man 'Write the man pages into a folder'
@@ -416,6 +419,70 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fidoctl;test'= {
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key'
+            cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
+            cand --resident 'Make a discoverable credential (deleted again afterwards; needs credential management)'
+            cand --uv 'Verify the user (PIN) too'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;make-credential'= {
+            cand --rp 'The relying party id (a domain)'
+            cand --user-name 'user-name'
+            cand --display-name 'display-name'
+            cand --alg 'alg'
+            cand --client-data-hash 'The client data hash to sign (64 hex digits); random if left out'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key'
+            cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
+            cand --resident 'A discoverable (resident) credential'
+            cand --uv 'Verify the user (PIN)'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;get-assertion'= {
+            cand --rp 'The relying party id (a domain)'
+            cand --cred 'Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials'
+            cand --client-data-hash 'The client data hash to sign (64 hex digits); random if left out'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key'
+            cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
+            cand --uv 'Verify the user (PIN)'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fidoctl;virtual'= {
             cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
             cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
@@ -550,6 +617,9 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand creds 'List, delete and update the discoverable credentials on a key (needs the PIN)'
             cand config 'Change settings that only a factory reset undoes'
             cand reset 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
+            cand test 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
+            cand make-credential 'Expert: register a credential and print everything about it (JSON with --json)'
+            cand get-assertion 'Expert: sign in and print the assertion(s) (JSON with --json)'
             cand virtual 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
             cand completions 'Print a shell completion script'
             cand man 'Write the man pages into a folder'
@@ -600,6 +670,12 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;help;config;enterprise-attestation'= {
         }
         &'fidoctl;help;reset'= {
+        }
+        &'fidoctl;help;test'= {
+        }
+        &'fidoctl;help;make-credential'= {
+        }
+        &'fidoctl;help;get-assertion'= {
         }
         &'fidoctl;help;virtual'= {
             cand create 'Create a virtual key whose state lives in FILE (private keys in the clear: tests only)'

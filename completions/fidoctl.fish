@@ -44,6 +44,9 @@ complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "pin" -d 'Set, chang
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "creds" -d 'List, delete and update the discoverable credentials on a key (needs the PIN)'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "config" -d 'Change settings that only a factory reset undoes'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "reset" -d 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "test" -d 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "make-credential" -d 'Expert: register a credential and print everything about it (JSON with --json)'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "get-assertion" -d 'Expert: sign in and print the assertion(s) (JSON with --json)'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "man" -d 'Write the man pages into a folder'
@@ -296,6 +299,56 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l pin-stdin -d '
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l resident -d 'Make a discoverable credential (deleted again afterwards; needs credential management)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l uv -d 'Verify the user (PIN) too'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l rp -d 'The relying party id (a domain)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l user-name -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l display-name -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l alg -r -f -a "es256\t''
+eddsa\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l client-data-hash -d 'The client data hash to sign (64 hex digits); random if left out' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l resident -d 'A discoverable (resident) credential'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l uv -d 'Verify the user (PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l rp -d 'The relying party id (a domain)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l cred -d 'Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l client-data-hash -d 'The client data hash to sign (64 hex digits); random if left out' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l uv -d 'Verify the user (PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
@@ -383,18 +436,21 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l pin-stdin -d 'Re
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "list" -d 'List every security key: path, VID:PID, product, AAGUID, model, CTAP versions'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "info" -d 'Show what a key is: decoded getInfo, PIN state, retries'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "wink" -d 'Blink the key so you can find it on the desk'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "select" -d 'Ask you to touch the key you mean, and print its path'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "pin" -d 'Set, change and verify the key\'s PIN'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "creds" -d 'List, delete and update the discoverable credentials on a key (needs the PIN)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "config" -d 'Change settings that only a factory reset undoes'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "reset" -d 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "man" -d 'Write the man pages into a folder'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset virtual completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "list" -d 'List every security key: path, VID:PID, product, AAGUID, model, CTAP versions'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "info" -d 'Show what a key is: decoded getInfo, PIN state, retries'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "wink" -d 'Blink the key so you can find it on the desk'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "select" -d 'Ask you to touch the key you mean, and print its path'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "pin" -d 'Set, change and verify the key\'s PIN'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "creds" -d 'List, delete and update the discoverable credentials on a key (needs the PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "config" -d 'Change settings that only a factory reset undoes'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "reset" -d 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "test" -d 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "make-credential" -d 'Expert: register a credential and print everything about it (JSON with --json)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "get-assertion" -d 'Expert: sign in and print the assertion(s) (JSON with --json)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "man" -d 'Write the man pages into a folder'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds config reset test make-credential get-assertion virtual completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "set" -d 'Set the PIN of a key that has none'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "change" -d 'Change the PIN (the current PIN is needed)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "verify" -d 'Check a PIN without changing anything (a wrong PIN uses up an attempt)'

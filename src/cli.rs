@@ -167,6 +167,54 @@ pub enum Command {
         #[arg(long)]
         skip_replug: bool,
     },
+    /// Health check: register a throwaway credential, sign in, verify attestation and signature, clean up.
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json test --resident")]
+    Test {
+        /// Make a discoverable credential (deleted again afterwards; needs credential management).
+        #[arg(long)]
+        resident: bool,
+        /// Verify the user (PIN) too.
+        #[arg(long)]
+        uv: bool,
+    },
+    /// Expert: register a credential and print everything about it (JSON with --json).
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json make-credential --rp example.com --resident --json")]
+    MakeCredential {
+        /// The relying party id (a domain).
+        #[arg(long, value_name = "ID")]
+        rp: String,
+        #[arg(long, value_name = "NAME")]
+        user_name: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        display_name: Option<String>,
+        /// A discoverable (resident) credential.
+        #[arg(long)]
+        resident: bool,
+        /// Verify the user (PIN).
+        #[arg(long)]
+        uv: bool,
+        #[arg(long, value_enum, default_value_t = AlgArg::Es256)]
+        alg: AlgArg,
+        /// The client data hash to sign (64 hex digits); random if left out.
+        #[arg(long, value_name = "HEX")]
+        client_data_hash: Option<String>,
+    },
+    /// Expert: sign in and print the assertion(s) (JSON with --json).
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json get-assertion --rp example.com --json")]
+    GetAssertion {
+        /// The relying party id (a domain).
+        #[arg(long, value_name = "ID")]
+        rp: String,
+        /// Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials.
+        #[arg(long = "cred", value_name = "ID")]
+        creds: Vec<String>,
+        /// Verify the user (PIN).
+        #[arg(long)]
+        uv: bool,
+        /// The client data hash to sign (64 hex digits); random if left out.
+        #[arg(long, value_name = "HEX")]
+        client_data_hash: Option<String>,
+    },
     /// Create, serve and re-plug virtual keys (software authenticators for tests and training).
     #[command(subcommand)]
     Virtual(VirtualCommand),
@@ -213,6 +261,12 @@ pub enum PinCommand {
     /// Require the PIN to be changed before its next use.
     #[command(after_help = "Example:\n  fidoctl -d virtual:key.json pin force-change --yes")]
     ForceChange,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlgArg {
+    Es256,
+    Eddsa,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -173,31 +173,37 @@ pub fn token_with_pin(
     rp_id: Option<&str>,
     needed_for: &str,
 ) -> Result<client_pin::PinToken, Failure> {
+    let pin = read_pin_for(auth, input, needed_for)?;
+    token_from_pin(ctx, auth, &pin, permissions, rp_id, needed_for)
+}
+
+/// Check the key can take a PIN for this purpose, then read the PIN from its sources.
+pub fn read_pin_for(auth: &mut Authenticator, input: &mut PinInput, needed_for: &str) -> Result<crate::secrets::Pin, Failure> {
     let info = auth.info().map_err(Failure::from)?;
     match info.option("clientPin") {
-        None => {
-            return Err(Failure::new(
-                exit::FAILED,
-                "pin_unsupported",
-                format!("This key does not support a PIN, which {needed_for} needs."),
-            ))
-        }
+        None => return Err(Failure::new(exit::FAILED, "pin_unsupported", format!("This key does not support a PIN, which {needed_for} needs."))),
         Some(false) => {
-            return Err(Failure::new(
-                exit::PIN,
-                "pin_not_set",
-                format!(
-                    "This key has no PIN, and {needed_for} needs one (the key only allows it after a PIN is entered)."
-                ),
-            )
-            .hint("Set a PIN with `fidoctl pin set`, then try again."))
+            return Err(Failure::new(exit::PIN, "pin_not_set", format!("This key has no PIN, and {needed_for} needs one (the key only allows it after a PIN is entered)."))
+                .hint("Set a PIN with `fidoctl pin set`, then try again."))
         }
         Some(true) => {}
     }
     if info.force_pin_change == Some(true) {
         return Err(Failure::from(ClientError::PinChangeRequired));
     }
-    let pin = input.current("PIN").map_err(secret_failure)?;
+    input.current("PIN").map_err(secret_failure)
+}
+
+/// A fresh token from a PIN already read (keys clear a token's permissions after
+/// makeCredential/getAssertion, so one run may need several).
+pub fn token_from_pin(
+    ctx: &Context,
+    auth: &mut Authenticator,
+    pin: &str,
+    permissions: u8,
+    rp_id: Option<&str>,
+    needed_for: &str,
+) -> Result<client_pin::PinToken, Failure> {
     ctx.diag(format!("getting a PIN token for {needed_for}"));
     let session = client_pin::start_session(auth).map_err(Failure::from)?;
     obtain_token(auth, &session, pin.as_bytes(), permissions, rp_id)

@@ -2,6 +2,7 @@
 
 pub mod creds;
 pub mod devices;
+pub mod exchange;
 pub mod message;
 
 use crate::cli::Format;

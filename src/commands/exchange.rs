@@ -1,0 +1,341 @@
+//! `fidoctl test` (a health check) and the expert exchanges `make-credential` and
+//! `get-assertion`.
+
+use super::creds::id_readings;
+use super::pin::{pin_input, read_pin_for, token_from_pin};
+use super::{exit, Context, Failure, Outcome};
+use crate::cli::AlgArg;
+use crate::client::attestation::{verify_assertion_signature, AttestationObject, AttestationVerdict};
+use crate::client::cred_mgmt::{flavor, CredentialManager};
+use crate::client::exchange::{get_assertions, make_credential, GetAssertionRequest, MakeCredentialRequest};
+use crate::client::pin::PinToken;
+use crate::client::Authenticator;
+use crate::output::b64url;
+use crate::output::exchange::{Exchange, HealthCheck, Step};
+use crate::proto::cbor;
+use crate::proto::cose::CoseKey;
+use crate::proto::ctap2::{alg, client_pin::permission};
+use crate::proto::entities::{RelyingParty, User};
+use crate::secrets::Pin;
+use ciborium::value::Value;
+use rand_core::{OsRng, RngCore};
+use sha2::{Digest, Sha256};
+use std::time::Instant;
+
+/// The health check's relying party: .invalid can never be a real site (RFC 2606).
+pub const TEST_RP_ID: &str = "test.fidoctl.invalid";
+
+fn random<const N: usize>() -> [u8; N] {
+    let mut b = [0u8; N];
+    OsRng.fill_bytes(&mut b);
+    b
+}
+
+/// Does this operation need the PIN on this key?
+fn needs_pin(auth: &mut Authenticator, uv: bool, resident: bool) -> Result<bool, Failure> {
+    let info = auth.info().map_err(Failure::from)?;
+    let pin_set = info.option("clientPin") == Some(true);
+    let uv_not_required = info.option("makeCredUvNotRqd") == Some(true);
+    Ok(uv || info.option("alwaysUv") == Some(true) || (pin_set && (resident || !uv_not_required)))
+}
+
+/// The PIN, read once per run when needed.
+struct PinHolder {
+    pin: Option<Pin>,
+}
+
+impl PinHolder {
+    fn token(&mut self, ctx: &Context, auth: &mut Authenticator, perm: u8, rp_id: Option<&str>, what: &str) -> Result<PinToken, Failure> {
+        if self.pin.is_none() {
+            let mut input = pin_input(ctx)?;
+            self.pin = Some(read_pin_for(auth, &mut input, what)?);
+        }
+        let pin = self.pin.as_ref().map(|p| p.as_str()).unwrap_or_default();
+        token_from_pin(ctx, auth, pin, perm, rp_id, what)
+    }
+}
+
+/// SubjectPublicKeyInfo PEM for a credential key, for tools that want one.
+pub fn public_key_pem(key: &CoseKey) -> String {
+    let der = match key {
+        CoseKey::P256 { x, y, .. } => {
+            let mut d = hex::decode("3059301306072a8648ce3d020106082a8648ce3d030107034200").unwrap_or_default();
+            d.push(0x04);
+            d.extend_from_slice(x);
+            d.extend_from_slice(y);
+            d
+        }
+        CoseKey::Ed25519 { x } => {
+            let mut d = hex::decode("302a300506032b6570032100").unwrap_or_default();
+            d.extend_from_slice(x);
+            d
+        }
+    };
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let lines: Vec<&str> = b64.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap_or_default()).collect();
+    format!("-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n", lines.join("\n"))
+}
+
+/// The WebAuthn attestationObject: {"fmt", "attStmt", "authData"} in canonical CBOR.
+fn attestation_object_bytes(a: &AttestationObject) -> Vec<u8> {
+    cbor::encode(&Value::Map(vec![
+        (cbor::text("fmt"), cbor::text(&a.fmt)),
+        (cbor::text("attStmt"), a.att_stmt.clone()),
+        (cbor::text("authData"), cbor::bytes(&a.auth_data_raw)),
+    ]))
+}
+
+fn verdict_text(v: &AttestationVerdict) -> String {
+    match v {
+        AttestationVerdict::Packed { chain } => format!("packed, certificate chain of {}", chain.len()),
+        AttestationVerdict::SelfAttestation => "packed self-attestation (proves nothing about the make)".into(),
+        AttestationVerdict::FidoU2f { .. } => "fido-u2f".into(),
+        AttestationVerdict::None => "none (the key gave no attestation)".into(),
+    }
+}
+
+fn alg_of(a: AlgArg) -> i64 {
+    match a {
+        AlgArg::Es256 => alg::ES256,
+        AlgArg::Eddsa => alg::EDDSA,
+    }
+}
+
+fn parse_cdh(hex_text: Option<&str>) -> Result<[u8; 32], Failure> {
+    match hex_text {
+        None => Ok(random()),
+        Some(h) => hex::decode(h)
+            .ok()
+            .and_then(|b| <[u8; 32]>::try_from(b).ok())
+            .ok_or_else(|| Failure::usage("--client-data-hash must be 64 hex digits (a SHA-256 hash)")),
+    }
+}
+
+pub struct MakeCredentialArgs {
+    pub rp: String,
+    pub user_name: Option<String>,
+    pub display_name: Option<String>,
+    pub resident: bool,
+    pub uv: bool,
+    pub alg: AlgArg,
+    pub client_data_hash: Option<String>,
+}
+
+pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> anyhow::Result<Outcome> {
+    let mut auth = ctx.open_one()?;
+    let cdh = parse_cdh(a.client_data_hash.as_deref())?;
+    let mut pins = PinHolder { pin: None };
+    let token = if needs_pin(&mut auth, a.uv, a.resident)? {
+        Some(pins.token(ctx, &mut auth, permission::MAKE_CREDENTIAL, Some(&a.rp), "a registration with user verification")?)
+    } else {
+        None
+    };
+    let user_id = random::<16>().to_vec();
+    let req = MakeCredentialRequest {
+        client_data_hash: cdh,
+        rp: RelyingParty { id: a.rp.clone(), name: None },
+        user: User { id: user_id.clone(), name: a.user_name.clone().or(Some("fidoctl".into())), display_name: a.display_name.clone() },
+        algorithms: vec![alg_of(a.alg)],
+        resident: a.resident,
+        ..MakeCredentialRequest::default()
+    };
+    let att = make_credential(&mut auth, &req, token.as_ref()).map_err(Failure::from)?;
+    let verdict = att.verify(&cdh).map_err(|e| Failure::new(exit::FAILED, "attestation_invalid", format!("The key's attestation does not verify: {e}.")))?;
+    let cred = att.auth_data.attested.as_ref().ok_or_else(|| Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential."))?;
+    let fields = serde_json::json!({
+        "device": auth.device().path,
+        "rp_id": a.rp,
+        "credential_id": b64url(&cred.credential_id),
+        "user_id": b64url(&user_id),
+        "aaguid": crate::virtual_key::format_aaguid(&cred.aaguid),
+        "algorithm": crate::output::devices::alg_name(cred.public_key.alg()),
+        "public_key_cose": b64url(&cbor::encode(&cred.public_key.to_value())),
+        "public_key_pem": public_key_pem(&cred.public_key),
+        "client_data_hash": b64url(&cdh),
+        "attestation_format": att.fmt,
+        "attestation": verdict_text(&verdict),
+        "attestation_object": b64url(&attestation_object_bytes(&att)),
+        "authenticator_data": b64url(&att.auth_data_raw),
+        "sign_count": att.auth_data.sign_count,
+        "user_verified": att.auth_data.user_verified(),
+        "resident": a.resident,
+    });
+    Ok(Outcome::ok(Exchange {
+        text: format!("Registered credential {} for {} ({}).\n", b64url(&cred.credential_id), fields["rp_id"].as_str().unwrap_or_default(), verdict_text(&verdict)),
+        fields,
+    }))
+}
+
+pub fn get_assertion_cmd(ctx: &Context, rp: String, creds: Vec<String>, uv: bool, cdh_hex: Option<String>) -> anyhow::Result<Outcome> {
+    let mut allow = Vec::new();
+    for c in &creds {
+        let readings = id_readings(c)?;
+        allow.extend(readings);
+    }
+    let mut auth = ctx.open_one()?;
+    let cdh = parse_cdh(cdh_hex.as_deref())?;
+    let mut pins = PinHolder { pin: None };
+    let token = if uv || auth.info().map_err(Failure::from)?.option("alwaysUv") == Some(true) {
+        Some(pins.token(ctx, &mut auth, permission::GET_ASSERTION, Some(&rp), "a sign-in with user verification")?)
+    } else {
+        None
+    };
+    let req = GetAssertionRequest { rp_id: rp.clone(), client_data_hash: cdh, allow_list: allow, user_presence: true };
+    let assertions = get_assertions(&mut auth, &req, token.as_ref()).map_err(Failure::from)?;
+    let list: Vec<serde_json::Value> = assertions
+        .iter()
+        .map(|a| {
+            serde_json::json!({
+                "credential_id": b64url(&a.credential_id),
+                "authenticator_data": b64url(&a.auth_data_raw),
+                "signature": b64url(&a.signature),
+                "sign_count": a.auth_data.sign_count,
+                "user_verified": a.auth_data.user_verified(),
+                "user_id": a.user.as_ref().map(|u| b64url(&u.id)),
+                "user_name": a.user.as_ref().and_then(|u| u.name.clone()),
+            })
+        })
+        .collect();
+    let text = assertions.iter().map(|a| format!("Signed in with credential {} (counter {}).\n", b64url(&a.credential_id), a.auth_data.sign_count)).collect();
+    Ok(Outcome::ok(Exchange {
+        text,
+        fields: serde_json::json!({ "device": auth.device().path, "rp_id": rp, "client_data_hash": b64url(&cdh), "assertions": list }),
+    }))
+}
+
+/// `fidoctl test`: register, sign in, verify everything, clean up.
+pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<Outcome> {
+    let mut auth = ctx.open_one()?;
+    let device = auth.device().path.clone();
+    let mut steps = Vec::new();
+    let step = |steps: &mut Vec<Step>, name: &str, started: Instant, ok: bool, detail: String| {
+        steps.push(Step { name: name.into(), ok, ms: started.elapsed().as_millis() as u64, detail });
+    };
+    let info = auth.info().map_err(Failure::from)?.clone();
+    let cm = flavor(&mut auth).map_err(Failure::from)?;
+    if resident && cm.is_none() {
+        return Err(Failure::new(
+            exit::FAILED,
+            "cred_mgmt_unsupported",
+            "This key cannot delete single credentials, so `fidoctl test --resident` would leave a credential behind; nothing was created.",
+        )
+        .hint("Run `fidoctl test` without --resident.")
+        .into());
+    }
+    let algorithm = if info.algorithms.iter().any(|a| a.alg == alg::ES256) || info.algorithms.is_empty() { alg::ES256 } else { alg::EDDSA };
+    let mut pins = PinHolder { pin: None };
+    let need_pin = needs_pin(&mut auth, uv, resident)?;
+
+    // 1. Register.
+    let t = Instant::now();
+    let token = if need_pin { Some(pins.token(ctx, &mut auth, permission::MAKE_CREDENTIAL | permission::GET_ASSERTION, Some(TEST_RP_ID), "the health check")?) } else { None };
+    let cdh: [u8; 32] = random();
+    let user_id = random::<16>().to_vec();
+    let req = MakeCredentialRequest {
+        client_data_hash: cdh,
+        rp: RelyingParty { id: TEST_RP_ID.into(), name: Some("fidoctl health check".into()) },
+        user: User { id: user_id, name: Some("fidoctl-test".into()), display_name: Some("fidoctl health check".into()) },
+        algorithms: vec![algorithm],
+        resident,
+        ..MakeCredentialRequest::default()
+    };
+    let att = make_credential(&mut auth, &req, token.as_ref()).map_err(Failure::from)?;
+    let Some(cred) = att.auth_data.attested.clone() else {
+        return Err(Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential.").into());
+    };
+    step(&mut steps, "register (makeCredential)", t, true, format!("credential {}", b64url(&cred.credential_id)));
+
+    // 2. Verify the registration.
+    let t = Instant::now();
+    let rp_hash: [u8; 32] = Sha256::digest(TEST_RP_ID.as_bytes()).into();
+    let mut failures: Vec<String> = Vec::new();
+    let attestation = match att.verify(&cdh) {
+        Ok(v) => verdict_text(&v),
+        Err(e) => {
+            failures.push(format!("attestation does not verify: {e}"));
+            format!("INVALID: {e}")
+        }
+    };
+    if att.auth_data.rp_id_hash != rp_hash {
+        failures.push("the registration is for another site (rpIdHash differs)".into());
+    }
+    if !att.auth_data.user_present() {
+        failures.push("the key did not report a touch (UP flag clear)".into());
+    }
+    if need_pin && !att.auth_data.user_verified() {
+        failures.push("the key did not report user verification (UV flag clear)".into());
+    }
+    step(&mut steps, "verify attestation", t, failures.is_empty(), attestation.clone());
+
+    // 3. Sign in (the token lost its permissions with makeCredential: ask for a fresh one).
+    let t = Instant::now();
+    let token = if need_pin { Some(pins.token(ctx, &mut auth, permission::GET_ASSERTION, Some(TEST_RP_ID), "the health check")?) } else { None };
+    let cdh2: [u8; 32] = random();
+    let allow_list = if resident { Vec::new() } else { vec![cred.credential_id.clone()] };
+    let ga = GetAssertionRequest { rp_id: TEST_RP_ID.into(), client_data_hash: cdh2, allow_list, user_presence: true };
+    let assertions = get_assertions(&mut auth, &ga, token.as_ref()).map_err(Failure::from)?;
+    let Some(assertion) = assertions.iter().find(|a| a.credential_id == cred.credential_id) else {
+        return Err(Failure::new(exit::FAILED, "credential_missing", "The key signed in with a different credential than the one it just made.").into());
+    };
+    step(&mut steps, "sign in (getAssertion)", t, true, format!("{} credential(s) offered", assertions.len()));
+
+    // 4. Verify the signature and the counter.
+    let t = Instant::now();
+    let sig_ok = verify_assertion_signature(&cred.public_key, &assertion.auth_data_raw, &cdh2, &assertion.signature);
+    if let Err(e) = &sig_ok {
+        failures.push(format!("the sign-in signature does not verify: {e}"));
+    }
+    if assertion.auth_data.rp_id_hash != rp_hash {
+        failures.push("the sign-in is for another site (rpIdHash differs)".into());
+    }
+    step(&mut steps, "verify signature", t, sig_ok.is_ok(), crate::output::devices::alg_name(cred.public_key.alg()));
+    let (before, after) = (att.auth_data.sign_count, assertion.auth_data.sign_count);
+    let counter = if before == 0 && after == 0 {
+        "always 0 (this key does not count signatures; noted, not a failure)".to_string()
+    } else if after > before {
+        format!("{before} -> {after} (increasing)")
+    } else {
+        failures.push(format!("the signature counter did not increase ({before} -> {after})"));
+        format!("{before} -> {after} (NOT increasing)")
+    };
+
+    // 5. Clean up a discoverable credential.
+    let mut cleaned_up = None;
+    if resident {
+        let t = Instant::now();
+        let result = (|| -> Result<(), Failure> {
+            let token = pins.token(ctx, &mut auth, permission::CREDENTIAL_MANAGEMENT, None, "deleting the test credential")?;
+            let fl = cm.ok_or_else(|| Failure::new(exit::FAILED, "cred_mgmt_unsupported", "no credential management"))?;
+            CredentialManager::new(&mut auth, &token, fl).delete(&cred.credential_id).map_err(Failure::from)
+        })();
+        cleaned_up = Some(result.is_ok());
+        let detail = match &result {
+            Ok(()) => "deleted".to_string(),
+            Err(f) => f.message.clone(),
+        };
+        if result.is_err() {
+            failures.push(format!("the test credential could not be deleted: {detail}"));
+        }
+        step(&mut steps, "delete test credential", t, result.is_ok(), detail);
+    }
+    let report = HealthCheck {
+        device,
+        rp_id: TEST_RP_ID.into(),
+        resident,
+        uv: need_pin,
+        algorithm: crate::output::devices::alg_name(cred.public_key.alg()),
+        attestation,
+        counter,
+        cleaned_up,
+        steps,
+        result: if failures.is_empty() { "pass".into() } else { "fail".into() },
+    };
+    if !failures.is_empty() {
+        for f in &failures {
+            eprintln!("fidoctl: {f}");
+        }
+        return Ok(Outcome { output: Some(Box::new(report)), exit_code: exit::FAILED });
+    }
+    Ok(Outcome::ok(report))
+}
