@@ -178,7 +178,9 @@ pub enum Command {
         uv: bool,
     },
     /// Expert: register a credential and print everything about it (JSON with --json).
-    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json make-credential --rp example.com --resident --json")]
+    #[command(
+        after_help = "Example:\n  fidoctl -d virtual:key.json make-credential --rp example.com --resident --json"
+    )]
     MakeCredential {
         /// The relying party id (a domain).
         #[arg(long, value_name = "ID")]

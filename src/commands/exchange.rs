@@ -45,7 +45,14 @@ struct PinHolder {
 }
 
 impl PinHolder {
-    fn token(&mut self, ctx: &Context, auth: &mut Authenticator, perm: u8, rp_id: Option<&str>, what: &str) -> Result<PinToken, Failure> {
+    fn token(
+        &mut self,
+        ctx: &Context,
+        auth: &mut Authenticator,
+        perm: u8,
+        rp_id: Option<&str>,
+        what: &str,
+    ) -> Result<PinToken, Failure> {
         if self.pin.is_none() {
             let mut input = pin_input(ctx)?;
             self.pin = Some(read_pin_for(auth, &mut input, what)?);
@@ -127,7 +134,13 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> anyhow::Resu
     let cdh = parse_cdh(a.client_data_hash.as_deref())?;
     let mut pins = PinHolder { pin: None };
     let token = if needs_pin(&mut auth, a.uv, a.resident)? {
-        Some(pins.token(ctx, &mut auth, permission::MAKE_CREDENTIAL, Some(&a.rp), "a registration with user verification")?)
+        Some(pins.token(
+            ctx,
+            &mut auth,
+            permission::MAKE_CREDENTIAL,
+            Some(&a.rp),
+            "a registration with user verification",
+        )?)
     } else {
         None
     };
@@ -135,14 +148,24 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> anyhow::Resu
     let req = MakeCredentialRequest {
         client_data_hash: cdh,
         rp: RelyingParty { id: a.rp.clone(), name: None },
-        user: User { id: user_id.clone(), name: a.user_name.clone().or(Some("fidoctl".into())), display_name: a.display_name.clone() },
+        user: User {
+            id: user_id.clone(),
+            name: a.user_name.clone().or(Some("fidoctl".into())),
+            display_name: a.display_name.clone(),
+        },
         algorithms: vec![alg_of(a.alg)],
         resident: a.resident,
         ..MakeCredentialRequest::default()
     };
     let att = make_credential(&mut auth, &req, token.as_ref()).map_err(Failure::from)?;
-    let verdict = att.verify(&cdh).map_err(|e| Failure::new(exit::FAILED, "attestation_invalid", format!("The key's attestation does not verify: {e}.")))?;
-    let cred = att.auth_data.attested.as_ref().ok_or_else(|| Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential."))?;
+    let verdict = att.verify(&cdh).map_err(|e| {
+        Failure::new(exit::FAILED, "attestation_invalid", format!("The key's attestation does not verify: {e}."))
+    })?;
+    let cred = att
+        .auth_data
+        .attested
+        .as_ref()
+        .ok_or_else(|| Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential."))?;
     let fields = serde_json::json!({
         "device": auth.device().path,
         "rp_id": a.rp,
@@ -162,12 +185,23 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> anyhow::Resu
         "resident": a.resident,
     });
     Ok(Outcome::ok(Exchange {
-        text: format!("Registered credential {} for {} ({}).\n", b64url(&cred.credential_id), fields["rp_id"].as_str().unwrap_or_default(), verdict_text(&verdict)),
+        text: format!(
+            "Registered credential {} for {} ({}).\n",
+            b64url(&cred.credential_id),
+            fields["rp_id"].as_str().unwrap_or_default(),
+            verdict_text(&verdict)
+        ),
         fields,
     }))
 }
 
-pub fn get_assertion_cmd(ctx: &Context, rp: String, creds: Vec<String>, uv: bool, cdh_hex: Option<String>) -> anyhow::Result<Outcome> {
+pub fn get_assertion_cmd(
+    ctx: &Context,
+    rp: String,
+    creds: Vec<String>,
+    uv: bool,
+    cdh_hex: Option<String>,
+) -> anyhow::Result<Outcome> {
     let mut allow = Vec::new();
     for c in &creds {
         let readings = id_readings(c)?;
@@ -197,7 +231,12 @@ pub fn get_assertion_cmd(ctx: &Context, rp: String, creds: Vec<String>, uv: bool
             })
         })
         .collect();
-    let text = assertions.iter().map(|a| format!("Signed in with credential {} (counter {}).\n", b64url(&a.credential_id), a.auth_data.sign_count)).collect();
+    let text = assertions
+        .iter()
+        .map(|a| {
+            format!("Signed in with credential {} (counter {}).\n", b64url(&a.credential_id), a.auth_data.sign_count)
+        })
+        .collect();
     Ok(Outcome::ok(Exchange {
         text,
         fields: serde_json::json!({ "device": auth.device().path, "rp_id": rp, "client_data_hash": b64url(&cdh), "assertions": list }),
@@ -223,19 +262,37 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
         .hint("Run `fidoctl test` without --resident.")
         .into());
     }
-    let algorithm = if info.algorithms.iter().any(|a| a.alg == alg::ES256) || info.algorithms.is_empty() { alg::ES256 } else { alg::EDDSA };
+    let algorithm = if info.algorithms.iter().any(|a| a.alg == alg::ES256) || info.algorithms.is_empty() {
+        alg::ES256
+    } else {
+        alg::EDDSA
+    };
     let mut pins = PinHolder { pin: None };
     let need_pin = needs_pin(&mut auth, uv, resident)?;
 
     // 1. Register.
     let t = Instant::now();
-    let token = if need_pin { Some(pins.token(ctx, &mut auth, permission::MAKE_CREDENTIAL | permission::GET_ASSERTION, Some(TEST_RP_ID), "the health check")?) } else { None };
+    let token = if need_pin {
+        Some(pins.token(
+            ctx,
+            &mut auth,
+            permission::MAKE_CREDENTIAL | permission::GET_ASSERTION,
+            Some(TEST_RP_ID),
+            "the health check",
+        )?)
+    } else {
+        None
+    };
     let cdh: [u8; 32] = random();
     let user_id = random::<16>().to_vec();
     let req = MakeCredentialRequest {
         client_data_hash: cdh,
         rp: RelyingParty { id: TEST_RP_ID.into(), name: Some("fidoctl health check".into()) },
-        user: User { id: user_id, name: Some("fidoctl-test".into()), display_name: Some("fidoctl health check".into()) },
+        user: User {
+            id: user_id,
+            name: Some("fidoctl-test".into()),
+            display_name: Some("fidoctl health check".into()),
+        },
         algorithms: vec![algorithm],
         resident,
         ..MakeCredentialRequest::default()
@@ -270,13 +327,22 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
 
     // 3. Sign in (the token lost its permissions with makeCredential: ask for a fresh one).
     let t = Instant::now();
-    let token = if need_pin { Some(pins.token(ctx, &mut auth, permission::GET_ASSERTION, Some(TEST_RP_ID), "the health check")?) } else { None };
+    let token = if need_pin {
+        Some(pins.token(ctx, &mut auth, permission::GET_ASSERTION, Some(TEST_RP_ID), "the health check")?)
+    } else {
+        None
+    };
     let cdh2: [u8; 32] = random();
     let allow_list = if resident { Vec::new() } else { vec![cred.credential_id.clone()] };
     let ga = GetAssertionRequest { rp_id: TEST_RP_ID.into(), client_data_hash: cdh2, allow_list, user_presence: true };
     let assertions = get_assertions(&mut auth, &ga, token.as_ref()).map_err(Failure::from)?;
     let Some(assertion) = assertions.iter().find(|a| a.credential_id == cred.credential_id) else {
-        return Err(Failure::new(exit::FAILED, "credential_missing", "The key signed in with a different credential than the one it just made.").into());
+        return Err(Failure::new(
+            exit::FAILED,
+            "credential_missing",
+            "The key signed in with a different credential than the one it just made.",
+        )
+        .into());
     };
     step(&mut steps, "sign in (getAssertion)", t, true, format!("{} credential(s) offered", assertions.len()));
 
@@ -305,8 +371,10 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
     if resident {
         let t = Instant::now();
         let result = (|| -> Result<(), Failure> {
-            let token = pins.token(ctx, &mut auth, permission::CREDENTIAL_MANAGEMENT, None, "deleting the test credential")?;
-            let fl = cm.ok_or_else(|| Failure::new(exit::FAILED, "cred_mgmt_unsupported", "no credential management"))?;
+            let token =
+                pins.token(ctx, &mut auth, permission::CREDENTIAL_MANAGEMENT, None, "deleting the test credential")?;
+            let fl =
+                cm.ok_or_else(|| Failure::new(exit::FAILED, "cred_mgmt_unsupported", "no credential management"))?;
             CredentialManager::new(&mut auth, &token, fl).delete(&cred.credential_id).map_err(Failure::from)
         })();
         cleaned_up = Some(result.is_ok());

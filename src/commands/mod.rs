@@ -56,9 +56,14 @@ pub fn run(cli: Cli, ctx: &Context) -> anyhow::Result<Outcome> {
         Command::Reset { skip_replug } => reset::run(ctx, skip_replug),
         Command::Test { resident, uv } => exchange::health_check(ctx, resident, uv),
         Command::MakeCredential { rp, user_name, display_name, resident, uv, alg, client_data_hash } => {
-            exchange::make_credential_cmd(ctx, exchange::MakeCredentialArgs { rp, user_name, display_name, resident, uv, alg, client_data_hash })
+            exchange::make_credential_cmd(
+                ctx,
+                exchange::MakeCredentialArgs { rp, user_name, display_name, resident, uv, alg, client_data_hash },
+            )
         }
-        Command::GetAssertion { rp, creds, uv, client_data_hash } => exchange::get_assertion_cmd(ctx, rp, creds, uv, client_data_hash),
+        Command::GetAssertion { rp, creds, uv, client_data_hash } => {
+            exchange::get_assertion_cmd(ctx, rp, creds, uv, client_data_hash)
+        }
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),

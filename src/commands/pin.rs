@@ -178,13 +178,29 @@ pub fn token_with_pin(
 }
 
 /// Check the key can take a PIN for this purpose, then read the PIN from its sources.
-pub fn read_pin_for(auth: &mut Authenticator, input: &mut PinInput, needed_for: &str) -> Result<crate::secrets::Pin, Failure> {
+pub fn read_pin_for(
+    auth: &mut Authenticator,
+    input: &mut PinInput,
+    needed_for: &str,
+) -> Result<crate::secrets::Pin, Failure> {
     let info = auth.info().map_err(Failure::from)?;
     match info.option("clientPin") {
-        None => return Err(Failure::new(exit::FAILED, "pin_unsupported", format!("This key does not support a PIN, which {needed_for} needs."))),
+        None => {
+            return Err(Failure::new(
+                exit::FAILED,
+                "pin_unsupported",
+                format!("This key does not support a PIN, which {needed_for} needs."),
+            ))
+        }
         Some(false) => {
-            return Err(Failure::new(exit::PIN, "pin_not_set", format!("This key has no PIN, and {needed_for} needs one (the key only allows it after a PIN is entered)."))
-                .hint("Set a PIN with `fidoctl pin set`, then try again."))
+            return Err(Failure::new(
+                exit::PIN,
+                "pin_not_set",
+                format!(
+                    "This key has no PIN, and {needed_for} needs one (the key only allows it after a PIN is entered)."
+                ),
+            )
+            .hint("Set a PIN with `fidoctl pin set`, then try again."))
         }
         Some(true) => {}
     }

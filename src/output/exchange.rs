@@ -32,14 +32,23 @@ impl Render for HealthCheck {
     }
 
     fn text(&self) -> String {
-        let mut out = format!("Health check of {} ({}):\n", self.device, if self.result == "pass" { "PASSED" } else { "FAILED" });
+        let mut out =
+            format!("Health check of {} ({}):\n", self.device, if self.result == "pass" { "PASSED" } else { "FAILED" });
         for s in &self.steps {
-            out.push_str(&format!("  [{}] {:<28} {:>5} ms  {}\n", if s.ok { "ok" } else { "!!" }, s.name, s.ms, s.detail));
+            out.push_str(&format!(
+                "  [{}] {:<28} {:>5} ms  {}\n",
+                if s.ok { "ok" } else { "!!" },
+                s.name,
+                s.ms,
+                s.detail
+            ));
         }
         out.push_str(&format!("  attestation: {}\n  counter: {}\n", self.attestation, self.counter));
         match self.cleaned_up {
             Some(true) => out.push_str("  the test credential was deleted again\n"),
-            Some(false) => out.push_str("  the test credential could NOT be deleted: remove it with `fidoctl creds delete`\n"),
+            Some(false) => {
+                out.push_str("  the test credential could NOT be deleted: remove it with `fidoctl creds delete`\n")
+            }
             None => {}
         }
         out

@@ -139,12 +139,18 @@ mod tests {
     }
 
     fn key() -> KeyState {
-        KeyState::new(Identity { profile: Profile::Ctap21, aaguid: "00000000-0000-0000-0000-000000000000".into(), firmware: 1, max_resident: 5 })
+        KeyState::new(Identity {
+            profile: Profile::Ctap21,
+            aaguid: "00000000-0000-0000-0000-000000000000".into(),
+            firmware: 1,
+            max_resident: 5,
+        })
     }
 
     fn with_pin(pin: &str) -> KeyState {
         let mut s = key();
-        s.pin = Some(StoredPin { hash: hex::encode(pin_hash(pin.as_bytes())), code_points: pin.chars().count() as u32 });
+        s.pin =
+            Some(StoredPin { hash: hex::encode(pin_hash(pin.as_bytes())), code_points: pin.chars().count() as u32 });
         s
     }
 
@@ -196,7 +202,10 @@ mod tests {
         assert_eq!(s.min_pin_length_rp_ids, vec!["example.com"]);
         assert_eq!(config(&mut s, Some(&min_len(Some(5), false, &[]))), Err(code::PIN_POLICY_VIOLATION));
         assert_eq!(config(&mut s, Some(&min_len(None, true, &[]))), Err(code::PIN_NOT_SET));
-        assert_eq!(config(&mut s, Some(&min_len(Some(8), false, &["a", "b", "c", "d", "e"]))), Err(code::PIN_POLICY_VIOLATION));
+        assert_eq!(
+            config(&mut s, Some(&min_len(Some(8), false, &["a", "b", "c", "d", "e"]))),
+            Err(code::PIN_POLICY_VIOLATION)
+        );
         assert!(!s.force_pin_change);
     }
 
