@@ -6,3 +6,4 @@
 pub mod proto;
 pub mod transport;
 pub mod client;
+pub mod audit;
