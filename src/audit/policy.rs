@@ -1,0 +1,417 @@
+//! The audit policy: a TOML file of flat settings, each one rule. A setting left out is a rule not
+//! checked; a setting fidoctl does not know is an error (a typo must not silently weaken an audit).
+//!
+//! ```toml
+//! require_pin = true              # clientPin must be set (and not blocked)
+//! min_pin_length = 8              # the key's minPINLength must be at least this (4..=63)
+//! require_always_uv = false       # true: alwaysUv must be on
+//! allowed_aaguids = []            # empty = any; otherwise the AAGUID must be listed
+//! denied_aaguids = []             # the AAGUID must not be listed
+//! min_ctap_version = "2.1"        # "2.0" or "2.1"; FIDO_2_1_PRE counts as 2.0
+//! require_pin_protocol_2 = false  # true: pinUvAuthProtocols must include 2
+//! forbid_known_vulnerable = true  # built-in advisories table (+ metadata status reports with --mds)
+//! require_certified = false       # true: FIDO certified per the metadata (needs --mds)
+//! max_failed_pin_attempts = 0     # 8 (assumed maximum) minus the PIN retries left, at most this
+//! ```
+//!
+//! `false` for a `require_*` / `forbid_*` setting, and an empty `allowed_aaguids` /
+//! `denied_aaguids`, check nothing, exactly like leaving the setting out.
+//!
+//! # The default policy
+//! Without `--policy`, [`Policy::default_policy`] applies: `require_pin = true` and
+//! `forbid_known_vulnerable = true`, nothing else. Those two hold for any key an organisation
+//! should hand out, whatever its model or CTAP level: a key without a PIN signs in for whoever
+//! holds it, and a key on the advisories list has a published weakness with a firmware fix. Every
+//! other rule depends on the fleet (models, CTAP levels, PIN rules) and must be chosen in a file.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::canonical_aaguid;
+use super::facts::{CtapLevel, ASSUMED_MAX_PIN_RETRIES};
+
+/// The setting names, in the order the rules are evaluated and reported.
+pub const SETTINGS: &[&str] = &[
+    "require_pin",
+    "min_pin_length",
+    "require_always_uv",
+    "allowed_aaguids",
+    "denied_aaguids",
+    "min_ctap_version",
+    "require_pin_protocol_2",
+    "forbid_known_vulnerable",
+    "require_certified",
+    "max_failed_pin_attempts",
+];
+
+/// The smallest PIN any CTAP2 key accepts (4 Unicode code points) and the largest (63 bytes).
+pub const CTAP_MIN_PIN_LENGTH: u32 = 4;
+pub const CTAP_MAX_PIN_LENGTH: u32 = 63;
+
+/// A minimum CTAP version a policy can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum CtapVersion {
+    #[serde(rename = "2.0")]
+    V2_0,
+    #[serde(rename = "2.1")]
+    V2_1,
+}
+
+impl CtapVersion {
+    pub fn level(self) -> CtapLevel {
+        match self {
+            CtapVersion::V2_0 => (2, 0),
+            CtapVersion::V2_1 => (2, 1),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CtapVersion::V2_0 => "2.0",
+            CtapVersion::V2_1 => "2.1",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CtapVersion {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        match text.trim() {
+            "2.0" => Ok(CtapVersion::V2_0),
+            "2.1" => Ok(CtapVersion::V2_1),
+            other => Err(de::Error::custom(format!("must be \"2.0\" or \"2.1\", not \"{other}\""))),
+        }
+    }
+}
+
+/// The policy. Every field optional: `None` = the rule is not checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Policy {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub require_pin: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_pin_length: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub require_always_uv: Option<bool>,
+    /// Canonical (lowercase) AAGUIDs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_aaguids: Option<Vec<String>>,
+    /// Canonical (lowercase) AAGUIDs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denied_aaguids: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_ctap_version: Option<CtapVersion>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub require_pin_protocol_2: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forbid_known_vulnerable: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub require_certified: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_failed_pin_attempts: Option<u32>,
+}
+
+/// A policy file that cannot be used: where, which setting, and why, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyError {
+    /// 1-based line in the policy file, when known.
+    pub line: Option<usize>,
+    /// The setting concerned, when known.
+    pub key: Option<String>,
+    /// What is wrong (names the setting).
+    pub message: String,
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+// ---- parsing -------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    require_pin: Option<bool>,
+    min_pin_length: Option<MinPinLength>,
+    require_always_uv: Option<bool>,
+    allowed_aaguids: Option<Vec<Spanned<Aaguid>>>,
+    denied_aaguids: Option<Vec<Spanned<Aaguid>>>,
+    min_ctap_version: Option<CtapVersion>,
+    require_pin_protocol_2: Option<bool>,
+    forbid_known_vulnerable: Option<bool>,
+    require_certified: Option<bool>,
+    max_failed_pin_attempts: Option<MaxFailed>,
+}
+
+struct Aaguid(String);
+
+impl<'de> Deserialize<'de> for Aaguid {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        canonical_aaguid(&text).map(Aaguid).ok_or_else(|| {
+            de::Error::custom(format!(
+                "\"{text}\" is not an AAGUID (expected 32 hex digits as 8-4-4-4-12, \
+                 e.g. \"cb69481e-8ff7-4039-93ec-0a2729a154a8\")"
+            ))
+        })
+    }
+}
+
+struct MinPinLength(u32);
+
+impl<'de> Deserialize<'de> for MinPinLength {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(deserializer)?;
+        if (i64::from(CTAP_MIN_PIN_LENGTH)..=i64::from(CTAP_MAX_PIN_LENGTH)).contains(&n) {
+            Ok(MinPinLength(n as u32))
+        } else {
+            Err(de::Error::custom(format!(
+                "must be between {CTAP_MIN_PIN_LENGTH} and {CTAP_MAX_PIN_LENGTH} (CTAP PINs are at least \
+                 {CTAP_MIN_PIN_LENGTH} characters and at most {CTAP_MAX_PIN_LENGTH} bytes), not {n}"
+            )))
+        }
+    }
+}
+
+struct MaxFailed(u32);
+
+impl<'de> Deserialize<'de> for MaxFailed {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(deserializer)?;
+        if (0..=i64::from(ASSUMED_MAX_PIN_RETRIES)).contains(&n) {
+            Ok(MaxFailed(n as u32))
+        } else {
+            Err(de::Error::custom(format!(
+                "must be between 0 and {ASSUMED_MAX_PIN_RETRIES} (fidoctl assumes a key allows \
+                 {ASSUMED_MAX_PIN_RETRIES} PIN retries), not {n}"
+            )))
+        }
+    }
+}
+
+impl Policy {
+    /// What applies when no `--policy` is given: a PIN must be set and the key must not be on the
+    /// advisories list (or, with `--mds`, have a compromise status report). See the module docs.
+    pub fn default_policy() -> Policy {
+        Policy { require_pin: Some(true), forbid_known_vulnerable: Some(true), ..Policy::default() }
+    }
+
+    /// Parse a policy file's text. Errors name the line and the setting.
+    pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
+        let raw: RawPolicy = toml::from_str(text).map_err(|e| describe_toml_error(text, &e))?;
+        let list = |v: &Option<Vec<Spanned<Aaguid>>>| {
+            v.as_ref().map(|items| items.iter().map(|s| s.get_ref().0.clone()).collect::<Vec<_>>())
+        };
+        if let (Some(allowed), Some(denied)) = (&raw.allowed_aaguids, &raw.denied_aaguids) {
+            for d in denied {
+                if allowed.iter().any(|a| a.get_ref().0 == d.get_ref().0) {
+                    return Err(PolicyError {
+                        line: Some(line_of(text, d.span().start)),
+                        key: Some("denied_aaguids".into()),
+                        message: format!(
+                            "denied_aaguids: {} is also in allowed_aaguids; a key cannot be both allowed \
+                             and denied",
+                            d.get_ref().0
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(Policy {
+            require_pin: raw.require_pin,
+            min_pin_length: raw.min_pin_length.map(|m| m.0),
+            require_always_uv: raw.require_always_uv,
+            allowed_aaguids: list(&raw.allowed_aaguids),
+            denied_aaguids: list(&raw.denied_aaguids),
+            min_ctap_version: raw.min_ctap_version,
+            require_pin_protocol_2: raw.require_pin_protocol_2,
+            forbid_known_vulnerable: raw.forbid_known_vulnerable,
+            require_certified: raw.require_certified,
+            max_failed_pin_attempts: raw.max_failed_pin_attempts.map(|m| m.0),
+        })
+    }
+
+    /// Whether any rule needs the FIDO metadata (`--mds`).
+    pub fn needs_metadata(&self) -> bool {
+        self.require_certified == Some(true)
+    }
+}
+
+/// 1-based line number of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset].iter().filter(|b| **b == b'\n').count() + 1
+}
+
+/// The setting named on a line (`key = value`), if any.
+fn key_on_line(text: &str, line: usize) -> Option<String> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let (key, _) = l.split_once('=')?;
+    let key = key.trim().trim_matches('"').trim_matches('\'');
+    (!key.is_empty() && !key.starts_with('#')).then(|| key.to_string())
+}
+
+fn describe_toml_error(text: &str, err: &toml::de::Error) -> PolicyError {
+    let line = err.span().map(|s| line_of(text, s.start));
+    let raw = err.message().trim().to_string();
+
+    if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or_default().to_string();
+        return PolicyError {
+            line,
+            key: Some(name.clone()),
+            message: format!("unknown setting `{name}`; a policy file may only contain: {}", SETTINGS.join(", ")),
+        };
+    }
+
+    let key = line.and_then(|l| key_on_line(text, l)).filter(|k| SETTINGS.contains(&k.as_str()));
+    let message = match key.as_deref() {
+        Some(key) => {
+            let expected = match key {
+                "require_pin"
+                | "require_always_uv"
+                | "require_pin_protocol_2"
+                | "forbid_known_vulnerable"
+                | "require_certified" => "true or false".to_string(),
+                "min_pin_length" => format!("a whole number from {CTAP_MIN_PIN_LENGTH} to {CTAP_MAX_PIN_LENGTH}"),
+                "max_failed_pin_attempts" => format!("a whole number from 0 to {ASSUMED_MAX_PIN_RETRIES}"),
+                "allowed_aaguids" | "denied_aaguids" => "a list of AAGUID strings".to_string(),
+                _ => "\"2.0\" or \"2.1\"".to_string(),
+            };
+            if let Some(found) = raw.strip_prefix("invalid type: ") {
+                let found = found.split(", expected").next().unwrap_or(found);
+                format!("{key} must be {expected}, not {found}")
+            } else if raw.starts_with("must ") {
+                format!("{key} {raw}")
+            } else {
+                format!("{key}: {raw}")
+            }
+        }
+        None => format!("not a valid policy file: {raw}"),
+    };
+    PolicyError { line, key, message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = r#"
+require_pin = true              # clientPin must be set
+min_pin_length = 8              # the key's minPINLength must be at least this
+require_always_uv = false
+allowed_aaguids = []            # empty = any; otherwise the AAGUID must be listed
+denied_aaguids = []
+min_ctap_version = "2.1"        # "2.0" or "2.1"
+require_pin_protocol_2 = false
+forbid_known_vulnerable = true  # advisories table
+require_certified = false       # needs --mds
+max_failed_pin_attempts = 0     # max retries minus retries left
+"#;
+
+    #[test]
+    fn parses_the_issue_example() {
+        let p = Policy::from_toml(EXAMPLE).unwrap();
+        assert_eq!(p.require_pin, Some(true));
+        assert_eq!(p.min_pin_length, Some(8));
+        assert_eq!(p.require_always_uv, Some(false));
+        assert_eq!(p.allowed_aaguids, Some(vec![]));
+        assert_eq!(p.min_ctap_version, Some(CtapVersion::V2_1));
+        assert_eq!(p.max_failed_pin_attempts, Some(0));
+        assert!(!p.needs_metadata());
+    }
+
+    #[test]
+    fn empty_file_checks_nothing() {
+        assert_eq!(Policy::from_toml("# nothing\n").unwrap(), Policy::default());
+    }
+
+    #[test]
+    fn default_policy_is_pin_and_advisories() {
+        let p = Policy::default_policy();
+        assert_eq!(p.require_pin, Some(true));
+        assert_eq!(p.forbid_known_vulnerable, Some(true));
+        assert_eq!(p.min_pin_length, None);
+        assert_eq!(p.require_certified, None);
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"require_pin":true,"forbid_known_vulnerable":true}"#);
+    }
+
+    #[test]
+    fn aaguids_are_canonicalised() {
+        let p = Policy::from_toml("allowed_aaguids = [\"CB69481E8FF7403993EC0A2729A154A8\"]\n").unwrap();
+        assert_eq!(p.allowed_aaguids, Some(vec!["cb69481e-8ff7-4039-93ec-0a2729a154a8".to_string()]));
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_naming_it_and_its_line() {
+        let err = Policy::from_toml("require_pin = true\nrequire_pni = true\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert_eq!(err.key.as_deref(), Some("require_pni"));
+        assert!(err.message.contains("unknown setting `require_pni`"), "{err}");
+        assert!(err.message.contains("require_pin, min_pin_length"), "{err}");
+        assert!(err.to_string().starts_with("line 2: "), "{err}");
+
+        let err = Policy::from_toml("[rules]\nrequire_pin = true\n").unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("rules"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_is_an_error_naming_the_key() {
+        let err = Policy::from_toml("\nrequire_pin = \"yes\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert_eq!(err.key.as_deref(), Some("require_pin"));
+        assert_eq!(err.message, "require_pin must be true or false, not string \"yes\"");
+
+        let err = Policy::from_toml("min_pin_length = \"8\"\n").unwrap_err();
+        assert!(err.message.starts_with("min_pin_length must be a whole number from 4 to 63"), "{err}");
+
+        let err = Policy::from_toml("allowed_aaguids = \"cb69481e-8ff7-4039-93ec-0a2729a154a8\"\n").unwrap_err();
+        assert!(err.message.starts_with("allowed_aaguids must be a list of AAGUID strings"), "{err}");
+    }
+
+    #[test]
+    fn bad_values_are_errors_naming_the_key() {
+        let err = Policy::from_toml("min_pin_length = 3\n").unwrap_err();
+        assert_eq!(err.line, Some(1));
+        assert!(err.message.contains("min_pin_length") && err.message.contains("between 4 and 63"), "{err}");
+
+        let err = Policy::from_toml("min_ctap_version = \"2.2\"\n").unwrap_err();
+        assert!(err.message.contains("min_ctap_version") && err.message.contains("\"2.0\" or \"2.1\""), "{err}");
+
+        let err = Policy::from_toml("max_failed_pin_attempts = 9\n").unwrap_err();
+        assert!(err.message.contains("between 0 and 8"), "{err}");
+
+        // toml places errors inside an array at the array's key.
+        let err = Policy::from_toml("require_pin = true\ndenied_aaguids = [\n  \"abc\",\n]\n").unwrap_err();
+        assert_eq!(err.line, Some(2), "{err}");
+        assert_eq!(err.key.as_deref(), Some("denied_aaguids"));
+        assert!(err.message.starts_with("denied_aaguids: \"abc\" is not an AAGUID"), "{err}");
+    }
+
+    #[test]
+    fn allowed_and_denied_overlap_is_an_error() {
+        let text = "allowed_aaguids = [\"cb69481e-8ff7-4039-93ec-0a2729a154a8\"]\n\
+                    denied_aaguids = [\"CB69481E-8FF7-4039-93EC-0A2729A154A8\"]\n";
+        let err = Policy::from_toml(text).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("both allowed and denied"), "{err}");
+    }
+
+    #[test]
+    fn broken_toml_is_an_error_with_a_line() {
+        let err = Policy::from_toml("require_pin = true\nmin_pin_length = \n").unwrap_err();
+        assert_eq!(err.line, Some(2), "{err}");
+        let err = Policy::from_toml("require_pin = true\nrequire_pin = false\n").unwrap_err();
+        assert_eq!(err.line, Some(2), "{err}");
+    }
+}
