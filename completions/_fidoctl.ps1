@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up')
             [CompletionResult]::new('make-credential', 'make-credential', [CompletionResultType]::ParameterValue, 'Expert: register a credential and print everything about it (JSON with --json)')
             [CompletionResult]::new('get-assertion', 'get-assertion', [CompletionResultType]::ParameterValue, 'Expert: sign in and print the assertion(s) (JSON with --json)')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts')
             [CompletionResult]::new('virtual', 'virtual', [CompletionResultType]::ParameterValue, 'Create, serve and re-plug virtual keys (software authenticators for tests and training)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into a folder')
@@ -524,6 +525,29 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fidoctl;audit' {
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'The policy (TOML); without it: require_pin and forbid_known_vulnerable')
+            [CompletionResult]::new('--mds', '--mds', [CompletionResultType]::ParameterName, 'The FIDO Metadata Service BLOB (a JWT), verified before use')
+            [CompletionResult]::new('--mds-root', '--mds-root', [CompletionResultType]::ParameterName, 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Refused: a PIN on the command line is visible to every user of this machine')
+            [CompletionResult]::new('--attest', '--attest', [CompletionResultType]::ParameterName, 'Check each key is genuine: one throwaway registration (one touch) per key')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat unknown verdicts as failures')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'fidoctl;virtual' {
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable')
@@ -672,6 +696,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up')
             [CompletionResult]::new('make-credential', 'make-credential', [CompletionResultType]::ParameterValue, 'Expert: register a credential and print everything about it (JSON with --json)')
             [CompletionResult]::new('get-assertion', 'get-assertion', [CompletionResultType]::ParameterValue, 'Expert: sign in and print the assertion(s) (JSON with --json)')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts')
             [CompletionResult]::new('virtual', 'virtual', [CompletionResultType]::ParameterValue, 'Create, serve and re-plug virtual keys (software authenticators for tests and training)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into a folder')
@@ -749,6 +774,9 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             break
         }
         'fidoctl;help;get-assertion' {
+            break
+        }
+        'fidoctl;help;audit' {
             break
         }
         'fidoctl;help;virtual' {

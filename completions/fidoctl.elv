@@ -44,6 +44,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand test 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
             cand make-credential 'Expert: register a credential and print everything about it (JSON with --json)'
             cand get-assertion 'Expert: sign in and print the assertion(s) (JSON with --json)'
+            cand audit 'Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts'
             cand virtual 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
             cand completions 'Print a shell completion script'
             cand man 'Write the man pages into a folder'
@@ -483,6 +484,28 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fidoctl;audit'= {
+            cand --policy 'The policy (TOML); without it: require_pin and forbid_known_vulnerable'
+            cand --mds 'The FIDO Metadata Service BLOB (a JWT), verified before use'
+            cand --mds-root 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key'
+            cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
+            cand --attest 'Check each key is genuine: one throwaway registration (one touch) per key'
+            cand --strict 'Treat unknown verdicts as failures'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fidoctl;virtual'= {
             cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
             cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
@@ -620,6 +643,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand test 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
             cand make-credential 'Expert: register a credential and print everything about it (JSON with --json)'
             cand get-assertion 'Expert: sign in and print the assertion(s) (JSON with --json)'
+            cand audit 'Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts'
             cand virtual 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
             cand completions 'Print a shell completion script'
             cand man 'Write the man pages into a folder'
@@ -676,6 +700,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;help;make-credential'= {
         }
         &'fidoctl;help;get-assertion'= {
+        }
+        &'fidoctl;help;audit'= {
         }
         &'fidoctl;help;virtual'= {
             cand create 'Create a virtual key whose state lives in FILE (private keys in the clear: tests only)'

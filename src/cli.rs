@@ -217,6 +217,31 @@ pub enum Command {
         #[arg(long, value_name = "HEX")]
         client_data_hash: Option<String>,
     },
+    /// Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts.
+    ///
+    /// Without a selector every HID key is read. Exit 0: every key passes; 6: some key fails the
+    /// policy; 1: some key could not be read (wins over 6); 3: no key found. An `unknown` verdict
+    /// fails only with --strict. FIDO_2_1_PRE keys count as CTAP 2.0 for min_ctap_version.
+    #[command(
+        after_help = "Examples:\n  fidoctl audit --policy policy.toml --json | jq '.keys[] | select(.result != \"pass\") | .device'\n  fidoctl audit --format csv > keys.csv"
+    )]
+    Audit {
+        /// The policy (TOML); without it: require_pin and forbid_known_vulnerable.
+        #[arg(long, value_name = "FILE")]
+        policy: Option<PathBuf>,
+        /// The FIDO Metadata Service BLOB (a JWT), verified before use.
+        #[arg(long, value_name = "FILE")]
+        mds: Option<PathBuf>,
+        /// Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots.
+        #[arg(long, value_name = "CERT")]
+        mds_root: Option<PathBuf>,
+        /// Check each key is genuine: one throwaway registration (one touch) per key.
+        #[arg(long)]
+        attest: bool,
+        /// Treat unknown verdicts as failures.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Create, serve and re-plug virtual keys (software authenticators for tests and training).
     #[command(subcommand)]
     Virtual(VirtualCommand),

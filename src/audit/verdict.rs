@@ -29,7 +29,7 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    fn new(rule: &str, result: Outcome, reason: impl Into<String>) -> Verdict {
+    pub fn new(rule: &str, result: Outcome, reason: impl Into<String>) -> Verdict {
         Verdict { rule: rule.to_string(), result, reason: reason.into() }
     }
 }

@@ -67,15 +67,24 @@ fn snake(name: &str) -> String {
     name.trim_start_matches("CTAP2_ERR_").trim_start_matches("CTAP1_ERR_").trim_start_matches("ERR_").to_lowercase()
 }
 
+/// Lower-level errors are phrases; a help-desk reader gets sentences.
+pub fn sentence(s: &str) -> String {
+    let mut out: String = s.chars().take(1).flat_map(char::to_uppercase).chain(s.chars().skip(1)).collect();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
 impl From<TransportError> for Failure {
     fn from(e: TransportError) -> Failure {
         match e {
             TransportError::VirtualKey(state) => Failure::new(exit::DEVICE, "virtual_key_state", state.to_string()),
-            TransportError::Open { .. } => Failure::new(exit::DEVICE, "device_unreachable", e.to_string())
+            TransportError::Open { .. } => Failure::new(exit::DEVICE, "device_unreachable", sentence(&e.to_string()))
                 .hint("Check that the key is plugged in and that you may open it, then try again."),
-            TransportError::Disconnected => Failure::new(exit::DEVICE, "device_disconnected", e.to_string())
+            TransportError::Disconnected => Failure::new(exit::DEVICE, "device_disconnected", sentence(&e.to_string()))
                 .hint("Plug the key back in and run the command again."),
-            TransportError::Io(_) => Failure::new(exit::DEVICE, "device_io", e.to_string())
+            TransportError::Io(_) => Failure::new(exit::DEVICE, "device_io", sentence(&e.to_string()))
                 .hint("Unplug the key, plug it back in and try again."),
         }
     }

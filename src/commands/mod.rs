@@ -1,6 +1,7 @@
 //! One file per command group. A command opens devices, calls the client and builds an
 //! output value; it does no CBOR, no framing and no printing details.
 
+pub mod audit;
 pub mod config;
 pub mod confirm;
 pub mod creds;
@@ -63,6 +64,9 @@ pub fn run(cli: Cli, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Command::GetAssertion { rp, creds, uv, client_data_hash } => {
             exchange::get_assertion_cmd(ctx, rp, creds, uv, client_data_hash)
+        }
+        Command::Audit { policy, mds, mds_root, attest, strict } => {
+            audit::run(ctx, audit::AuditArgs { policy, mds, mds_root, attest, strict })
         }
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),

@@ -1,5 +1,6 @@
 //! Rendering of command results: text for people (comfy-table), JSON and CSV for scripts.
 
+pub mod audit;
 pub mod creds;
 pub mod devices;
 pub mod exchange;

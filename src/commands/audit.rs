@@ -1,0 +1,266 @@
+//! `fidoctl audit`: read every selected key at once (no PIN), check each against a policy,
+//! optionally with the FIDO metadata and a genuine-key check.
+
+use super::{exit, Context, Failure, Outcome};
+use crate::audit::mds::{self, MetadataBlob};
+use crate::audit::verdict::{self, MetadataView};
+use crate::audit::{KeyFacts, Policy, ADVISORIES};
+use crate::client::attestation::AttestationVerdict;
+use crate::client::exchange::{make_credential, MakeCredentialRequest};
+use crate::client::{pin as client_pin, Authenticator};
+use crate::output::audit::{outcome_word, AuditReport, KeyAudit};
+use crate::output::devices::{vid_pid, ReadError};
+use crate::proto::ctap2::alg;
+use crate::proto::entities::{RelyingParty, User};
+use crate::transport::DeviceDescription;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// The throwaway registration of `--attest` is for a site that cannot exist (RFC 2606).
+const ATTEST_RP_ID: &str = "audit.fidoctl.invalid";
+
+pub struct AuditArgs {
+    pub policy: Option<PathBuf>,
+    pub mds: Option<PathBuf>,
+    pub mds_root: Option<PathBuf>,
+    pub attest: bool,
+    pub strict: bool,
+}
+
+fn now_unix() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+fn read_file(path: &PathBuf, what: &str) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure::usage(format!("The {what} {} cannot be read: {e}.", path.display())))
+}
+
+fn load_policy(path: Option<&PathBuf>) -> Result<(Policy, String), Failure> {
+    match path {
+        None => Ok((Policy::default_policy(), "default (require_pin, forbid_known_vulnerable)".into())),
+        Some(p) => {
+            let text = String::from_utf8(read_file(p, "policy file")?)
+                .map_err(|_| Failure::usage(format!("The policy file {} is not UTF-8 text.", p.display())))?;
+            let policy = Policy::from_toml(&text)
+                .map_err(|e| Failure::usage(format!("The policy file {} cannot be used: {e}.", p.display())))?;
+            Ok((policy, p.display().to_string()))
+        }
+    }
+}
+
+fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<MetadataBlob>, Failure> {
+    let Some(path) = &args.mds else {
+        if args.mds_root.is_some() {
+            return Err(Failure::usage("--mds-root only makes sense with --mds FILE."));
+        }
+        return Ok(None);
+    };
+    let bytes = read_file(path, "metadata file")?;
+    let jwt = String::from_utf8(bytes)
+        .map_err(|_| Failure::usage(format!("{} is not a metadata BLOB (not text).", path.display())))?;
+    let blob = match &args.mds_root {
+        None => mds::verify_blob_pinned(&jwt, now),
+        Some(root_path) => {
+            let root = mds::certificate_from_file(&read_file(root_path, "root certificate")?)
+                .map_err(|e| Failure::usage(format!("{}: {e}.", root_path.display())))?;
+            // A private metadata service signs with its own certificate name.
+            mds::verify_blob_with(&jwt, &[root.as_slice()], now, None)
+        }
+    }
+    .map_err(|e| {
+        Failure::new(
+            exit::FAILED,
+            "metadata_invalid",
+            format!("The metadata BLOB {} was refused: {e}.", path.display()),
+        )
+        .hint("Download a fresh BLOB from the FIDO Metadata Service (or check --mds-root); nothing was audited.")
+    })?;
+    if blob.is_stale(now) {
+        eprintln!("fidoctl: warning: the metadata BLOB is past its nextUpdate date; download a fresh one.");
+    }
+    Ok(Some(blob))
+}
+
+/// Everything we can learn from a key without a PIN.
+fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<KeyFacts, Failure> {
+    let mut f = KeyFacts {
+        path: Some(device.path.clone()),
+        vid_pid: vid_pid(device),
+        product: device.product.clone(),
+        ..KeyFacts::default()
+    };
+    let init = auth.init_info();
+    if !init.has_cbor() {
+        f.u2f_only = true;
+        f.versions = vec!["U2F_V2".into()];
+        let (a, b, c) = init.device_version;
+        f.set_firmware_from_ctaphid_init(a, b, c);
+        return Ok(f);
+    }
+    let info = auth.info().map_err(Failure::from)?.clone();
+    f.aaguid = Some(crate::audit::aaguid_from_bytes(&info.aaguid));
+    f.versions = info.versions.clone();
+    match info.firmware_version.and_then(|v| u32::try_from(v).ok()) {
+        Some(v) => f.set_firmware_from_get_info(v),
+        None => {
+            let (a, b, c) = init.device_version;
+            f.set_firmware_from_ctaphid_init(a, b, c);
+        }
+    }
+    let pin = info.option("clientPin");
+    f.pin_supported = Some(pin.is_some());
+    f.pin_set = pin;
+    if pin == Some(true) {
+        let r = client_pin::get_retries(auth).map_err(Failure::from)?;
+        f.pin_retries = u32::try_from(r.retries).ok();
+        f.pin_blocked = Some(r.retries == 0);
+        f.pin_auth_blocked = r.power_cycle_required;
+    }
+    if info.option("uv").is_some() {
+        if let Ok(uv) = client_pin::get_uv_retries(auth) {
+            f.uv_retries = u32::try_from(uv).ok();
+            f.uv_blocked = Some(uv == 0);
+        }
+    }
+    f.min_pin_length = info.min_pin_length.and_then(|v| u32::try_from(v).ok());
+    f.force_pin_change = info.force_pin_change;
+    f.always_uv = info.option("alwaysUv");
+    f.enterprise_attestation = info.option("ep");
+    f.remaining_discoverable_credentials = info.remaining_discoverable_credentials.and_then(|v| u32::try_from(v).ok());
+    f.algorithms = info.algorithms.iter().map(|a| a.alg).collect();
+    f.pin_protocols = info.pin_uv_auth_protocols.iter().filter_map(|p| u32::try_from(*p).ok()).collect();
+    f.apply_model_table();
+    Ok(f)
+}
+
+/// `--attest`: a throwaway non-resident credential; its attestation chain, once its signature
+/// checks out. `Err` carries the reason the check could not be made.
+fn attestation_chain(auth: &mut Authenticator) -> Result<Vec<Vec<u8>>, String> {
+    let info = auth.info().map_err(|e| e.to_string())?.clone();
+    let pin_set = info.option("clientPin") == Some(true);
+    if info.option("alwaysUv") == Some(true) || (pin_set && info.option("makeCredUvNotRqd") != Some(true)) {
+        return Err("this key needs its PIN for any registration, and the audit does not ask for PINs".into());
+    }
+    let mut cdh = [0u8; 32];
+    rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut cdh);
+    let req = MakeCredentialRequest {
+        client_data_hash: cdh,
+        rp: RelyingParty { id: ATTEST_RP_ID.into(), name: Some("fidoctl audit".into()) },
+        user: User { id: vec![0xA0], name: Some("fidoctl-audit".into()), display_name: None },
+        algorithms: vec![alg::ES256, alg::EDDSA],
+        ..MakeCredentialRequest::default()
+    };
+    let att = make_credential(auth, &req, None).map_err(|e| crate::commands::Failure::from(e).message)?;
+    match att.verify(&cdh).map_err(|e| format!("the attestation signature does not verify: {e}"))? {
+        AttestationVerdict::Packed { chain } | AttestationVerdict::FidoU2f { chain } => Ok(chain),
+        AttestationVerdict::SelfAttestation => {
+            Err("the key attests only with its own credential key (self attestation)".into())
+        }
+        AttestationVerdict::None => Err("the key gave no attestation".into()),
+    }
+}
+
+struct Read {
+    facts: KeyFacts,
+    chain: Option<Result<Vec<Vec<u8>>, String>>,
+}
+
+pub fn run(ctx: &Context, args: AuditArgs) -> anyhow::Result<Outcome> {
+    let now = now_unix();
+    let (policy, policy_source) = load_policy(args.policy.as_ref())?;
+    let blob = load_metadata(&args, now)?;
+    let devices = ctx.devices()?;
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let max_in_flight = Arc::new(AtomicUsize::new(0));
+    if args.attest && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        eprintln!("Touch each security key when it blinks (one touch per key for --attest)...");
+    }
+    // One thread per key: keys are slow (USB polling, touches), the host is not.
+    let reads: Vec<Result<Read, Failure>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = devices
+            .iter()
+            .map(|d| {
+                let (in_flight, max_in_flight) = (in_flight.clone(), max_in_flight.clone());
+                let attest = args.attest;
+                scope.spawn(move || {
+                    let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                    max_in_flight.fetch_max(now, Ordering::SeqCst);
+                    let result = (|| {
+                        let mut auth = ctx.open(d)?;
+                        let facts = read_facts(&mut auth, d)?;
+                        let chain = (attest && !facts.u2f_only).then(|| attestation_chain(&mut auth));
+                        Ok(Read { facts, chain })
+                    })();
+                    in_flight.fetch_sub(1, Ordering::SeqCst);
+                    result
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| Err(Failure::new(exit::FAILED, "internal", "reading this key crashed")))
+            })
+            .collect()
+    });
+
+    let mut keys = Vec::with_capacity(devices.len());
+    let mut results = Vec::new();
+    let mut unreadable = 0;
+    for (d, read) in devices.iter().zip(reads) {
+        match read {
+            Ok(Read { mut facts, chain }) => {
+                let view = MetadataView::of(blob.as_ref(), facts.model_aaguid());
+                if let MetadataView::Entry(e) = view {
+                    facts.apply_metadata(e);
+                }
+                let mut verdicts = verdict::evaluate_view(&policy, &facts, view, ADVISORIES);
+                if args.attest {
+                    let verdict = match &chain {
+                        Some(Ok(c)) => verdict::genuine(Some(c), view, now),
+                        Some(Err(reason)) => {
+                            crate::audit::Verdict::new("genuine", crate::audit::Outcome::Unknown, reason.clone())
+                        }
+                        None => verdict::genuine(None, view, now),
+                    };
+                    verdicts.push(verdict);
+                }
+                let result = verdict::overall(&verdicts, args.strict);
+                results.push(result);
+                keys.push(KeyAudit {
+                    device: d.path.clone(),
+                    facts: Some(facts),
+                    verdicts,
+                    result: outcome_word(result).into(),
+                    error: None,
+                });
+            }
+            Err(f) => {
+                unreadable += 1;
+                keys.push(KeyAudit {
+                    device: d.path.clone(),
+                    facts: None,
+                    verdicts: Vec::new(),
+                    result: "error".into(),
+                    error: Some(ReadError { code: f.code, message: f.message }),
+                });
+            }
+        }
+    }
+    let summary = verdict::summarize(&results, unreadable);
+    let exit_code = u8::try_from(summary.exit_code).unwrap_or(exit::FAILED);
+    let metadata = blob
+        .as_ref()
+        .map(|b| serde_json::json!({ "no": b.no, "next_update": b.next_update, "entries": b.entries.len() }));
+    Ok(Outcome {
+        output: Some(Box::new(AuditReport {
+            policy_source,
+            metadata,
+            keys,
+            summary,
+            max_in_flight: max_in_flight.load(Ordering::SeqCst),
+        })),
+        exit_code,
+    })
+}
