@@ -3,6 +3,7 @@
 
 pub mod attestation;
 pub mod client_pin;
+mod cred_mgmt;
 mod ctap2;
 pub mod hid;
 pub mod link;
