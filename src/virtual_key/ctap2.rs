@@ -2,9 +2,10 @@
 
 use super::client_pin;
 use super::config;
+use super::cred_mgmt::{self, Flavor};
 use super::hid::UserPresence;
 use super::profile;
-use super::state::KeyState;
+use super::state::{KeyState, Profile};
 use crate::proto::cbor::{self, MapView};
 use crate::proto::ctap2::{command, make_credential};
 use crate::proto::status::code;
@@ -15,6 +16,9 @@ pub type Answer = Result<Option<ciborium::value::Value>, u8>;
 /// Handle one request; returns the status byte followed by the CBOR body, and whether the
 /// persistent state changed (so the caller saves it).
 pub fn handle(state: &mut KeyState, request: &[u8], presence: &mut dyn UserPresence) -> Vec<u8> {
+    // An enumeration continues only on the very next command: taken out here, so only a
+    // credential-management "next" can see (and put back) what is left of it.
+    let enumeration = state.power.cred_mgmt.take();
     let (command_byte, body) = match request.split_first() {
         Some((c, b)) => (*c, b),
         None => return vec![code::INVALID_LENGTH],
@@ -35,6 +39,12 @@ pub fn handle(state: &mut KeyState, request: &[u8], presence: &mut dyn UserPrese
         command::CLIENT_PIN => client_pin::handle(state, params.as_ref()),
         command::CONFIG => config::config(state, params.as_ref()),
         command::RESET => config::reset(state, presence),
+        command::CREDENTIAL_MANAGEMENT if state.identity.profile == Profile::Ctap21 => {
+            cred_mgmt::handle(state, params.as_ref(), Flavor::Standard, enumeration)
+        }
+        command::CREDENTIAL_MANAGEMENT_PREVIEW if state.identity.profile == Profile::Ctap21Pre => {
+            cred_mgmt::handle(state, params.as_ref(), Flavor::Preview, enumeration)
+        }
         _ => Err(code::INVALID_COMMAND),
     };
     match answer {

@@ -4,6 +4,7 @@
 pub mod attestation;
 pub mod client_pin;
 mod config;
+mod cred_mgmt;
 mod ctap2;
 pub mod hid;
 pub mod link;

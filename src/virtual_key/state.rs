@@ -93,6 +93,19 @@ pub struct PowerState {
     /// The current pinUvAuthToken and what it may do.
     #[serde(default)]
     pub token: Option<TokenState>,
+    /// A credential-management enumeration the next command may continue.
+    #[serde(default)]
+    pub cred_mgmt: Option<CredMgmtEnumeration>,
+}
+
+/// What the credential-management "next" subcommands still have to give, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredMgmtEnumeration {
+    /// RP ids, for enumerateRPsGetNextRP.
+    Rps(Vec<String>),
+    /// Credential ids (hex), for enumerateCredentialsGetNextCredential.
+    Credentials(Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
