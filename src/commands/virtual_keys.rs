@@ -92,7 +92,13 @@ fn parse_firmware(s: &str) -> Option<u64> {
 /// Serve until killed. Each connection is a power-up; a newer connection replaces the older.
 fn serve(ctx: &Context, file: &Path, socket: &Path) -> anyhow::Result<Outcome> {
     let key = VirtualKey::open(file).map_err(state_failure)?;
-    if socket.exists() {
+    if let Ok(meta) = std::fs::symlink_metadata(socket) {
+        use std::os::unix::fs::FileTypeExt;
+        if !meta.file_type().is_socket() {
+            return Err(Failure::usage(format!("{} exists and is not a socket; it was left alone.", socket.display()))
+                .hint("Choose another --socket path.")
+                .into());
+        }
         if UnixStream::connect(socket).is_ok() {
             return Err(Failure::new(
                 exit::USAGE,
