@@ -347,8 +347,9 @@ fn load_scalar(text: &str) -> Option<KeyAgreementKey> {
 }
 
 /// decapsulate(): ECDH with the platform's key and the protocol's KDF. A key that is not a
-/// P-256 point is INVALID_PARAMETER, as the spec says for every subcommand.
-fn decapsulate(state: &mut KeyState, p: PinProtocol, platform_key: &Value) -> Result<Zeroizing<Vec<u8>>, u8> {
+/// P-256 point is INVALID_PARAMETER, as the spec says for every subcommand. Also used by
+/// the hmac-secret extension, which agrees its secret with the same key-agreement key.
+pub fn decapsulate(state: &mut KeyState, p: PinProtocol, platform_key: &Value) -> Result<Zeroizing<Vec<u8>>, u8> {
     let peer = CoseKey::from_value(platform_key).map_err(|_| code::INVALID_PARAMETER)?;
     key_agreement_key(state)?.shared_secret(p, &peer).map_err(|_| code::INVALID_PARAMETER)
 }

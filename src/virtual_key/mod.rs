@@ -4,8 +4,10 @@
 pub mod attestation;
 pub mod client_pin;
 mod ctap2;
+mod get_assertion;
 pub mod hid;
 pub mod link;
+mod make_credential;
 pub mod presence;
 pub mod profile;
 pub mod state;
