@@ -347,8 +347,9 @@ fn load_scalar(text: &str) -> Option<KeyAgreementKey> {
 }
 
 /// decapsulate(): ECDH with the platform's key and the protocol's KDF. A key that is not a
-/// P-256 point is INVALID_PARAMETER, as the spec says for every subcommand.
-fn decapsulate(state: &mut KeyState, p: PinProtocol, platform_key: &Value) -> Result<Zeroizing<Vec<u8>>, u8> {
+/// P-256 point is INVALID_PARAMETER, as the spec says for every subcommand. Also used by
+/// the hmac-secret extension, which agrees its secret with the same key-agreement key.
+pub fn decapsulate(state: &mut KeyState, p: PinProtocol, platform_key: &Value) -> Result<Zeroizing<Vec<u8>>, u8> {
     let peer = CoseKey::from_value(platform_key).map_err(|_| code::INVALID_PARAMETER)?;
     key_agreement_key(state)?.shared_secret(p, &peer).map_err(|_| code::INVALID_PARAMETER)
 }
@@ -361,8 +362,11 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// Check a pinUvAuthParam made with the current pinUvAuthToken, for the handlers that need
 /// one (makeCredential, getAssertion, credentialManagement, authenticatorConfig, ...).
 ///
-/// `permission` is the bit (or bits) the operation needs, 0 for none. `rp_id`, when given,
-/// must match the RP the token is bound to; a bound token is not refused when `rp_id` is None,
+/// `permission` is the bit (or bits) the operation needs, 0 for none. A token without it, or
+/// bound to another RP, is PIN_AUTH_INVALID, as CTAP 2.1 says for every command that uses a
+/// token (makeCredential 11.1, getAssertion 6.1, credentialManagement, authenticatorConfig);
+/// UNAUTHORIZED_PERMISSION is only for asking 0x09 for a permission the key does not offer.
+/// `rp_id`, when given, must match the RP the token is bound to; a bound token is not refused when `rp_id` is None,
 /// so handlers that refuse RP-bound tokens (getCredsMetadata, enumerateRPs) or compare an
 /// rpIdHash ask `token_rp_id` themselves. Binding an unbound token is `bind_rp_id`'s job.
 /// On profiles without token permissions (ctap2.1-pre, ctap2.0) only the MAC is checked.
@@ -385,10 +389,10 @@ pub fn verify_token(
         return Ok(());
     }
     if token.permissions & permission != permission {
-        return Err(code::UNAUTHORIZED_PERMISSION);
+        return Err(code::PIN_AUTH_INVALID);
     }
     match (token.rp_id.as_deref(), rp_id) {
-        (Some(bound), Some(asked)) if bound != asked => Err(code::UNAUTHORIZED_PERMISSION),
+        (Some(bound), Some(asked)) if bound != asked => Err(code::PIN_AUTH_INVALID),
         _ => Ok(()),
     }
 }
@@ -801,8 +805,8 @@ mod tests {
             assert_eq!(use_token(&state, p, &token, MC, Some("example.com")), Ok(()));
             assert_eq!(use_token(&state, p, &token, GA, None), Ok(()));
             assert_eq!(use_token(&state, p, &token, MC | GA, None), Ok(()));
-            assert_eq!(use_token(&state, p, &token, CM, None), Err(code::UNAUTHORIZED_PERMISSION));
-            assert_eq!(use_token(&state, p, &token, ACFG, None), Err(code::UNAUTHORIZED_PERMISSION));
+            assert_eq!(use_token(&state, p, &token, CM, None), Err(code::PIN_AUTH_INVALID));
+            assert_eq!(use_token(&state, p, &token, ACFG, None), Err(code::PIN_AUTH_INVALID));
             // A wrong MAC, the other protocol, an unsupported one, a wrong token.
             let other = if p == V1 { V2 } else { V1 };
             let mac = p.authenticate(&token, MESSAGE);
@@ -856,8 +860,8 @@ mod tests {
             let token = permission_token(&mut state, p, b"1234", u64::from(CM | ACFG), None).unwrap();
             assert_eq!(use_token(&state, p, &token, CM, None), Ok(()));
             assert_eq!(use_token(&state, p, &token, ACFG, None), Ok(()));
-            assert_eq!(use_token(&state, p, &token, MC, None), Err(code::UNAUTHORIZED_PERMISSION));
-            assert_eq!(use_token(&state, p, &token, CM | MC, None), Err(code::UNAUTHORIZED_PERMISSION));
+            assert_eq!(use_token(&state, p, &token, MC, None), Err(code::PIN_AUTH_INVALID));
+            assert_eq!(use_token(&state, p, &token, CM | MC, None), Err(code::PIN_AUTH_INVALID));
             // A newer token replaces it.
             let newer = permission_token(&mut state, p, b"1234", u64::from(MC), None).unwrap();
             assert_eq!(use_token(&state, p, &token, CM, None), Err(code::PIN_AUTH_INVALID));
@@ -897,7 +901,7 @@ mod tests {
         let token = permission_token(&mut state, V2, b"1234", u64::from(MC | GA), Some("example.com")).unwrap();
         assert_eq!(token_rp_id(&state), Some("example.com"));
         assert_eq!(use_token(&state, V2, &token, GA, Some("example.com")), Ok(()));
-        assert_eq!(use_token(&state, V2, &token, GA, Some("evil.example")), Err(code::UNAUTHORIZED_PERMISSION));
+        assert_eq!(use_token(&state, V2, &token, GA, Some("evil.example")), Err(code::PIN_AUTH_INVALID));
         // Binding never moves a bound token.
         bind_rp_id(&mut state, "evil.example");
         assert_eq!(token_rp_id(&state), Some("example.com"));
@@ -907,7 +911,7 @@ mod tests {
         assert_eq!(use_token(&state, V2, &token, MC, Some("a.example")), Ok(()));
         bind_rp_id(&mut state, "a.example");
         assert_eq!(use_token(&state, V2, &token, GA, Some("a.example")), Ok(()));
-        assert_eq!(use_token(&state, V2, &token, GA, Some("b.example")), Err(code::UNAUTHORIZED_PERMISSION));
+        assert_eq!(use_token(&state, V2, &token, GA, Some("b.example")), Err(code::PIN_AUTH_INVALID));
         assert_eq!(use_token(&state, V2, &token, GA, None), Ok(()));
     }
 
@@ -918,7 +922,7 @@ mod tests {
         let token = permission_token(&mut state, V2, b"1234", u64::from(MC | GA | CM), None).unwrap();
         clear_permissions_except_lbw(&mut state);
         for needs in [MC, GA, CM] {
-            assert_eq!(use_token(&state, V2, &token, needs, None), Err(code::UNAUTHORIZED_PERMISSION));
+            assert_eq!(use_token(&state, V2, &token, needs, None), Err(code::PIN_AUTH_INVALID));
         }
         assert_eq!(use_token(&state, V2, &token, 0, None), Ok(()));
         state.power.token.as_mut().unwrap().permissions = MC | LBW;

@@ -7,8 +7,8 @@
 //! - RPs are listed in the order their oldest credential was made (stable while credentials come
 //!   and go elsewhere); an RP's credentials newest first, as getAssertion returns them. An RP's
 //!   name is the newest one a registration gave.
-//! - A token without cm, or bound to an RP the request is not about, is UNAUTHORIZED_PERMISSION,
-//!   the answer `client_pin::verify_token` gives every handler.
+//! - A token without cm, or bound to an RP the request is not about, is PIN_AUTH_INVALID, as
+//!   CTAP 2.1 says (and `client_pin::verify_token` answers for every handler).
 //! - The preview has no updateUserInformation: INVALID_SUBCOMMAND before any auth is looked at.
 //!   Preview tokens (getPinToken) carry no permissions and no RP: the MAC is all that is checked.
 //! - What the "next" subcommands still have to give lives in `PowerState::cred_mgmt`;
@@ -127,7 +127,7 @@ fn authorize(state: &KeyState, request: &Request, sub_command: u8) -> Result<(),
 /// getCredsMetadata and enumerateRPs speak about every RP: an RP-bound token may not ask.
 fn refuse_bound_token(state: &KeyState) -> Result<(), u8> {
     match client_pin::token_rp_id(state) {
-        Some(_) => Err(code::UNAUTHORIZED_PERMISSION),
+        Some(_) => Err(code::PIN_AUTH_INVALID),
         None => Ok(()),
     }
 }
@@ -135,7 +135,7 @@ fn refuse_bound_token(state: &KeyState) -> Result<(), u8> {
 /// A bound token may touch only its own RP's credentials.
 fn check_bound_rp(state: &KeyState, rp_id: &str) -> Result<(), u8> {
     match client_pin::token_rp_id(state) {
-        Some(bound) if bound != rp_id => Err(code::UNAUTHORIZED_PERMISSION),
+        Some(bound) if bound != rp_id => Err(code::PIN_AUTH_INVALID),
         _ => Ok(()),
     }
 }
@@ -253,7 +253,7 @@ fn enumerate_credentials_begin(state: &mut KeyState, request: &Request) -> Answe
     let hash = sub_params(request)?.req_bytes(param::RP_ID_HASH).map_err(field_error)?;
     // Checked before looking: a bound token learns nothing about other RPs.
     if client_pin::token_rp_id(state).is_some_and(|bound| rp_id_hash(bound) != hash) {
-        return Err(code::UNAUTHORIZED_PERMISSION);
+        return Err(code::PIN_AUTH_INVALID);
     }
     let found = rp_credentials(state, hash);
     let first = found.first().ok_or(code::NO_CREDENTIALS)?;
@@ -676,17 +676,17 @@ mod tests {
         let mut state = key(Profile::Ctap21);
         let token = token(&mut state, PinProtocol::V2, Some(CM), Some("a.example"));
         let platform = Platform { command: STANDARD, p: PinProtocol::V2, token };
-        assert_eq!(platform.metadata(&mut state), Err(code::UNAUTHORIZED_PERMISSION));
-        assert_eq!(platform.call(&mut state, sub::ENUMERATE_RPS_BEGIN, None), Err(code::UNAUTHORIZED_PERMISSION));
+        assert_eq!(platform.metadata(&mut state), Err(code::PIN_AUTH_INVALID));
+        assert_eq!(platform.call(&mut state, sub::ENUMERATE_RPS_BEGIN, None), Err(code::PIN_AUTH_INVALID));
 
         assert_eq!(platform.credentials(&mut state, "a.example").unwrap().len(), 2);
         for other in ["b.example", "z.example"] {
-            assert_eq!(platform.credentials(&mut state, other), Err(code::UNAUTHORIZED_PERMISSION), "{other}");
+            assert_eq!(platform.credentials(&mut state, other), Err(code::PIN_AUTH_INVALID), "{other}");
         }
         let before = state.credentials.clone();
         let user = User { id: b"alice".to_vec(), name: Some("x".into()), display_name: None };
-        assert_eq!(platform.update(&mut state, &by_id(0), &user), Err(code::UNAUTHORIZED_PERMISSION));
-        assert_eq!(platform.delete(&mut state, &by_id(0)), Err(code::UNAUTHORIZED_PERMISSION));
+        assert_eq!(platform.update(&mut state, &by_id(0), &user), Err(code::PIN_AUTH_INVALID));
+        assert_eq!(platform.delete(&mut state, &by_id(0)), Err(code::PIN_AUTH_INVALID));
         assert_eq!(state.credentials, before);
 
         assert_eq!(platform.update(&mut state, &by_id(1), &user), Ok(()));
@@ -788,8 +788,8 @@ mod tests {
             let token =
                 token(&mut state, PinProtocol::V2, permissions, Some("a.example").filter(|_| permissions.is_some()));
             let platform = Platform { command: STANDARD, p: PinProtocol::V2, token };
-            assert_eq!(platform.metadata(&mut state), Err(code::UNAUTHORIZED_PERMISSION));
-            assert_eq!(platform.delete(&mut state, &by_id(1)), Err(code::UNAUTHORIZED_PERMISSION));
+            assert_eq!(platform.metadata(&mut state), Err(code::PIN_AUTH_INVALID));
+            assert_eq!(platform.delete(&mut state, &by_id(1)), Err(code::PIN_AUTH_INVALID));
         }
         // A protocol 1 token with cm works as well as a protocol 2 one.
         let token = token(&mut state, PinProtocol::V1, Some(CM), None);

@@ -1,13 +1,11 @@
 //! CTAP2 command dispatch on the virtual key.
 
-use super::client_pin;
-use super::config;
 use super::cred_mgmt::{self, Flavor};
 use super::hid::UserPresence;
-use super::profile;
 use super::state::{KeyState, Profile};
-use crate::proto::cbor::{self, MapView};
-use crate::proto::ctap2::{command, make_credential};
+use super::{client_pin, config, get_assertion, make_credential, profile};
+use crate::proto::cbor;
+use crate::proto::ctap2::command;
 use crate::proto::status::code;
 
 /// A handler's answer: a status, or success with an optional CBOR body.
@@ -23,6 +21,10 @@ pub fn handle(state: &mut KeyState, request: &[u8], presence: &mut dyn UserPrese
         Some((c, b)) => (*c, b),
         None => return vec![code::INVALID_LENGTH],
     };
+    // getNextAssertion continues only the getAssertion right before it (CTAP 2.1 §6.3).
+    if command_byte != command::GET_NEXT_ASSERTION {
+        state.power.pending_assertions = None;
+    }
     let params = if body.is_empty() {
         None
     } else {
@@ -35,7 +37,9 @@ pub fn handle(state: &mut KeyState, request: &[u8], presence: &mut dyn UserPrese
     let answer = match command_byte {
         command::GET_INFO => Ok(Some(profile::get_info(state).to_value())),
         command::SELECTION if state.identity.profile.has_selection() => presence.wait().map(|_| None),
-        command::MAKE_CREDENTIAL => make_credential(state, params.as_ref(), presence),
+        command::MAKE_CREDENTIAL => make_credential::handle(state, params.as_ref(), presence),
+        command::GET_ASSERTION => get_assertion::handle(state, params.as_ref(), presence),
+        command::GET_NEXT_ASSERTION => get_assertion::next(state),
         command::CLIENT_PIN => client_pin::handle(state, params.as_ref()),
         command::CONFIG => config::config(state, params.as_ref()),
         command::RESET => config::reset(state, presence),
@@ -56,23 +60,4 @@ pub fn handle(state: &mut KeyState, request: &[u8], presence: &mut dyn UserPrese
         }
         Err(status) => vec![status],
     }
-}
-
-fn make_credential(
-    state: &mut KeyState,
-    params: Option<&ciborium::value::Value>,
-    presence: &mut dyn UserPresence,
-) -> Answer {
-    let params = params.ok_or(code::MISSING_PARAMETER)?;
-    let map = MapView::new(params, "makeCredential").map_err(|_| code::INVALID_CBOR)?;
-    // A zero-length pinUvAuthParam is the platform asking "which key did the user touch?":
-    // wait for the touch, then answer PIN_NOT_SET or PIN_INVALID (CTAP 2.0 and 2.1 alike).
-    if let Ok(Some(auth)) = map.opt_bytes(make_credential::PIN_UV_AUTH_PARAM) {
-        if auth.is_empty() {
-            presence.wait()?;
-            return Err(if state.pin.is_some() { code::PIN_INVALID } else { code::PIN_NOT_SET });
-        }
-    }
-    // Registrations themselves arrive with the test-exchange work; until then the key says so.
-    Err(code::UNSUPPORTED_OPTION)
 }

@@ -96,6 +96,9 @@ pub struct PowerState {
     /// A credential-management enumeration the next command may continue.
     #[serde(default)]
     pub cred_mgmt: Option<CredMgmtEnumeration>,
+    /// What getNextAssertion still has to answer; any other command forgets it.
+    #[serde(default)]
+    pub pending_assertions: Option<PendingAssertions>,
 }
 
 /// What the credential-management "next" subcommands still have to give, in order.
@@ -106,6 +109,25 @@ pub enum CredMgmtEnumeration {
     Rps(Vec<String>),
     /// Credential ids (hex), for enumerateCredentialsGetNextCredential.
     Credentials(Vec<String>),
+}
+
+/// The rest of a getAssertion that found more than one discoverable credential (CTAP 2.1
+/// §6.3): the authenticatorGetAssertion parameters it must remember, and a 30 s timer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingAssertions {
+    pub rp_id: String,
+    /// hex
+    pub client_data_hash: String,
+    /// Credential ids (hex) still to be returned, next first.
+    pub remaining: Vec<String>,
+    /// The UP and UV bits the first assertion carried; every later one carries the same.
+    pub user_present: bool,
+    pub user_verified: bool,
+    /// The hmac-secret extension input (canonical CBOR, hex), answered for each credential.
+    #[serde(default)]
+    pub hmac_secret: Option<String>,
+    /// Wall-clock deadline (ms since the Unix epoch) for the next getNextAssertion.
+    pub expires_at_ms: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
