@@ -5,10 +5,9 @@
 //! Needs the venv: run `tests/interop/setup_venv.sh` first (CI does). Without it the test
 //! fails, on purpose.
 
-#[path = "common/interop.rs"]
-mod interop_common;
+mod common;
 
-use interop_common::{python, run_pytest, VirtualKeyServer};
+use common::interop::{python, run_pytest, run_pytest_with, VirtualKeyServer};
 
 #[test]
 fn python_fido2_foundation() {
@@ -16,4 +15,39 @@ fn python_fido2_foundation() {
     let python = python();
     let server = VirtualKeyServer::start();
     run_pytest(&python, "tests/interop/test_foundation.py", &server).assert_success(&server);
+}
+
+/// python-fido2 decodes each profile's getInfo (strict CBOR) and sees what the profile
+/// promises: the versions, PIN protocols and options the host's fallbacks depend on.
+fn python_fido2_reads_profile(profile: &str) {
+    let python = python();
+    let server = VirtualKeyServer::start_with(&["--profile", profile]);
+    let run = run_pytest_with(
+        &python,
+        "tests/interop/test_foundation.py",
+        &["-k", "virtual_key"],
+        &[("FIDOCTL_PROFILE", profile)],
+        &server,
+    );
+    run.assert_success(&server);
+    assert!(
+        run.output.contains("passed") && !run.output.contains("skipped"),
+        "every virtual_key check must run for {profile}:\n{}",
+        run.output
+    );
+}
+
+#[test]
+fn python_fido2_reads_profile_ctap2_1() {
+    python_fido2_reads_profile("ctap2.1");
+}
+
+#[test]
+fn python_fido2_reads_profile_ctap2_1_pre() {
+    python_fido2_reads_profile("ctap2.1-pre");
+}
+
+#[test]
+fn python_fido2_reads_profile_ctap2_0() {
+    python_fido2_reads_profile("ctap2.0");
 }

@@ -1,9 +1,7 @@
 //! Shared pieces of the interop tests: find the venv python, serve a fresh virtual key on a
 //! socket, run a python-fido2 test file against it.
 //!
-//! Include it from a test crate with
-//! `#[path = "common/interop.rs"] mod interop_common;`
-//! (a path attribute, so no shared tests/common/mod.rs is needed).
+//! Reached as `common::interop` after `mod common;` (tests/common/mod.rs).
 
 // Each test crate uses a different subset.
 #![allow(dead_code)]
@@ -68,6 +66,13 @@ impl VirtualKeyServer {
 
     /// A fresh key, `create_args` passed to `virtual create` (e.g. `["--profile", "ctap2.0"]`).
     pub fn start_with(create_args: &[&str]) -> Self {
+        Self::start_with_env(create_args, &[])
+    }
+
+    /// A fresh key, `create_args` passed to `virtual create` and `env` set for the server
+    /// (e.g. `[("FIDOCTL_VIRTUAL_PRESENCE", "deny")]`). Other FIDOCTL_* variables of the
+    /// caller's environment are removed, so a developer's shell cannot change the key.
+    pub fn start_with_env(create_args: &[&str], env: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let key_file = dir.path().join("key.json");
         let socket = dir.path().join("k.sock");
@@ -77,6 +82,7 @@ impl VirtualKeyServer {
             .args(["virtual", "create"])
             .arg(&key_file)
             .args(create_args)
+            .env_remove("FIDOCTL_DEVICE")
             .stdin(Stdio::null())
             .output()
             .expect("run fidoctl virtual create");
@@ -91,11 +97,16 @@ impl VirtualKeyServer {
 
         // The log goes to a file, not a pipe nobody drains, so the server never blocks on it.
         let log_file = File::create(&log).expect("server log file");
-        let child = Command::new(FIDOCTL)
+        let mut serve = Command::new(FIDOCTL);
+        for var in super::cli::FIDOCTL_ENV {
+            serve.env_remove(var);
+        }
+        let child = serve
             .args(["virtual", "serve"])
             .arg(&key_file)
             .arg("--socket")
             .arg(&socket)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().expect("clone log handle"))
             .stderr(log_file)
@@ -167,13 +178,32 @@ pub struct PythonRun {
 /// Run `python -m pytest` on `test_file` (relative to the repository top) with
 /// FIDOCTL_SOCKET pointing at `server`, bounded by [`PYTHON_TIMEOUT`].
 pub fn run_pytest(python: &Path, test_file: &str, server: &VirtualKeyServer) -> PythonRun {
+    run_pytest_with(python, test_file, &[], &[], server)
+}
+
+/// [`run_pytest`] with extra pytest arguments (e.g. `["-k", "virtual_key"]`) and extra
+/// environment for the python side (e.g. what the key is expected to say).
+pub fn run_pytest_with(
+    python: &Path,
+    test_file: &str,
+    extra_args: &[&str],
+    env: &[(&str, &str)],
+    server: &VirtualKeyServer,
+) -> PythonRun {
     // -p no:cacheprovider and no bytecode: leave nothing behind in the source tree.
-    let args = ["-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs", "--color=no", test_file];
-    run_python(python, &args, server)
+    let mut args = vec!["-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs", "--color=no"];
+    args.extend_from_slice(extra_args);
+    args.push(test_file);
+    run_python_with(python, &args, env, server)
 }
 
 /// Run `python ARGS...` from the repository top with FIDOCTL_SOCKET set, output captured.
 pub fn run_python(python: &Path, args: &[&str], server: &VirtualKeyServer) -> PythonRun {
+    run_python_with(python, args, &[], server)
+}
+
+/// [`run_python`] with extra environment.
+pub fn run_python_with(python: &Path, args: &[&str], env: &[(&str, &str)], server: &VirtualKeyServer) -> PythonRun {
     let out_path = server.dir().join(format!("python-{}.log", std::process::id()));
     let out = File::create(&out_path).expect("python log file");
     let mut child = Command::new(python)
@@ -182,6 +212,7 @@ pub fn run_python(python: &Path, args: &[&str], server: &VirtualKeyServer) -> Py
         .env("FIDOCTL_SOCKET", server.socket())
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("PYTHONUNBUFFERED", "1")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(out.try_clone().expect("clone log handle"))
         .stderr(out)

@@ -9,8 +9,18 @@ venv="$top/.venv"
 req="$here/requirements.txt"
 python="${PYTHON:-python3}"
 
+# A venv whose python cannot run pip is what a failed `python3 -m venv` leaves behind (on
+# Debian without python3-venv, ensurepip is missing): start over rather than reuse it.
+if [ -x "$venv/bin/python" ] && ! "$venv/bin/python" -m pip --version >/dev/null 2>&1; then
+    echo "setup_venv.sh: $venv is incomplete (no pip); recreating it" >&2
+    rm -rf "$venv"
+fi
 if [ ! -x "$venv/bin/python" ]; then
-    "$python" -m venv "$venv"
+    if ! "$python" -m venv "$venv"; then
+        rm -rf "$venv"
+        echo "setup_venv.sh: '$python -m venv' failed; on Debian/Ubuntu install python3-venv (apt-get install python3-venv)" >&2
+        exit 1
+    fi
 fi
 
 # Skip pip (and the network) when the pinned requirements are already installed;

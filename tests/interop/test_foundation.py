@@ -6,7 +6,8 @@ Two groups:
   fails a test instead of hanging it. They need nothing but the venv.
 - `test_virtual_key_*` run the same checks against `fidoctl virtual serve` at the socket
   named by FIDOCTL_SOCKET. Without that variable they are skipped (tests/interop.rs
-  always sets it, so under cargo they never skip).
+  always sets it, so under cargo they never skip). FIDOCTL_PROFILE (ctap2.1, ctap2.1-pre,
+  ctap2.0; default ctap2.1) says which profile the served key was created with.
 
 Run (from the repository top):
     tests/interop/setup_venv.sh
@@ -284,3 +285,67 @@ def test_virtual_key_ping(virtual_key, size):
 
 def test_virtual_key_wink(virtual_key):
     check_wink(virtual_key)
+
+
+# What each profile must say in getInfo, as python-fido2 decodes it (DESIGN.md, "Profiles").
+PROFILES = {
+    "ctap2.1": {
+        "versions": ["FIDO_2_0", "FIDO_2_1"],
+        "pin_uv_protocols": [2, 1],
+        "options_true": ["credMgmt", "pinUvAuthToken", "authnrCfg", "setMinPINLength"],
+        "options_absent": ["credentialMgmtPreview"],
+    },
+    "ctap2.1-pre": {
+        "versions": ["FIDO_2_0", "FIDO_2_1_PRE"],
+        "pin_uv_protocols": [1],
+        "options_true": ["credentialMgmtPreview"],
+        "options_absent": ["credMgmt", "pinUvAuthToken", "authnrCfg"],
+    },
+    "ctap2.0": {
+        "versions": ["FIDO_2_0"],
+        "pin_uv_protocols": [1],
+        "options_true": [],
+        "options_absent": ["credMgmt", "credentialMgmtPreview", "pinUvAuthToken", "authnrCfg"],
+    },
+}
+DEFAULT_AAGUID = "6f1d0c7a-5e1b-4c3e-9a7d-0f1d0c7a11e5"
+
+
+def served_profile() -> str:
+    profile = os.environ.get("FIDOCTL_PROFILE", "ctap2.1")
+    assert profile in PROFILES, f"FIDOCTL_PROFILE={profile!r} is not one of {sorted(PROFILES)}"
+    return profile
+
+
+def test_virtual_key_profile_get_info(virtual_key):
+    expected = PROFILES[served_profile()]
+    info = Ctap2(virtual_key, strict_cbor=True).get_info()
+    assert info.versions == expected["versions"]
+    assert info.pin_uv_protocols == expected["pin_uv_protocols"]
+    assert str(info.aaguid) == DEFAULT_AAGUID
+    assert info.options.get("clientPin") is False, info.options  # supported, not set
+    assert info.options.get("rk") is True and info.options.get("up") is True, info.options
+    for name in expected["options_true"]:
+        assert info.options.get(name) is True, (name, info.options)
+    for name in expected["options_absent"]:
+        assert name not in info.options, (name, info.options)
+    assert info.max_msg_size >= 1024
+    assert {"alg": -7, "type": "public-key"} in info.algorithms, info.algorithms
+
+
+def test_virtual_key_capabilities(virtual_key):
+    # CBOR and WINK; NMSG because the virtual key has no U2F (DESIGN.md, "Capabilities").
+    caps = virtual_key.capabilities
+    assert caps & CAPABILITY.CBOR and caps & CAPABILITY.WINK and caps & CAPABILITY.NMSG, hex(caps)
+
+
+def test_virtual_key_selection(virtual_key):
+    # authenticatorSelection exists from CTAP 2.1 on; the simulated touch approves at once
+    # (after an UPNEEDED keepalive, which python-fido2 must take in its stride).
+    ctap2 = Ctap2(virtual_key, strict_cbor=True)
+    if "FIDO_2_1" in ctap2.info.versions:
+        ctap2.selection()
+    else:
+        with pytest.raises(CtapError) as err:
+            ctap2.selection()
+        assert err.value.code == CtapError.ERR.INVALID_COMMAND
