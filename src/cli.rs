@@ -32,15 +32,8 @@ pub enum Format {
 
 #[derive(Debug, Args, Clone)]
 pub struct GlobalOptions {
-    /// Key to work on: /dev/hidrawN or hid:PATH, 'hid' (every HID key), unix:PATH or virtual:PATH. Repeatable.
-    #[arg(
-        short = 'd',
-        long = "device",
-        global = true,
-        value_name = "DEVICE",
-        env = "FIDOCTL_DEVICE",
-        value_delimiter = ','
-    )]
+    /// Key to work on: /dev/hidrawN or hid:PATH, 'hid' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key.
+    #[arg(short = 'd', long = "device", global = true, value_name = "DEVICE", value_delimiter = ',')]
     pub devices: Vec<String>,
     /// Output format: text for people, json or csv for scripts.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
@@ -120,6 +113,13 @@ fn device_arguments(args: &[std::ffi::OsString]) -> Vec<String> {
         }
     }
     out
+}
+
+impl Command {
+    /// Commands whose result is a table, so `--format csv` applies.
+    pub fn has_table(&self) -> bool {
+        matches!(self, Command::List | Command::Audit { .. } | Command::Creds(CredsCommand::List { .. }))
+    }
 }
 
 impl GlobalOptions {

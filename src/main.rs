@@ -10,6 +10,13 @@ use std::sync::atomic::Ordering;
 fn main() -> ExitCode {
     let cli = Cli::parse_args(std::env::args_os()).unwrap_or_else(|e| e.exit());
     let format = cli.global.format();
+    // Refuse an impossible format before anything touches a key.
+    if format == Format::Csv && !cli.command.has_table() {
+        return report(
+            &failure::Failure::usage("This command has no table to write as CSV; use --format text or json."),
+            Format::Text,
+        );
+    }
     let ctx = Context::new(cli.global.clone());
     let cancel = ctx.cancel.clone();
     // Ctrl-C: the waiting request sends CTAPHID_CANCEL and the command ends with exit 5.

@@ -324,8 +324,8 @@ fn list_reports_an_unreadable_key_beside_the_others() {
     let bad_path = keys.path("bad.json");
     std::fs::write(&bad_path, b"{\"format\": \"fidoctl-virtual-key\", \"vers").unwrap();
     let out = run(["-d", &good.selector(), "-d", &virtual_selector(&bad_path), "list", "--json"]);
-    // list.rs: an unreadable key is listed with its error and the run ends with exit 1.
-    out.expect_code(1);
+    // An unreadable key is listed with its error; a damaged state file is a device problem (exit 3).
+    out.expect_code(3);
     let doc: DeviceList = out.json();
     assert_eq!(doc.devices.len(), 2);
     assert!(doc.devices[0].error.is_none());

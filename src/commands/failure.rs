@@ -76,10 +76,24 @@ pub fn sentence(s: &str) -> String {
     out
 }
 
+impl From<crate::virtual_key::state::StateError> for Failure {
+    fn from(e: crate::virtual_key::state::StateError) -> Failure {
+        use crate::virtual_key::state::StateError;
+        let code = match e {
+            StateError::Exists { .. } => return Failure::new(exit::USAGE, "file_exists", e.to_string()),
+            StateError::Missing { .. } => "virtual_key_missing",
+            StateError::Busy { .. } => "virtual_key_busy",
+            StateError::Damaged { .. } | StateError::TooNew { .. } => "virtual_key_damaged",
+            StateError::Io { .. } => "virtual_key_io",
+        };
+        Failure::new(exit::DEVICE, code, e.to_string())
+    }
+}
+
 impl From<TransportError> for Failure {
     fn from(e: TransportError) -> Failure {
         match e {
-            TransportError::VirtualKey(state) => Failure::new(exit::DEVICE, "virtual_key_state", state.to_string()),
+            TransportError::VirtualKey(state) => state.into(),
             TransportError::Open { .. } => Failure::new(exit::DEVICE, "device_unreachable", sentence(&e.to_string()))
                 .hint("Check that the key is plugged in and that you may open it, then try again."),
             TransportError::Disconnected => Failure::new(exit::DEVICE, "device_disconnected", sentence(&e.to_string()))
@@ -125,6 +139,10 @@ impl From<ClientError> for Failure {
                 format!("Nobody touched the security key within {} seconds.", d.as_secs()),
             )
             .hint("Run the command again and touch the key when it blinks (use --timeout to wait longer)."),
+            ClientError::Status { command, code: code::OPERATION_DENIED } if asks_for_touch(command) && command != crate::proto::ctap2::command::RESET => {
+                Failure::new(exit::PRESENCE, "operation_denied", "The request was declined at the security key.")
+                    .hint("Nothing was changed. Run the command again and confirm on the key.")
+            }
             ClientError::Status { command, code } => {
                 let ex = status::ctap_status(code);
                 Failure::new(status_exit(command, code), &snake(ex.name), ex.what_happened).hint(ex.next_step)

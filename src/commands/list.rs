@@ -10,10 +10,12 @@ use crate::transport::DeviceDescription;
 pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
     let devices = ctx.devices()?;
     let mut entries = Vec::with_capacity(devices.len());
-    let mut failed = false;
+    // The first unreadable key decides the exit code (3 for a device problem, as DESIGN.md's
+    // table says); every key is still listed.
+    let mut failed: Option<u8> = None;
     for d in &devices {
         let entry = describe(ctx, d).unwrap_or_else(|f| {
-            failed = true;
+            failed.get_or_insert(f.exit_code);
             ctx.diag(format!("{}: {}", d.path, f.message));
             DeviceEntry {
                 error: Some(ReadError { code: f.code, message: f.message }),
@@ -22,10 +24,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
         });
         entries.push(entry);
     }
-    Ok(Outcome {
-        output: Some(Box::new(DeviceList { devices: entries })),
-        exit_code: if failed { exit::FAILED } else { exit::SUCCESS },
-    })
+    Ok(Outcome { output: Some(Box::new(DeviceList { devices: entries })), exit_code: failed.unwrap_or(exit::SUCCESS) })
 }
 
 /// What `list` says about one key (also used by `info` for its header).

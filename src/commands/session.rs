@@ -23,7 +23,8 @@ impl Context {
     }
 
     pub fn selectors(&self) -> Result<Vec<Selector>, Failure> {
-        Selector::from_args_or_env(&self.global.devices, None).map_err(|e| Failure::usage(e.to_string()))
+        let env = std::env::var("FIDOCTL_DEVICE").ok();
+        Selector::from_args_or_env(&self.global.devices, env.as_deref()).map_err(|e| Failure::usage(e.to_string()))
     }
 
     /// Every device the selectors name (a HID scan only for `hid` or no selector).

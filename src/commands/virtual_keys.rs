@@ -66,14 +66,7 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> anyhow::Result<Outcome> {
 }
 
 fn state_failure(e: crate::virtual_key::state::StateError) -> Failure {
-    use crate::virtual_key::state::StateError;
-    let code = match e {
-        StateError::Exists { .. } => return Failure::new(exit::USAGE, "file_exists", e.to_string()),
-        StateError::Missing { .. } => "virtual_key_missing",
-        StateError::Busy { .. } => "virtual_key_busy",
-        _ => "virtual_key_state",
-    };
-    Failure::new(exit::DEVICE, code, e.to_string())
+    Failure::from(e)
 }
 
 /// "5.7.1" → 0x050701; a plain integer is taken as is.
@@ -89,9 +82,32 @@ fn parse_firmware(s: &str) -> Option<u64> {
     }
 }
 
+fn serve_lock(socket: &Path) -> Result<std::fs::File, Failure> {
+    let name = socket.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let lock_path = socket.with_file_name(format!(".{name}.lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| Failure::new(exit::FAILED, "socket", format!("Cannot use {}: {e}", socket.display())))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(_) => Err(Failure::new(
+            exit::USAGE,
+            "socket_in_use",
+            format!("Something is already serving on {}.", socket.display()),
+        )
+        .hint("Stop it, or choose another --socket path.")),
+    }
+}
+
 /// Serve until killed. Each connection is a power-up; a newer connection replaces the older.
 fn serve(ctx: &Context, file: &Path, socket: &Path) -> anyhow::Result<Outcome> {
     let key = VirtualKey::open(file).map_err(state_failure)?;
+    // A lock beside the socket says a server is running; probing the socket instead would
+    // connect, and a connection unplugs the running server's host.
+    let _serving = serve_lock(socket)?;
     if let Ok(meta) = std::fs::symlink_metadata(socket) {
         use std::os::unix::fs::FileTypeExt;
         if !meta.file_type().is_socket() {
@@ -99,16 +115,7 @@ fn serve(ctx: &Context, file: &Path, socket: &Path) -> anyhow::Result<Outcome> {
                 .hint("Choose another --socket path.")
                 .into());
         }
-        if UnixStream::connect(socket).is_ok() {
-            return Err(Failure::new(
-                exit::USAGE,
-                "socket_in_use",
-                format!("Something is already serving on {}.", socket.display()),
-            )
-            .hint("Stop it, or choose another --socket path.")
-            .into());
-        }
-        // A leftover from a server that died: nobody listens, so it is safe to replace.
+        // A leftover from a server that died (we hold the lock): safe to replace.
         std::fs::remove_file(socket).map_err(|e| {
             Failure::new(exit::FAILED, "socket", format!("{} could not be replaced: {e}", socket.display()))
         })?;

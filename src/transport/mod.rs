@@ -68,12 +68,24 @@ pub fn resolve(selectors: &[Selector]) -> Result<Vec<DeviceDescription>, Transpo
             }],
         };
         for d in found {
-            if !out.iter().any(|o| o.path == d.path) {
+            if !out.iter().any(|o| same_device(o, &d)) {
                 out.push(d);
             }
         }
     }
     Ok(out)
+}
+
+/// `virtual:k.json` and `virtual:./k.json` are one key: compare resolved file paths.
+fn same_device(a: &DeviceDescription, b: &DeviceDescription) -> bool {
+    if a.backend != b.backend {
+        return false;
+    }
+    let file = |d: &DeviceDescription| {
+        let raw = d.path.split_once(':').filter(|_| d.backend != Backend::Hid).map(|(_, p)| p).unwrap_or(&d.path);
+        std::fs::canonicalize(raw).unwrap_or_else(|_| std::path::PathBuf::from(raw))
+    };
+    a.path == b.path || file(a) == file(b)
 }
 
 fn described(path: String, backend: Backend) -> DeviceDescription {

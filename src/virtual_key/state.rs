@@ -289,7 +289,7 @@ fn take_lock(path: &Path) -> Result<File, StateError> {
         .truncate(false)
         .write(true)
         .open(&lock_file)
-        .map_err(|e| io_err(&lock_file, "locked", e))?;
+        .map_err(|e| io_err(path, "locked", e))?;
     let started = Instant::now();
     loop {
         match file.try_lock() {
@@ -298,7 +298,7 @@ fn take_lock(path: &Path) -> Result<File, StateError> {
                 std::thread::sleep(Duration::from_millis(50));
             }
             Err(std::fs::TryLockError::WouldBlock) => return Err(StateError::Busy { path: display(path) }),
-            Err(std::fs::TryLockError::Error(e)) => return Err(io_err(&lock_file, "locked", e)),
+            Err(std::fs::TryLockError::Error(e)) => return Err(io_err(path, "locked", e)),
         }
     }
 }
