@@ -18,8 +18,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
     }
     var completions = [
         &'fidoctl'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -51,8 +51,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fidoctl;list'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -68,8 +68,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;info'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -85,8 +85,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;wink'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -102,8 +102,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;select'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -119,8 +119,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;pin'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -142,8 +142,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fidoctl;pin;set'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -159,8 +159,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;pin;change'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -176,8 +176,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;pin;verify'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -194,8 +194,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         }
         &'fidoctl;pin;min-length'= {
             cand --rp-id 'A site allowed to read the minimum (minPinLength extension). Repeatable'
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -212,8 +212,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;pin;force-change'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -249,8 +249,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;pin;help;help'= {
         }
         &'fidoctl;creds'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -271,8 +271,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         }
         &'fidoctl;creds;list'= {
             cand --rp 'Only this relying party (e.g. github.com)'
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -288,8 +288,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;creds;delete'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -307,8 +307,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;creds;update'= {
             cand --name 'The new user name'
             cand --display-name 'The new display name'
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -338,8 +338,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;creds;help;help'= {
         }
         &'fidoctl;config'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -358,8 +358,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fidoctl;config;always-uv'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -375,8 +375,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;config;enterprise-attestation'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -403,8 +403,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;config;help;help'= {
         }
         &'fidoctl;reset'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -421,8 +421,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;test'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -445,8 +445,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --display-name 'display-name'
             cand --alg 'alg'
             cand --client-data-hash 'The client data hash to sign (64 hex digits); random if left out'
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -467,8 +467,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --rp 'The relying party id (a domain)'
             cand --cred 'Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials'
             cand --client-data-hash 'The client data hash to sign (64 hex digits); random if left out'
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -488,8 +488,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --policy 'The policy (TOML); without it: require_pin and forbid_known_vulnerable'
             cand --mds 'The FIDO Metadata Service BLOB (a JWT), verified before use'
             cand --mds-root 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots'
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -507,8 +507,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;virtual'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -532,8 +532,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --aaguid 'The AAGUID to report (canonical UUID form)'
             cand --firmware 'The firmware version to report, as MAJOR.MINOR.PATCH or an integer'
             cand --max-resident 'How many discoverable credentials fit on the key'
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -550,8 +550,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         }
         &'fidoctl;virtual;serve'= {
             cand --socket 'Where to listen'
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -567,8 +567,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;virtual;replug'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -598,8 +598,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;virtual;help;help'= {
         }
         &'fidoctl;completions'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'
@@ -615,8 +615,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;man'= {
-            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
-            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
             cand --pin 'Refused: a PIN on the command line is visible to every user of this machine'

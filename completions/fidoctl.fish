@@ -24,7 +24,7 @@ function __fish_fidoctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c fidoctl -n "__fish_fidoctl_needs_command" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -52,7 +52,7 @@ complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "virtual" -d 'Create
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "man" -d 'Write the man pages into a folder'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -64,7 +64,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l pin-stdin -d 'R
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -76,7 +76,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l pin-stdin -d 'R
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -88,7 +88,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l pin-stdin -d 'R
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -100,7 +100,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l pin-stdin -d 
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -118,7 +118,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "min-length" -d 'Raise the minimum PIN length (only a reset lowers it again)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "force-change" -d 'Require the PIN to be changed before its next use'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -130,7 +130,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -142,7 +142,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -155,7 +155,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l rp-id -d 'A site allowed to read the minimum (minPinLength extension). Repeatable' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -168,7 +168,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -186,7 +186,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "min-length" -d 'Raise the minimum PIN length (only a reset lowers it again)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "force-change" -d 'Require the PIN to be changed before its next use'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -203,7 +203,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_se
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -f -a "update" -d 'Change the user name and/or display name stored with a credential'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l rp -d 'Only this relying party (e.g. github.com)' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -215,7 +215,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -229,7 +229,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l name -d 'The new user name' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l display-name -d 'The new display name' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -245,7 +245,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete exactly one credential; shows its RP and user and asks first'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change the user name and/or display name stored with a credential'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -260,7 +260,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -f -a "always-uv" -d 'Require user verification (PIN) for every use of the key'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -f -a "enterprise-attestation" -d 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -272,7 +272,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -287,7 +287,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "always-uv" -d 'Require user verification (PIN) for every use of the key'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "enterprise-attestation" -d 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -300,7 +300,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l pin-stdin -d '
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -320,7 +320,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l disp
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l alg -r -f -a "es256\t''
 eddsa\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l client-data-hash -d 'The client data hash to sign (64 hex digits); random if left out' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -337,7 +337,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s V -l
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l rp -d 'The relying party id (a domain)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l cred -d 'Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l client-data-hash -d 'The client data hash to sign (64 hex digits); random if left out' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -353,7 +353,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s V -l v
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l policy -d 'The policy (TOML); without it: require_pin and forbid_known_vulnerable' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l mds -d 'The FIDO Metadata Service BLOB (a JWT), verified before use' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l mds-root -d 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots' -r -F
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -367,7 +367,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l pin-stdin -d '
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -389,7 +389,7 @@ ctap2.0\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l aaguid -d 'The AAGUID to report (canonical UUID form)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l firmware -d 'The firmware version to report, as MAJOR.MINOR.PATCH or an integer' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l max-resident -d 'How many discoverable credentials fit on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -402,7 +402,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l socket -d 'Where to listen' -r -F
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -414,7 +414,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -430,7 +430,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from help" -f -a "replug" -d 'Unplug and re-plug a virtual key (power cycle)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -442,7 +442,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l pin-stdi
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
