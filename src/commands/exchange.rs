@@ -171,7 +171,7 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> anyhow::Resu
         "rp_id": a.rp,
         "credential_id": b64url(&cred.credential_id),
         "user_id": b64url(&user_id),
-        "aaguid": crate::virtual_key::format_aaguid(&cred.aaguid),
+        "aaguid": crate::audit::aaguid_from_bytes(&cred.aaguid),
         "algorithm": crate::output::devices::alg_name(cred.public_key.alg()),
         "public_key_cose": b64url(&cbor::encode(&cred.public_key.to_value())),
         "public_key_pem": public_key_pem(&cred.public_key),

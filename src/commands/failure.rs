@@ -76,9 +76,9 @@ pub fn sentence(s: &str) -> String {
     out
 }
 
-impl From<crate::virtual_key::state::StateError> for Failure {
-    fn from(e: crate::virtual_key::state::StateError) -> Failure {
-        use crate::virtual_key::state::StateError;
+impl From<crate::transport::virtual_admin::StateError> for Failure {
+    fn from(e: crate::transport::virtual_admin::StateError) -> Failure {
+        use crate::transport::virtual_admin::StateError;
         let code = match e {
             StateError::Exists { .. } => return Failure::new(exit::USAGE, "file_exists", e.to_string()),
             StateError::Missing { .. } => "virtual_key_missing",

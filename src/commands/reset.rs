@@ -11,8 +11,8 @@ use crate::client::ClientError;
 use crate::output::message::Message;
 use crate::proto::status::code;
 use crate::secrets::ENV_PIN;
+use crate::transport::virtual_admin;
 use crate::transport::{self, Backend, DeviceDescription};
-use crate::virtual_key::VirtualKey;
 use std::io::IsTerminal;
 use std::time::Duration;
 
@@ -99,9 +99,7 @@ fn plug_in_fresh(ctx: &Context, device: &DeviceDescription) -> Result<DeviceDesc
         Backend::Unix => Ok(device.clone()),
         Backend::Virtual => {
             let path = device.path.strip_prefix("virtual:").unwrap_or(&device.path);
-            let mut key = VirtualKey::open(std::path::Path::new(path))
-                .map_err(|e| Failure::new(exit::DEVICE, "virtual_key_state", e.to_string()))?;
-            key.replug().map_err(|e| Failure::new(exit::DEVICE, "virtual_key_state", e.to_string()))?;
+            virtual_admin::replug(std::path::Path::new(path)).map_err(Failure::from)?;
             ctx.diag("virtual key re-plugged for the reset");
             Ok(device.clone())
         }

@@ -3,11 +3,7 @@
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::{ProfileArg, VirtualCommand};
 use crate::output::message::Message;
-use crate::virtual_key::link::StreamLink;
-use crate::virtual_key::profile::parse_aaguid;
-use crate::virtual_key::state::Profile;
-use crate::virtual_key::{format_aaguid, CreateOptions, VirtualKey};
-use std::os::unix::net::{UnixListener, UnixStream};
+use crate::transport::virtual_admin::{self, parse_aaguid, CreateOptions, Profile, ServeError};
 use std::path::Path;
 
 pub fn run(ctx: &Context, command: VirtualCommand) -> anyhow::Result<Outcome> {
@@ -34,28 +30,26 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> anyhow::Result<Outcome> {
             if let Some(m) = max_resident {
                 options.max_resident = m;
             }
-            let key = VirtualKey::create(&file, &options).map_err(state_failure)?;
-            let state = key.state();
+            let created = virtual_admin::create(&file, &options).map_err(Failure::from)?;
             ctx.diag(format!("created {}", file.display()));
             Ok(Outcome::ok(Message {
                 text: format!(
                     "Created virtual key {} ({}, AAGUID {}). Use it with --device virtual:{}",
                     file.display(),
-                    state.identity.profile.name(),
-                    format_aaguid(&options.aaguid),
+                    created.profile,
+                    created.aaguid,
                     file.display()
                 ),
                 fields: serde_json::json!({
                     "file": file.display().to_string(),
                     "device": format!("virtual:{}", file.display()),
-                    "profile": state.identity.profile.name(),
-                    "aaguid": state.identity.aaguid,
+                    "profile": created.profile,
+                    "aaguid": created.aaguid,
                 }),
             }))
         }
         VirtualCommand::Replug { file } => {
-            let mut key = VirtualKey::open(&file).map_err(state_failure)?;
-            key.replug().map_err(state_failure)?;
+            virtual_admin::replug(&file).map_err(Failure::from)?;
             Ok(Outcome::ok(Message {
                 text: format!("Virtual key {} was unplugged and plugged back in.", file.display()),
                 fields: serde_json::json!({ "file": file.display().to_string(), "replugged": true }),
@@ -63,10 +57,6 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> anyhow::Result<Outcome> {
         }
         VirtualCommand::Serve { file, socket } => serve(ctx, &file, &socket),
     }
-}
-
-fn state_failure(e: crate::virtual_key::state::StateError) -> Failure {
-    Failure::from(e)
 }
 
 /// "5.7.1" → 0x050701; a plain integer is taken as is.
@@ -82,84 +72,24 @@ fn parse_firmware(s: &str) -> Option<u64> {
     }
 }
 
-fn serve_lock(socket: &Path) -> Result<std::fs::File, Failure> {
-    let name = socket.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let lock_path = socket.with_file_name(format!(".{name}.lock"));
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| Failure::new(exit::FAILED, "socket", format!("Cannot use {}: {e}", socket.display())))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(_) => Err(Failure::new(
-            exit::USAGE,
-            "socket_in_use",
-            format!("Something is already serving on {}.", socket.display()),
-        )
-        .hint("Stop it, or choose another --socket path.")),
-    }
-}
-
-/// Serve until killed. Each connection is a power-up; a newer connection replaces the older.
+/// Serve until killed.
 fn serve(ctx: &Context, file: &Path, socket: &Path) -> anyhow::Result<Outcome> {
-    let key = VirtualKey::open(file).map_err(state_failure)?;
-    // A lock beside the socket says a server is running; probing the socket instead would
-    // connect, and a connection unplugs the running server's host.
-    let _serving = serve_lock(socket)?;
-    if let Ok(meta) = std::fs::symlink_metadata(socket) {
-        use std::os::unix::fs::FileTypeExt;
-        if !meta.file_type().is_socket() {
-            return Err(Failure::usage(format!("{} exists and is not a socket; it was left alone.", socket.display()))
-                .hint("Choose another --socket path.")
-                .into());
+    let event = |m: &str| {
+        if m.starts_with("serving") {
+            eprintln!("fidoctl: {m}");
+        } else {
+            ctx.diag(m);
         }
-        // A leftover from a server that died (we hold the lock): safe to replace.
-        std::fs::remove_file(socket).map_err(|e| {
-            Failure::new(exit::FAILED, "socket", format!("{} could not be replaced: {e}", socket.display()))
-        })?;
-    }
-    let listener = UnixListener::bind(socket)
-        .map_err(|e| Failure::new(exit::FAILED, "socket", format!("Cannot listen on {}: {e}", socket.display())))?;
-    eprintln!("fidoctl: serving virtual key {} on unix:{} (stop with Ctrl-C)", file.display(), socket.display());
-    let mut key = Some(key);
-    let mut current: Option<(UnixStream, std::thread::JoinHandle<VirtualKey>)> = None;
-    for stream in listener.incoming() {
-        let stream = match stream {
-            Ok(s) => s,
-            Err(e) => {
-                ctx.diag(format!("accept failed: {e}"));
-                continue;
-            }
-        };
-        // Unplug the previous host: close its socket and wait for the key to be handed back.
-        if let Some((old, thread)) = current.take() {
-            let _ = old.shutdown(std::net::Shutdown::Both);
-            match thread.join() {
-                Ok(k) => key = Some(k),
-                Err(_) => {
-                    return Err(Failure::new(
-                        exit::FAILED,
-                        "virtual_key_crashed",
-                        "The virtual key stopped unexpectedly.",
-                    )
-                    .into())
-                }
-            }
+    };
+    virtual_admin::serve(file, socket, &event).map_err(|e| match e {
+        ServeError::State(s) => Failure::from(s),
+        ServeError::InUse(_) => {
+            Failure::new(exit::USAGE, "socket_in_use", e.to_string()).hint("Stop it, or choose another --socket path.")
         }
-        let Some(mut k) = key.take() else { break };
-        if let Err(e) = k.replug() {
-            return Err(state_failure(e).into());
-        }
-        ctx.diag("host connected: key powered up");
-        let control = stream.try_clone().map_err(|e| Failure::new(exit::FAILED, "socket", e.to_string()))?;
-        let thread = std::thread::spawn(move || {
-            k.serve(&mut StreamLink::new(stream));
-            k
-        });
-        current = Some((control, thread));
-    }
+        ServeError::NotASocket(_) => Failure::usage(e.to_string()).hint("Choose another --socket path."),
+        ServeError::Socket { .. } => Failure::new(exit::FAILED, "socket", e.to_string()),
+        ServeError::Crashed => Failure::new(exit::FAILED, "virtual_key_crashed", e.to_string()),
+    })?;
     Ok(Outcome::silent())
 }
 

@@ -5,6 +5,7 @@ pub mod hid;
 pub mod in_process;
 pub mod selector;
 pub mod unix;
+pub mod virtual_admin;
 
 use crate::proto::ctaphid::Report;
 use std::time::Duration;
