@@ -131,6 +131,8 @@ fn find_exact<'a>(
             }
         }
     }
+    // Name them in the order of the readings (hex first), not the order the key listed them.
+    hits.sort_by_key(|(_, c)| readings.iter().position(|r| *r == c.credential_id));
     match hits.len() {
         0 => Err(Failure::new(exit::FAILED, "credential_not_found", format!("No credential on this key has the id {written}; nothing was changed."))
             .hint("List the credentials with `fidoctl creds list` and copy the id exactly.")),
@@ -181,9 +183,9 @@ fn update(ctx: &Context, written: &str, name: Option<String>, display_name: Opti
         return Err(Failure::usage("Nothing to change: give --name, --display-name or both.").into());
     }
     id_readings(written)?;
-    let auth = ctx.open_one()?;
-    let mut s = CmSession::open(ctx, auth)?;
-    if s.flavor == Flavor::Preview {
+    let mut auth = ctx.open_one()?;
+    // Known from getInfo: refuse before asking for a PIN that could not be used anyway.
+    if flavor(&mut auth).map_err(Failure::from)? == Some(Flavor::Preview) {
         return Err(Failure::new(
             exit::FAILED,
             "update_unsupported",
@@ -191,6 +193,7 @@ fn update(ctx: &Context, written: &str, name: Option<String>, display_name: Opti
         )
         .into());
     }
+    let mut s = CmSession::open(ctx, auth)?;
     let all = s.everything()?;
     let (rp, cred) = find_exact(&all, written)?;
     // The key replaces the whole user entity: resend what is not being changed.

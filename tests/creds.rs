@@ -1,0 +1,741 @@
+//! Discoverable credentials: `fidoctl creds list | delete | update` against virtual keys.
+//!
+//! Every credential is made through the binary (`make-credential --resident`), except where a
+//! test needs ids with a chosen relation to each other; those are written into the virtual
+//! key's state file ([`add_credential_with_id`], which says why).
+
+mod common;
+
+use common::cli::{fidoctl, run_cmd, Run, TempKeys, VirtualKeyFile, FIDOCTL_ENV};
+use common::creds::{
+    add_credential_with_id, b64url, from_b64url, key_with_pin, list, make_resident, parse_csv, run_with_pin,
+    CredentialList, Deleted, DeletedDocument, ListedCredential, MadeCredential, Updated, UpdatedDocument, PIN,
+};
+use common::schema::ErrorDocument;
+use std::collections::BTreeSet;
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const NOT_FOUND_HINT: &str = "List the credentials with `fidoctl creds list` and copy the id exactly.";
+const NO_TTY: &str = "This changes the key irreversibly and needs a confirmation, but there is no terminal to ask on.";
+const NO_TTY_HINT: &str = "Run it in a terminal to confirm, or add --yes if you are sure (for scripts).";
+const NO_PIN: &str =
+    "This key has no PIN, and credential management needs one (the key only allows it after a PIN is entered).";
+const NO_PIN_HINT: &str = "Set a PIN with `fidoctl pin set`, then try again.";
+const NO_CM: &str = "This key does not support credential management, so its discoverable credentials cannot be listed, deleted or changed.";
+const NO_CM_HINT: &str =
+    "Only a factory reset (`fidoctl reset`) removes credentials from such a key, and it removes all of them.";
+const NO_UPDATE: &str = "This key only has the preview version of credential management, which cannot change a credential's user name or display name.";
+
+fn not_found(written: &str) -> String {
+    format!("No credential on this key has the id {written}; nothing was changed.")
+}
+
+/// The error document a failed `--json` run prints; the sentence is on stderr too.
+#[track_caller]
+fn error_doc(run: &Run, exit: i32, code: &str, message: &str) -> ErrorDocument {
+    run.expect_code(exit);
+    let doc: ErrorDocument = run.json();
+    assert_eq!(doc.schema_version, 1);
+    assert_eq!(doc.error.code, code, "\n{}", run.describe());
+    assert_eq!(doc.error.message, message, "\n{}", run.describe());
+    assert_eq!(i32::from(doc.error.exit_code), exit);
+    run.stderr_has(message);
+    doc
+}
+
+/// The text-mode failure: `fidoctl: MESSAGE` then the hint, nothing on stdout.
+#[track_caller]
+fn text_error(run: &Run, exit: i32, message: &str, hint: Option<&str>) {
+    run.expect_code(exit);
+    let mut expected = format!("fidoctl: {message}\n");
+    if let Some(hint) = hint {
+        expected.push_str(hint);
+        expected.push('\n');
+    }
+    assert!(run.stderr.ends_with(&expected), "stderr should end with {expected:?}\n{}", run.describe());
+    assert!(run.stdout.is_empty(), "nothing on stdout\n{}", run.describe());
+}
+
+/// What the state file holds: (hex id, rp id, user name, display name) of every credential.
+fn stored(key: &VirtualKeyFile) -> BTreeSet<(String, String, String, String)> {
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+    key.state()["credentials"]
+        .as_array()
+        .expect("credentials")
+        .iter()
+        .map(|c| (text(&c["id"]), text(&c["rp_id"]), text(&c["user_name"]), text(&c["user_display_name"])))
+        .collect()
+}
+
+// --- a key with 3 RPs × 2 users -------------------------------------------------------------
+
+/// One credential as it was made: what `creds list` must show for it.
+#[derive(Debug, Clone)]
+struct Made {
+    rp: &'static str,
+    user: &'static str,
+    display: &'static str,
+    made: MadeCredential,
+}
+
+impl Made {
+    fn id(&self) -> &str {
+        &self.made.credential_id
+    }
+
+    /// The entry `creds list --json` must print for it.
+    fn expected(&self) -> ListedCredential {
+        ListedCredential {
+            credential_id: self.made.credential_id.clone(),
+            user_id: self.made.user_id.clone(),
+            user_name: Some(self.user.to_string()),
+            display_name: Some(self.display.to_string()),
+            // make-credential asks for no credProtect: the key stores level 1 and says so.
+            cred_protect: Some(1),
+            algorithm: Some("ES256".to_string()),
+        }
+    }
+}
+
+const RPS: [&str; 3] = ["shop.example", "bank.example", "mail.example"];
+/// The second display name has a comma and quotes, so CSV must quote it.
+const USERS: [(&str, &str); 2] = [("alice", "Alice Liddell"), ("bob", "Bob \"the builder\", Jr.")];
+const MAX_RESIDENT: u64 = 10;
+
+struct SixCredentials {
+    _keys: TempKeys,
+    key: VirtualKeyFile,
+    made: Vec<Made>,
+}
+
+impl SixCredentials {
+    fn by(&self, rp: &str, user: &str) -> &Made {
+        self.made.iter().find(|m| m.rp == rp && m.user == user).expect("made")
+    }
+}
+
+/// A key with a PIN, room for 10, and 6 discoverable credentials (3 RPs × 2 users), plus one
+/// non-discoverable credential that credential management must not show.
+fn six_credentials() -> SixCredentials {
+    let keys = TempKeys::new();
+    let key = key_with_pin(&keys, "key.json", &["--max-resident", &MAX_RESIDENT.to_string()]);
+    let mut made = Vec::new();
+    for rp in RPS {
+        for (user, display) in USERS {
+            made.push(Made { rp, user, display, made: make_resident(&key, rp, user, display) });
+        }
+    }
+    run_with_pin(&key, &["make-credential", "--rp", "shop.example", "--user-name", "carol", "--json"]).success();
+    let ids: BTreeSet<&str> = made.iter().map(Made::id).collect();
+    assert_eq!(ids.len(), 6, "six different credential ids: {made:#?}");
+    SixCredentials { _keys: keys, key, made }
+}
+
+/// `list` shows exactly the credentials of `expected` (grouped by RP, each RP once), and the
+/// key's counts.
+#[track_caller]
+fn assert_lists_exactly(doc: &CredentialList, expected: &[&Made], existing: u64) {
+    assert_eq!((doc.existing, doc.remaining), (existing, MAX_RESIDENT - existing), "{doc:#?}");
+    let listed_rps: Vec<&str> = doc.rps.iter().map(|rp| rp.rp_id.as_str()).collect();
+    let unique: BTreeSet<&str> = listed_rps.iter().copied().collect();
+    assert_eq!(unique.len(), listed_rps.len(), "each RP once: {listed_rps:?}");
+    let expected_rps: BTreeSet<&str> = expected.iter().map(|m| m.rp).collect();
+    assert_eq!(unique, expected_rps, "{doc:#?}");
+    for rp in &doc.rps {
+        // make-credential names no RP, so the key has no name for it.
+        assert_eq!(rp.rp_name, None);
+        let mut listed = rp.credentials.clone();
+        listed.sort();
+        let mut wanted: Vec<ListedCredential> =
+            expected.iter().filter(|m| m.rp == rp.rp_id).map(|m| m.expected()).collect();
+        wanted.sort();
+        assert_eq!(listed, wanted, "the credentials of {}", rp.rp_id);
+    }
+}
+
+#[test]
+fn list_json_three_rps_two_users_exactly() {
+    let six = six_credentials();
+    let doc = list(&six.key, &[]);
+    assert_lists_exactly(&doc, &six.made.iter().collect::<Vec<_>>(), 6);
+    // The ids are the ones make-credential printed, byte for byte.
+    for m in &six.made {
+        let (rp, listed) = doc.find(m.id());
+        assert_eq!((rp.as_str(), listed.user_id.as_str()), (m.rp, m.made.user_id.as_str()));
+        assert_eq!(from_b64url(&listed.credential_id), from_b64url(m.id()));
+    }
+    // The non-discoverable credential is not there.
+    assert!(doc.flat().iter().all(|(_, c)| c.user_name.as_deref() != Some("carol")), "{doc:#?}");
+}
+
+#[test]
+fn list_text_shows_whole_ids() {
+    let six = six_credentials();
+    // A narrow terminal must not make the table cut ids short.
+    let mut cmd = fidoctl();
+    cmd.env("FIDOCTL_PIN", PIN).env("COLUMNS", "40").args(["-d", &six.key.selector(), "creds", "list"]);
+    let out = run_cmd(&mut cmd);
+    out.success();
+    assert_eq!(
+        out.stdout.lines().next(),
+        Some(format!("{}: 6 discoverable credential(s), room for 4 more.", six.key.selector()).as_str()),
+        "{}",
+        out.describe()
+    );
+    assert!(!out.stdout.contains('…') && !out.stdout.contains("..."), "nothing elided\n{}", out.describe());
+    for m in &six.made {
+        // Each credential's row carries its RP, user and whole id on one line.
+        let row = out
+            .stdout
+            .lines()
+            .find(|l| l.contains(m.id()))
+            .unwrap_or_else(|| panic!("the whole id {} is not in the text\n{}", m.id(), out.describe()));
+        for part in [m.rp, m.user, m.display, &m.made.user_id] {
+            assert!(row.contains(part), "{part:?} missing from the row of {}: {row}", m.id());
+        }
+    }
+    assert!(!out.stdout.contains("carol"), "{}", out.describe());
+}
+
+#[test]
+fn list_csv_has_a_header_and_one_row_per_credential() {
+    let six = six_credentials();
+    let out = run_with_pin(&six.key, &["creds", "list", "--format", "csv"]);
+    out.success();
+    let records = parse_csv(&out.stdout).unwrap_or_else(|e| panic!("not CSV: {e}\n{}", out.describe()));
+    let (header, rows) = records.split_first().expect("a header");
+    assert_eq!(
+        header,
+        &["rp_id", "user_name", "display_name", "user_id", "credential_id", "cred_protect", "algorithm"]
+    );
+    // The same credentials, in the same order, as the JSON document.
+    let json = list(&six.key, &[]);
+    let expected: Vec<Vec<String>> = json
+        .flat()
+        .into_iter()
+        .map(|(rp, c)| {
+            vec![
+                rp,
+                c.user_name.unwrap_or_default(),
+                c.display_name.unwrap_or_default(),
+                c.user_id,
+                c.credential_id,
+                c.cred_protect.map(|p| p.to_string()).unwrap_or_default(),
+                c.algorithm.unwrap_or_default(),
+            ]
+        })
+        .collect();
+    assert_eq!(rows, expected.as_slice(), "\n{}", out.describe());
+    assert_eq!(rows.len(), 6);
+    // The awkward display name came through the quoting intact.
+    let bob = six.by("bank.example", "bob");
+    assert!(rows.iter().any(|r| r[2] == bob.display && r[4] == bob.id()), "{rows:?}");
+}
+
+#[test]
+fn list_rp_filter() {
+    let six = six_credentials();
+    let doc = list(&six.key, &["--rp", "bank.example"]);
+    assert_eq!(doc.rps.len(), 1, "{doc:#?}");
+    let bank: Vec<&Made> = six.made.iter().filter(|m| m.rp == "bank.example").collect();
+    // The counts are the key's slots, whichever RPs are shown.
+    assert_lists_exactly(&doc, &bank, 6);
+
+    let text = run_with_pin(&six.key, &["creds", "list", "--rp", "bank.example"]);
+    text.success();
+    for m in &six.made {
+        assert_eq!(text.stdout.contains(m.id()), m.rp == "bank.example", "{}\n{}", m.id(), text.describe());
+    }
+
+    let csv = run_with_pin(&six.key, &["creds", "list", "--rp", "mail.example", "--format", "csv"]);
+    csv.success();
+    let rows = parse_csv(&csv.stdout).unwrap();
+    assert_eq!(rows.len(), 3, "header and two rows\n{}", csv.describe());
+    assert!(rows[1..].iter().all(|r| r[0] == "mail.example"), "{rows:?}");
+
+    // An RP the key does not know: nothing listed, not an error.
+    let none = list(&six.key, &["--rp", "nowhere.example"]);
+    assert!(none.rps.is_empty(), "{none:#?}");
+    // A prefix or a suffix of an RP id is another RP id.
+    assert!(list(&six.key, &["--rp", "bank"]).rps.is_empty());
+    assert!(list(&six.key, &["--rp", "example"]).rps.is_empty());
+}
+
+#[test]
+fn eddsa_credential_is_listed_with_its_algorithm() {
+    let keys = TempKeys::new();
+    let key = key_with_pin(&keys, "key.json", &[]);
+    let out = run_with_pin(
+        &key,
+        &["make-credential", "--rp", "ed.example", "--user-name", "ed", "--alg", "eddsa", "--resident", "--json"],
+    );
+    out.success();
+    let made: MadeCredential = out.json();
+    assert_eq!(made.algorithm, "EdDSA");
+    let (_, listed) = list(&key, &[]).find(&made.credential_id);
+    assert_eq!(listed.algorithm.as_deref(), Some("EdDSA"));
+}
+
+// --- delete -----------------------------------------------------------------------------------
+
+#[test]
+fn delete_removes_exactly_one() {
+    let six = six_credentials();
+    let alice = six.by("bank.example", "alice");
+    let out = run_with_pin(&six.key, &["creds", "delete", alice.id(), "--yes", "--json"]);
+    out.success();
+    let doc: DeletedDocument = out.json();
+    assert_eq!(doc.schema_version, 1);
+    assert_eq!(doc.device, six.key.selector());
+    assert_eq!(
+        doc.deleted,
+        Deleted {
+            credential_id: alice.id().to_string(),
+            rp_id: "bank.example".into(),
+            user_name: Some("alice".into())
+        }
+    );
+    // What is deleted is shown first, also with --yes: RP, user and the whole id.
+    out.stderr_has("bank.example").stderr_has("alice").stderr_has("Alice Liddell").stderr_has(alice.id());
+
+    let rest: Vec<&Made> = six.made.iter().filter(|m| m.id() != alice.id()).collect();
+    assert_lists_exactly(&list(&six.key, &[]), &rest, 5);
+
+    // The last credential of an RP: the RP goes from the list.
+    let bob = six.by("bank.example", "bob");
+    let text = run_with_pin(&six.key, &["creds", "delete", bob.id(), "--yes"]);
+    text.success();
+    assert_eq!(text.stdout, format!("Deleted credential {} (bob for bank.example).\n", bob.id()));
+    let rest: Vec<&Made> = rest.into_iter().filter(|m| m.rp != "bank.example").collect();
+    let doc = list(&six.key, &[]);
+    assert_lists_exactly(&doc, &rest, 4);
+    assert!(doc.rps.iter().all(|rp| rp.rp_id != "bank.example"), "{doc:#?}");
+}
+
+#[test]
+fn delete_without_a_terminal_or_yes_refuses_and_deletes_nothing() {
+    let six = six_credentials();
+    let before = stored(&six.key);
+    let bob = six.by("shop.example", "bob");
+
+    let out = run_with_pin(&six.key, &["creds", "delete", bob.id()]);
+    text_error(&out, 2, NO_TTY, Some(NO_TTY_HINT));
+    // The credential is shown before the refusal: RP, user, display name, whole id.
+    let shown = out.stderr.find(&format!("RP shop.example — user bob ({})", bob.display));
+    let refused = out.stderr.find(NO_TTY);
+    assert!(shown.is_some() && shown < refused, "RP and user first\n{}", out.describe());
+    out.stderr_has(bob.id()).stderr_has(&bob.made.user_id);
+
+    let json = run_with_pin(&six.key, &["creds", "delete", bob.id(), "--json"]);
+    let doc = error_doc(&json, 2, "confirmation_required", NO_TTY);
+    assert_eq!(doc.error.hint.as_deref(), Some(NO_TTY_HINT));
+
+    assert_eq!(stored(&six.key), before, "nothing deleted");
+    assert_lists_exactly(&list(&six.key, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
+}
+
+/// Runs `fidoctl` in a pseudo-terminal (util-linux `script`), waits for the question, then
+/// types `answer`. Returns the exit code and everything the terminal showed.
+fn delete_on_a_terminal(key: &VirtualKeyFile, id: &str, answer: &str) -> (Option<i32>, String) {
+    const QUESTION: &str = "Delete this credential?";
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let command = [common::cli::FIDOCTL, "-d", &key.selector(), "creds", "delete", id]
+        .iter()
+        .map(|a| quote(a))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut script = Command::new("script");
+    for var in FIDOCTL_ENV {
+        script.env_remove(var);
+    }
+    let mut child = script
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .env("FIDOCTL_PIN", PIN)
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the terminal tests need util-linux `script` (a pseudo-terminal for fidoctl)");
+    let shown = Arc::new(Mutex::new(Vec::new()));
+    let reader = {
+        let shown = Arc::clone(&shown);
+        let mut stdout = child.stdout.take().expect("stdout");
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 1024];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                shown.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        })
+    };
+    let text = |shown: &Arc<Mutex<Vec<u8>>>| String::from_utf8_lossy(&shown.lock().unwrap()).into_owned();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !text(&shown).contains(QUESTION) {
+        if Instant::now() > deadline || child.try_wait().expect("wait").is_some() {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("fidoctl did not ask {QUESTION:?} on the terminal:\n{}", text(&shown));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(answer.as_bytes()).expect("type the answer");
+    stdin.flush().expect("flush");
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("fidoctl did not finish after the answer {answer:?}:\n{}", text(&shown));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    drop(stdin);
+    reader.join().expect("reader");
+    (status.code(), text(&shown))
+}
+
+#[test]
+fn delete_on_a_terminal_asks_and_a_no_deletes_nothing() {
+    let six = six_credentials();
+    let before = stored(&six.key);
+    let bob = six.by("mail.example", "bob");
+
+    let (code, shown) = delete_on_a_terminal(&six.key, bob.id(), "n");
+    assert_eq!(code, Some(1), "declined\n{shown}");
+    assert!(shown.contains("RP mail.example — user bob"), "{shown}");
+    assert!(shown.contains("Cancelled: nothing was changed."), "{shown}");
+    assert_eq!(stored(&six.key), before, "nothing deleted");
+
+    let (code, shown) = delete_on_a_terminal(&six.key, bob.id(), "y");
+    assert_eq!(code, Some(0), "confirmed\n{shown}");
+    assert!(shown.contains(&format!("Deleted credential {}", bob.id())), "{shown}");
+    let rest: Vec<&Made> = six.made.iter().filter(|m| m.id() != bob.id()).collect();
+    assert_lists_exactly(&list(&six.key, &[]), &rest, 5);
+}
+
+#[test]
+fn delete_of_a_cut_id_deletes_nothing() {
+    let six = six_credentials();
+    let before = stored(&six.key);
+    let alice = six.by("mail.example", "alice");
+    let id = alice.id();
+    assert_eq!(id.len(), 43, "a 32-byte id in base64url: {id}");
+    // 40 characters: still well-formed base64url (30 bytes), the start of a real id.
+    let cut = &id[..40];
+    text_error(&run_with_pin(&six.key, &["creds", "delete", cut, "--yes"]), 1, &not_found(cut), Some(NOT_FOUND_HINT));
+    let b64_cut = format!("b64:{cut}");
+    let json = run_with_pin(&six.key, &["creds", "delete", &b64_cut, "--yes", "--json"]);
+    error_doc(&json, 1, "credential_not_found", &not_found(&b64_cut));
+    // The same in hex: the first 31 of its 32 bytes.
+    let hex_cut = format!("hex:{}", &hex::encode(from_b64url(id))[..62]);
+    text_error(
+        &run_with_pin(&six.key, &["creds", "delete", &hex_cut, "--yes"]),
+        1,
+        &not_found(&hex_cut),
+        Some(NOT_FOUND_HINT),
+    );
+    // Longer than a real id is no match either.
+    let longer = format!("hex:{}00", hex::encode(from_b64url(id)));
+    text_error(
+        &run_with_pin(&six.key, &["creds", "delete", &longer, "--yes"]),
+        1,
+        &not_found(&longer),
+        Some(NOT_FOUND_HINT),
+    );
+    assert_eq!(stored(&six.key), before, "nothing deleted");
+}
+
+#[test]
+fn delete_takes_hex_b64_and_bare_forms_of_an_id() {
+    let six = six_credentials();
+    let mut left: Vec<&Made> = six.made.iter().collect();
+    let forms = [
+        ("shop.example", "alice", "hex"),
+        ("shop.example", "bob", "b64"),
+        ("bank.example", "alice", "bare hex"),
+        ("bank.example", "bob", "bare upper-case hex"),
+    ];
+    for (rp, user, form) in forms {
+        let m = six.by(rp, user);
+        let hex = hex::encode(from_b64url(m.id()));
+        let written = match form {
+            "hex" => format!("hex:{hex}"),
+            "b64" => format!("b64:{}", m.id()),
+            "bare hex" => hex,
+            _ => hex.to_uppercase(),
+        };
+        let out = run_with_pin(&six.key, &["creds", "delete", &written, "--yes", "--json"]);
+        out.success();
+        assert_eq!(out.json::<DeletedDocument>().deleted.credential_id, m.id(), "{form}: {written}");
+        left.retain(|l| l.id() != m.id());
+        assert_lists_exactly(&list(&six.key, &[]), &left, left.len() as u64);
+    }
+}
+
+#[test]
+fn delete_takes_the_exact_id_when_one_is_a_prefix_of_another() {
+    let six = six_credentials();
+    let long = six.by("shop.example", "alice");
+    let long_bytes = from_b64url(long.id());
+    // A credential whose id is the first 20 bytes of another's (see add_credential_with_id).
+    let short_bytes = long_bytes[..20].to_vec();
+    let short = b64url(&short_bytes);
+    add_credential_with_id(&six.key, long.id(), &short_bytes, "shorty", b"shorty-user");
+    let all = list(&six.key, &[]);
+    assert_eq!(all.existing, 7);
+    assert_eq!(all.find(&short).1.user_name.as_deref(), Some("shorty"));
+
+    // The short id deletes the short one only.
+    let out = run_with_pin(&six.key, &["creds", "delete", &short, "--yes", "--json"]);
+    out.success();
+    assert_eq!(out.json::<DeletedDocument>().deleted.credential_id, short);
+    assert_lists_exactly(&list(&six.key, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
+
+    // And the long id the long one only.
+    add_credential_with_id(&six.key, long.id(), &short_bytes, "shorty", b"shorty-user");
+    let out = run_with_pin(&six.key, &["creds", "delete", long.id(), "--yes", "--json"]);
+    out.success();
+    assert_eq!(out.json::<DeletedDocument>().deleted.credential_id, long.id());
+    let after = list(&six.key, &[]);
+    assert_eq!(after.existing, 6);
+    assert!(!after.ids().contains(&long.id().to_string()));
+    assert_eq!(after.find(&short).1.user_name.as_deref(), Some("shorty"));
+}
+
+#[test]
+fn bare_id_with_two_readings_naming_two_credentials_is_refused() {
+    let six = six_credentials();
+    let real = six.by("mail.example", "bob");
+    let real_bytes = from_b64url(real.id());
+    // The real id in hex: 64 characters, all also base64url characters. Read as base64url it
+    // is 48 other bytes: write a credential with exactly that id into the state file (no
+    // command can choose an id; see add_credential_with_id). It is newer and at the same RP,
+    // so the key lists it *before* the real one.
+    let bare = hex::encode(&real_bytes);
+    let other_bytes = from_b64url(&bare);
+    assert_eq!(other_bytes.len(), 48);
+    let other = b64url(&other_bytes);
+    add_credential_with_id(&six.key, real.id(), &other_bytes, "twin", b"twin-user");
+    let before = stored(&six.key);
+    let mail = list(&six.key, &["--rp", "mail.example"]);
+    assert_eq!(mail.rps[0].credentials[0].credential_id, other, "newest first: {mail:#?}");
+
+    let refusal = format!(
+        "The id {bare} names two different credentials, read as hex ({}) and as base64url ({other}); nothing was changed.",
+        real.id()
+    );
+    let hint = "Write it as hex:… or b64:… to say which one you mean.";
+    text_error(&run_with_pin(&six.key, &["creds", "delete", &bare, "--yes"]), 2, &refusal, Some(hint));
+    let doc = error_doc(&run_with_pin(&six.key, &["creds", "delete", &bare, "--yes", "--json"]), 2, "usage", &refusal);
+    assert_eq!(doc.error.hint.as_deref(), Some(hint));
+    // update refuses the same way.
+    text_error(&run_with_pin(&six.key, &["creds", "update", &bare, "--name", "x"]), 2, &refusal, Some(hint));
+    assert_eq!(stored(&six.key), before, "nothing changed");
+
+    // Each prefixed form names one of them.
+    let out = run_with_pin(&six.key, &["creds", "delete", &format!("b64:{bare}"), "--yes", "--json"]);
+    out.success();
+    assert_eq!(out.json::<DeletedDocument>().deleted.credential_id, other);
+    assert_lists_exactly(&list(&six.key, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
+
+    add_credential_with_id(&six.key, real.id(), &other_bytes, "twin", b"twin-user");
+    let out = run_with_pin(&six.key, &["creds", "delete", &format!("hex:{bare}"), "--yes", "--json"]);
+    out.success();
+    assert_eq!(out.json::<DeletedDocument>().deleted.credential_id, real.id());
+    let after = list(&six.key, &[]);
+    assert!(!after.ids().contains(&real.id().to_string()));
+    assert_eq!(after.find(&other).1.user_name.as_deref(), Some("twin"));
+    assert_eq!(after.existing, 6);
+}
+
+#[test]
+fn delete_of_an_unknown_id_deletes_nothing() {
+    let six = six_credentials();
+    let before = stored(&six.key);
+    // A real credential id, from another key.
+    let keys = TempKeys::new();
+    let elsewhere = key_with_pin(&keys, "other.json", &[]);
+    let foreign = make_resident(&elsewhere, "shop.example", "alice", "Alice Liddell").credential_id;
+    text_error(
+        &run_with_pin(&six.key, &["creds", "delete", &foreign, "--yes"]),
+        1,
+        &not_found(&foreign),
+        Some(NOT_FOUND_HINT),
+    );
+    error_doc(
+        &run_with_pin(&six.key, &["creds", "delete", &foreign, "--yes", "--json"]),
+        1,
+        "credential_not_found",
+        &not_found(&foreign),
+    );
+    // Not an id at all: a usage error, before the key is asked anything.
+    let bad = run_with_pin(&six.key, &["creds", "delete", "no/such!id", "--yes"]);
+    bad.expect_code(2).stderr_has("\"no/such!id\" is not a credential id");
+    assert_eq!(stored(&six.key), before, "nothing deleted");
+    assert_lists_exactly(&list(&six.key, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
+}
+
+// --- update -------------------------------------------------------------------------------------
+
+#[test]
+fn update_shows_in_the_next_list_and_keeps_the_other_field() {
+    let six = six_credentials();
+    let alice = six.by("shop.example", "alice");
+    let bob = six.by("mail.example", "bob");
+
+    let out = run_with_pin(&six.key, &["creds", "update", alice.id(), "--name", "alice.l", "--json"]);
+    out.success();
+    let doc: UpdatedDocument = out.json();
+    assert_eq!(doc.schema_version, 1);
+    assert_eq!(doc.device, six.key.selector());
+    assert_eq!(
+        doc.updated,
+        Updated {
+            credential_id: alice.id().into(),
+            rp_id: "shop.example".into(),
+            user_name: Some("alice.l".into()),
+            display_name: Some(alice.display.into()),
+        }
+    );
+
+    let text = run_with_pin(&six.key, &["creds", "update", bob.id(), "--display-name", "Robert Builder"]);
+    text.success();
+    assert_eq!(
+        text.stdout,
+        format!("Updated credential {} for mail.example: name bob, display name Robert Builder.\n", bob.id())
+    );
+
+    let doc = list(&six.key, &[]);
+    assert_eq!((doc.existing, doc.remaining), (6, 4));
+    for m in &six.made {
+        let (rp, listed) = doc.find(m.id());
+        assert_eq!(rp, m.rp);
+        let mut expected = m.expected();
+        if m.id() == alice.id() {
+            expected.user_name = Some("alice.l".into());
+        }
+        if m.id() == bob.id() {
+            expected.display_name = Some("Robert Builder".into());
+        }
+        // The user id never changes; the fields not named are kept.
+        assert_eq!(listed, expected);
+    }
+
+    // Both at once, and again: the last update wins.
+    run_with_pin(&six.key, &["creds", "update", alice.id(), "--name", "a", "--display-name", "A"]).success();
+    let (_, listed) = list(&six.key, &[]).find(alice.id());
+    assert_eq!((listed.user_name.as_deref(), listed.display_name.as_deref()), (Some("a"), Some("A")));
+
+    // Nothing to change is a usage error; an unknown id changes nothing.
+    let before = stored(&six.key);
+    run_with_pin(&six.key, &["creds", "update", alice.id()])
+        .expect_code(2)
+        .stderr_has("Nothing to change: give --name, --display-name or both.");
+    let unknown = b64url(&[7u8; 32]);
+    text_error(
+        &run_with_pin(&six.key, &["creds", "update", &unknown, "--name", "x"]),
+        1,
+        &not_found(&unknown),
+        Some(NOT_FOUND_HINT),
+    );
+    assert_eq!(stored(&six.key), before);
+}
+
+// --- no PIN, older keys ---------------------------------------------------------------------------
+
+#[test]
+fn no_pin_set_is_exit_4_and_explains_why() {
+    let keys = TempKeys::new();
+    let key = keys.create("key.json", &[]);
+    // A discoverable credential needs no PIN on a key without one.
+    let out = key.run(&["make-credential", "--rp", "shop.example", "--user-name", "alice", "--resident", "--json"]);
+    out.success();
+    let id = out.json::<MadeCredential>().credential_id;
+    let before = stored(&key);
+    let commands: [&[&str]; 3] =
+        [&["creds", "list"], &["creds", "delete", &id, "--yes"], &["creds", "update", &id, "--name", "x"]];
+    for args in commands {
+        // Without a PIN source, and with one (a PIN is no use on a key that has none).
+        text_error(&key.run(args), 4, NO_PIN, Some(NO_PIN_HINT));
+        text_error(&run_with_pin(&key, args), 4, NO_PIN, Some(NO_PIN_HINT));
+        let mut json = args.to_vec();
+        json.push("--json");
+        let doc = error_doc(&key.run(&json), 4, "pin_not_set", NO_PIN);
+        assert_eq!(doc.error.hint.as_deref(), Some(NO_PIN_HINT));
+    }
+    assert_eq!(stored(&key), before, "nothing changed");
+}
+
+#[test]
+fn ctap2_1_pre_profile_lists_and_deletes_through_the_preview_command() {
+    let keys = TempKeys::new();
+    // Only the preview command (0x41) exists on this profile: the virtual key answers the
+    // standard one (0x0A) with INVALID_COMMAND, so every success here went through 0x41.
+    let key = key_with_pin(&keys, "key.json", &["--profile", "ctap2.1-pre", "--max-resident", "10"]);
+    let made: Vec<Made> =
+        [("shop.example", "alice", "Alice"), ("shop.example", "bob", "Bob"), ("bank.example", "alice", "Alice")]
+            .into_iter()
+            .map(|(rp, user, display)| Made { rp, user, display, made: make_resident(&key, rp, user, display) })
+            .collect();
+    assert_lists_exactly(&list(&key, &[]), &made.iter().collect::<Vec<_>>(), 3);
+    let text = run_with_pin(&key, &["creds", "list"]);
+    text.success().stdout_has("3 discoverable credential(s), room for 7 more.");
+
+    let gone = &made[1];
+    let out = run_with_pin(&key, &["creds", "delete", gone.id(), "--yes", "--json"]);
+    out.success();
+    assert_eq!(
+        out.json::<DeletedDocument>().deleted,
+        Deleted { credential_id: gone.id().into(), rp_id: "shop.example".into(), user_name: Some("bob".into()) }
+    );
+    let rest: Vec<&Made> = made.iter().filter(|m| m.id() != gone.id()).collect();
+    assert_lists_exactly(&list(&key, &[]), &rest, 2);
+
+    // No updateUserInformation in the preview: refused, and nothing changes.
+    let before = stored(&key);
+    let alice = &made[0];
+    text_error(&run_with_pin(&key, &["creds", "update", alice.id(), "--name", "x"]), 1, NO_UPDATE, None);
+    let doc = error_doc(
+        &run_with_pin(&key, &["creds", "update", alice.id(), "--display-name", "X", "--json"]),
+        1,
+        "update_unsupported",
+        NO_UPDATE,
+    );
+    assert_eq!(doc.error.hint, None);
+    // Known from getInfo, so it is said before any PIN is asked for.
+    text_error(&key.run(&["creds", "update", alice.id(), "--name", "x"]), 1, NO_UPDATE, None);
+    assert_eq!(stored(&key), before);
+    assert_lists_exactly(&list(&key, &[]), &rest, 2);
+}
+
+#[test]
+fn ctap2_0_profile_has_no_credential_management() {
+    let keys = TempKeys::new();
+    let key = key_with_pin(&keys, "key.json", &["--profile", "ctap2.0"]);
+    let made = make_resident(&key, "shop.example", "alice", "Alice");
+    let before = stored(&key);
+    let commands: [&[&str]; 3] = [
+        &["creds", "list"],
+        &["creds", "delete", &made.credential_id, "--yes"],
+        &["creds", "update", &made.credential_id, "--name", "x"],
+    ];
+    for args in commands {
+        text_error(&run_with_pin(&key, args), 1, NO_CM, Some(NO_CM_HINT));
+        // Said before any PIN is asked for.
+        text_error(&key.run(args), 1, NO_CM, Some(NO_CM_HINT));
+        let mut json = args.to_vec();
+        json.push("--json");
+        let doc = error_doc(&run_with_pin(&key, &json), 1, "cred_mgmt_unsupported", NO_CM);
+        assert_eq!(doc.error.hint.as_deref(), Some(NO_CM_HINT));
+    }
+    assert_eq!(stored(&key), before, "nothing changed");
+}
