@@ -72,20 +72,27 @@ impl CmSession {
 fn list(ctx: &Context, rp_filter: Option<&str>) -> anyhow::Result<Outcome> {
     let auth = ctx.open_one()?;
     let mut s = CmSession::open(ctx, auth)?;
-    let meta = s.manager().metadata().map_err(Failure::from)?;
-    let groups = s
-        .everything()?
+    let mut m = s.manager();
+    let meta = m.metadata().map_err(Failure::from)?;
+    // With --rp, only that RP's credentials are read: fewer round trips to the key.
+    let rps: Vec<RpEntry> = m
+        .relying_parties()
+        .map_err(Failure::from)?
         .into_iter()
-        .filter(|(rp, _)| rp_filter.is_none_or(|f| rp.rp.id == f))
-        .map(|(rp, creds)| RpGroup {
+        .filter(|rp| rp_filter.is_none_or(|f| rp.rp.id == f))
+        .collect();
+    let mut groups = Vec::with_capacity(rps.len());
+    for rp in rps {
+        let creds = m.credentials(&rp.rp_id_hash).map_err(Failure::from)?;
+        groups.push(RpGroup {
             rp_id: rp.rp.id.clone(),
             rp_name: rp.rp.name.clone(),
             credentials: creds
                 .iter()
                 .map(|c| CredentialRow::new(&c.credential_id, &c.user, c.cred_protect, c.algorithm))
                 .collect(),
-        })
-        .collect();
+        });
+    }
     Ok(Outcome::ok(CredentialList {
         device: s.auth.device().path.clone(),
         existing: meta.existing,
