@@ -8,6 +8,7 @@
 
 #![allow(dead_code)]
 
+pub mod audit;
 pub mod cli;
 pub mod creds;
 pub mod interop;
