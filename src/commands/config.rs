@@ -31,9 +31,21 @@ fn require_config(auth: &mut Authenticator, option: &str, what: &str) -> Result<
 }
 
 /// A token with the acfg permission when the key has a PIN; none when it has no PIN (the key
-/// then accepts configuration without one).
+/// then accepts configuration without one, unless always-UV is on: refused with a pointer
+/// to `pin set`).
 fn config_token(ctx: &Context, auth: &mut Authenticator) -> Result<Option<PinToken>, Failure> {
-    if auth.info().map_err(Failure::from)?.option("clientPin") != Some(true) {
+    let info = auth.info().map_err(Failure::from)?;
+    if info.option("clientPin") != Some(true) {
+        // With always-UV on, the key takes configuration only with a token (CTAP 2.1 §6.11),
+        // and with no PIN there is none to get: asking for "the key's PIN" would be a dead end.
+        if info.option("alwaysUv") == Some(true) {
+            return Err(Failure::new(
+                exit::PIN,
+                "pin_not_set",
+                "Always-UV is on and this key has no PIN, so its settings can only be changed after a PIN is set.",
+            )
+            .hint("Set a PIN with `fidoctl pin set`, then run this again with it."));
+        }
         return Ok(None);
     }
     let mut input = pin_input(ctx)?;

@@ -4,13 +4,20 @@
 use super::{exit, Context, Failure};
 use std::io::IsTerminal;
 
+/// Whether [`confirm`] can end in a yes: `--yes`, or a terminal to ask on. A command that
+/// would talk to the key before asking (to say what it will destroy) checks this first, so
+/// a run that can only be refused leaves the key untouched.
+pub fn can_confirm(ctx: &Context) -> bool {
+    ctx.global.yes || (std::io::stdin().is_terminal() && std::io::stderr().is_terminal())
+}
+
 /// Show `what` (what will be destroyed or changed) and ask. Refuses without a terminal.
 pub fn confirm(ctx: &Context, what: &str, question: &str) -> Result<(), Failure> {
     eprintln!("{what}");
     if ctx.global.yes {
         return Ok(());
     }
-    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+    if !can_confirm(ctx) {
         return Err(Failure::new(
             exit::USAGE,
             "confirmation_required",

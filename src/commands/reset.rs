@@ -2,7 +2,7 @@
 //! gets the key freshly plugged in (HID: the user re-plugs it and we watch; unix: reconnect;
 //! virtual: re-plug it ourselves); then sends only INIT and reset, and asks for the touch.
 
-use super::confirm::confirm;
+use super::confirm::{can_confirm, confirm};
 use super::creds::CmSession;
 use super::replug::{watch, DeviceLister, ReplugOutcome};
 use super::{exit, Context, Failure, Outcome};
@@ -23,10 +23,12 @@ pub fn run(ctx: &Context, skip_replug: bool) -> anyhow::Result<Outcome> {
     let mut auth = ctx.open(&device)?;
     let info = auth.info().map_err(Failure::from)?.clone();
     // Count credentials only when the operator gave a PIN; read it now, before the re-plug,
-    // because any PIN command would close the key's reset window.
+    // because any PIN command would close the key's reset window. Not when the confirmation
+    // can only be refused: the PIN commands would change the key's state (and a wrong PIN
+    // would cost a retry) for a reset that is not going to happen.
     let pin_given = ctx.global.pin_stdin || std::env::var_os(ENV_PIN).is_some();
     let mut count: Option<u64> = None;
-    if pin_given && info.option("clientPin") == Some(true) {
+    if pin_given && can_confirm(ctx) && info.option("clientPin") == Some(true) {
         if let Ok(Some(_)) = crate::client::cred_mgmt::flavor(&mut auth) {
             let mut s = CmSession::open(ctx, auth)?;
             count = Some(s.manager().metadata().map_err(Failure::from)?.existing);
