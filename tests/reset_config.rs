@@ -463,8 +463,14 @@ fn force_change_blocks_the_pin_until_it_is_changed() {
     out.success().stderr_has("the current PIN will only be accepted to change it");
     let done: ForceChangeDone = out.json();
     assert_eq!((done.schema_version, done.device.as_str(), done.force_pin_change), (1, key.selector().as_str(), true));
+    assert!(done.changed);
     let pin = info_on(&key.selector()).pin.unwrap();
     assert!(pin.force_change && pin.set);
+
+    // Asking again changes nothing and needs no PIN (the key would refuse a token now).
+    let again = common::cli::run(["-d", &key.selector(), "pin", "force-change", "--json"]);
+    let again: ForceChangeDone = again.success().stdout_has("\"changed\": false").json();
+    assert!(again.force_pin_change && !again.changed);
 
     // Every command that needs a token says a change is required, never "wrong PIN".
     for args in [&["creds", "list"][..], &["pin", "verify"], &["config", "always-uv", "on", "--yes"]] {

@@ -185,6 +185,13 @@ pub fn force_change(ctx: &Context) -> anyhow::Result<Outcome> {
         .hint("Set one with `fidoctl pin set`.")
         .into());
     }
+    if auth.info().map_err(Failure::from)?.force_pin_change == Some(true) {
+        return Ok(done(
+            &auth,
+            "A PIN change is already required on this key; nothing was changed.".into(),
+            serde_json::json!({ "force_pin_change": true, "changed": false }),
+        ));
+    }
     confirm(
         ctx,
         &format!(
@@ -199,6 +206,6 @@ pub fn force_change(ctx: &Context) -> anyhow::Result<Outcome> {
     Ok(done(
         &auth,
         "A PIN change is now required: change it with `fidoctl pin change`.".into(),
-        serde_json::json!({ "force_pin_change": true }),
+        serde_json::json!({ "force_pin_change": true, "changed": true }),
     ))
 }

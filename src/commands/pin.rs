@@ -94,9 +94,21 @@ fn change(ctx: &Context) -> anyhow::Result<Outcome> {
             .into());
     }
     let min = info.min_pin_length;
+    let info_forces_change = info.force_pin_change == Some(true);
     let mut input = pin_input(ctx)?;
     let current = input.current("Current PIN").map_err(secret_failure)?;
     let new_pin = input.new_pin(min).map_err(secret_failure)?;
+    // A forced change must pick a new PIN; the key would refuse the old one after costing a
+    // round trip, so say it here.
+    if info_forces_change && *current == *new_pin {
+        return Err(Failure::new(
+            exit::PIN,
+            "pin_policy_violation",
+            "This key requires a new PIN: the new PIN must differ from the current one.",
+        )
+        .hint("Choose a different PIN and run `fidoctl pin change` again.")
+        .into());
+    }
     let session = client_pin::start_session(&mut auth).map_err(Failure::from)?;
     client_pin::change_pin(&mut auth, &session, current.as_bytes(), new_pin.as_bytes()).map_err(|e| match e.status() {
         Some(code::PIN_POLICY_VIOLATION) => Failure::new(

@@ -170,4 +170,5 @@ pub struct ForceChangeDone {
     pub schema_version: u32,
     pub device: String,
     pub force_pin_change: bool,
+    pub changed: bool,
 }
