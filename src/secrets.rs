@@ -92,7 +92,8 @@ impl PinInput {
         if let Some(r) = self.next_stdin_line("current") {
             return r;
         }
-        if let Ok(v) = std::env::var(ENV_PIN) {
+        // An empty variable is no PIN (and sending one would cost an attempt).
+        if let Some(v) = std::env::var(ENV_PIN).ok().filter(|v| !v.is_empty()) {
             return Ok(normalize(&Zeroizing::new(v)));
         }
         if !std::io::stdin().is_terminal() {
@@ -112,7 +113,7 @@ impl PinInput {
     pub fn new_pin(&mut self, key_min_length: Option<u64>) -> Result<Pin, SecretError> {
         let pin = if let Some(r) = self.next_stdin_line("new") {
             r?
-        } else if let Ok(v) = std::env::var(ENV_NEW_PIN) {
+        } else if let Some(v) = std::env::var(ENV_NEW_PIN).ok().filter(|v| !v.is_empty()) {
             normalize(&Zeroizing::new(v))
         } else if !std::io::stdin().is_terminal() {
             return Err(SecretError::NoSource { new: true });

@@ -89,7 +89,7 @@ pub fn no_key_found() -> Failure {
 }
 
 /// -vv: every report on stderr in hex; reports of messages carrying PIN material show only
-/// their header.
+/// their header (and a clientPIN request its protocol and subcommand, which are no secret).
 fn traffic_tracer(path: String) -> Tracer {
     Box::new(move |dir: Direction, report: &Report, redacted: bool| {
         let arrow = match dir {
@@ -97,7 +97,17 @@ fn traffic_tracer(path: String) -> Tracer {
             Direction::In => "<<",
         };
         if redacted {
-            eprintln!("fidoctl: {path} {arrow} {} [payload redacted: PIN material]", hex::encode(&report[..5]));
+            // CID | CBOR | BCNT | 0x06 | canonical map {1: protocol, 2: subCommand, ...}
+            let r = report;
+            let client_pin = dir == Direction::Out
+                && r[4] == 0x80 | crate::proto::ctaphid::cmd::CBOR
+                && r[7] == crate::proto::ctap2::command::CLIENT_PIN
+                && (0xA2..=0xB7).contains(&r[8])
+                && (r[9], r[11]) == (0x01, 0x02)
+                && r[10] < 0x18
+                && r[12] < 0x18;
+            let shown = if client_pin { 13 } else { 5 };
+            eprintln!("fidoctl: {path} {arrow} {} [payload redacted: PIN material]", hex::encode(&report[..shown]));
         } else {
             eprintln!("fidoctl: {path} {arrow} {}", hex::encode(report));
         }

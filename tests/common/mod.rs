@@ -13,5 +13,6 @@ pub mod cli;
 pub mod creds;
 pub mod interop;
 pub mod reset;
+pub mod pin;
 pub mod schema;
 pub mod u2f_double;
