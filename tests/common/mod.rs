@@ -12,7 +12,7 @@ pub mod audit;
 pub mod cli;
 pub mod creds;
 pub mod interop;
-pub mod reset;
 pub mod pin;
+pub mod reset;
 pub mod schema;
 pub mod u2f_double;

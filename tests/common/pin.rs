@@ -58,6 +58,7 @@ pub struct ForceChanged {
     pub schema_version: u32,
     pub device: String,
     pub force_pin_change: bool,
+    pub changed: bool,
 }
 
 /// The strings that would betray `pin` in output: the PIN as given and in NFC, its UTF-8 in
