@@ -9,6 +9,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod exchange;
 pub mod interop;
 pub mod schema;
 pub mod u2f_double;
