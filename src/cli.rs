@@ -208,7 +208,7 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         rp: String,
         /// Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials.
-        #[arg(long = "cred", value_name = "ID")]
+        #[arg(long = "cred", value_name = "ID", allow_hyphen_values = true)]
         creds: Vec<String>,
         /// Verify the user (PIN).
         #[arg(long)]

@@ -130,8 +130,9 @@ pub struct MakeCredentialArgs {
 }
 
 pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> anyhow::Result<Outcome> {
-    let mut auth = ctx.open_one()?;
+    // A bad argument is a usage error before any key is touched.
     let cdh = parse_cdh(a.client_data_hash.as_deref())?;
+    let mut auth = ctx.open_one()?;
     let mut pins = PinHolder { pin: None };
     let token = if needs_pin(&mut auth, a.uv, a.resident)? {
         Some(pins.token(
@@ -207,8 +208,8 @@ pub fn get_assertion_cmd(
         let readings = id_readings(c)?;
         allow.extend(readings);
     }
-    let mut auth = ctx.open_one()?;
     let cdh = parse_cdh(cdh_hex.as_deref())?;
+    let mut auth = ctx.open_one()?;
     let mut pins = PinHolder { pin: None };
     let token = if uv || auth.info().map_err(Failure::from)?.option("alwaysUv") == Some(true) {
         Some(pins.token(ctx, &mut auth, permission::GET_ASSERTION, Some(&rp), "a sign-in with user verification")?)
@@ -260,6 +261,16 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
             "This key cannot delete single credentials, so `fidoctl test --resident` would leave a credential behind; nothing was created.",
         )
         .hint("Run `fidoctl test` without --resident.")
+        .into());
+    }
+    // Deleting the credential again needs a PIN token: without a PIN it would stay behind.
+    if resident && info.option("clientPin") != Some(true) {
+        return Err(Failure::new(
+            exit::PIN,
+            "pin_not_set",
+            "This key has no PIN, and deleting the test credential needs one, so `fidoctl test --resident` would leave a credential behind; nothing was created.",
+        )
+        .hint("Set a PIN with `fidoctl pin set`, or run `fidoctl test` without --resident.")
         .into());
     }
     let algorithm = if info.algorithms.iter().any(|a| a.alg == alg::ES256) || info.algorithms.is_empty() {

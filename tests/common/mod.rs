@@ -11,6 +11,7 @@
 pub mod audit;
 pub mod cli;
 pub mod creds;
+pub mod exchange;
 pub mod interop;
 pub mod pin;
 pub mod reset;
