@@ -10,5 +10,6 @@
 
 pub mod cli;
 pub mod interop;
+pub mod readme;
 pub mod schema;
 pub mod u2f_double;
