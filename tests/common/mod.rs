@@ -15,5 +15,6 @@ pub mod exchange;
 pub mod interop;
 pub mod pin;
 pub mod reset;
+pub mod readme;
 pub mod schema;
 pub mod u2f_double;
