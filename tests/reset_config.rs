@@ -373,18 +373,20 @@ fn min_length_raises_the_bar_and_forces_a_change_of_a_shorter_pin() {
 fn min_length_not_above_the_pin_length_forces_nothing() {
     let keys = TempKeys::new();
     let key = key_with_pin(&keys, "key.json");
-    let out = run_pin(&key, &["pin", "min-length", "6", "--yes", "--json"]);
-    out.success();
-    let done: MinLengthDone = out.json();
-    assert_eq!((done.min_pin_length, done.force_pin_change), (Some(6), false));
+    // The text form says so without asking for a change.
+    let out = run_pin(&key, &["pin", "min-length", "6", "--yes"]);
+    out.success().stdout_has("The minimum PIN length is now 6.");
+    assert!(!out.stdout.contains("must be changed"), "{}", out.describe());
     let pin = info_on(&key.selector()).pin.unwrap();
     assert_eq!((pin.min_length, pin.force_change), (Some(6), false));
     run_pin(&key, &["pin", "verify"]).success();
 
-    // And the text form says so without asking for a change.
-    let out = run_pin(&key, &["pin", "min-length", "6", "--yes"]);
-    out.success().stdout_has("The minimum PIN length is now 6.");
-    assert!(!out.stdout.contains("must be changed"), "{}", out.describe());
+    // The same minimum again changes nothing (and needs no PIN or confirmation).
+    let out = run_on(&key.selector(), &[], &["pin", "min-length", "6", "--json"]);
+    let again: MinLengthDone = out.success().json();
+    assert_eq!((again.min_pin_length, again.force_pin_change, again.changed), (Some(6), false, false));
+    let out = run_on(&key.selector(), &[], &["pin", "min-length", "6"]);
+    out.success().stdout_has("The minimum PIN length is already 6; nothing was changed.");
 
     // A key without a PIN takes a new minimum too (no token needed), and pin set obeys it.
     let bare = keys.create("bare.json", &[]);

@@ -147,7 +147,19 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
             Failure::usage("This key cannot tell sites its minimum PIN length (--rp-id is not supported).").into()
         );
     }
-    let mut what = format!("This raises the minimum PIN length of {} from {current} to {new_min}.", auth.device().path);
+    if new_min == current && rp_ids.is_empty() && !force_change {
+        let forced = info.force_pin_change == Some(true);
+        return Ok(done(
+            &auth,
+            format!("The minimum PIN length is already {current}; nothing was changed."),
+            serde_json::json!({ "min_pin_length": current, "force_pin_change": forced, "rp_ids": rp_ids, "changed": false }),
+        ));
+    }
+    let mut what = if new_min == current {
+        format!("This keeps the minimum PIN length of {} at {current}.", auth.device().path)
+    } else {
+        format!("This raises the minimum PIN length of {} from {current} to {new_min}.", auth.device().path)
+    };
     if force_change {
         what.push_str(" It also forces a PIN change: the PIN cannot be used until it is changed.");
     }
@@ -168,7 +180,7 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
     Ok(done(
         &auth,
         text,
-        serde_json::json!({ "min_pin_length": info.min_pin_length, "force_pin_change": forced, "rp_ids": rp_ids }),
+        serde_json::json!({ "min_pin_length": info.min_pin_length, "force_pin_change": forced, "rp_ids": rp_ids, "changed": true }),
     ))
 }
 
