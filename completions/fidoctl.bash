@@ -260,7 +260,7 @@ _fidoctl() {
 
     case "${cmd}" in
         fidoctl)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version list info wink select pin creds config reset test make-credential get-assertion audit virtual completions man help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version list info wink select pin creds config reset test make-credential get-assertion audit virtual completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -282,10 +282,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -294,7 +290,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__audit)
-            opts="-d -y -v -h -V --policy --mds --mds-root --attest --strict --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --policy --mds --mds-root --attest --strict --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -328,10 +324,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -340,7 +332,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__completions)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version bash elvish fish powershell zsh"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -359,10 +351,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -374,7 +362,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__config)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version always-uv enterprise-attestation help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version always-uv enterprise-attestation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -396,10 +384,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -408,7 +392,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__config__subcmd__always__subcmd__uv)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version on off"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version on off"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -427,10 +411,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -442,7 +422,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__config__subcmd__enterprise__subcmd__attestation)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version enable"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version enable"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,10 +441,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -532,7 +508,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version list delete update help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version list delete update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -554,10 +530,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -566,7 +538,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds__subcmd__delete)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -585,10 +557,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -670,7 +638,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds__subcmd__list)
-            opts="-d -y -v -h -V --rp --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --rp --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -696,10 +664,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -708,7 +672,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds__subcmd__update)
-            opts="-d -y -v -h -V --name --display-name --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --name --display-name --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -738,10 +702,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -750,7 +710,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__get__subcmd__assertion)
-            opts="-d -y -v -h -V --rp --cred --uv --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --rp --cred --uv --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -781,10 +741,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1216,7 +1172,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__info)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1235,10 +1191,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1250,7 +1202,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__list)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1272,10 +1224,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1284,7 +1232,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__make__subcmd__credential)
-            opts="-d -y -v -h -V --rp --user-name --display-name --resident --uv --alg --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --rp --user-name --display-name --resident --uv --alg --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,10 +1274,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1338,7 +1282,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__man)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1357,10 +1301,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1372,7 +1312,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version set change verify min-length force-change help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version set change verify min-length force-change help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1394,10 +1334,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1406,7 +1342,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__change)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1425,10 +1361,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1440,7 +1372,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__force__subcmd__change)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1459,10 +1391,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1572,7 +1500,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__min__subcmd__length)
-            opts="-d -y -v -h -V --rp-id --force-change --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --rp-id --force-change --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1598,10 +1526,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1610,7 +1534,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__set)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1629,10 +1553,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1644,7 +1564,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__verify)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1666,10 +1586,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1678,7 +1594,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__reset)
-            opts="-d -y -v -h -V --skip-replug --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --skip-replug --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1697,10 +1613,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1712,7 +1624,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__select)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1731,10 +1643,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1746,7 +1654,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__test)
-            opts="-d -y -v -h -V --resident --uv --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --resident --uv --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1765,10 +1673,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1780,7 +1684,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version create serve replug help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version create serve replug help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1802,10 +1706,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1814,7 +1714,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual__subcmd__create)
-            opts="-d -y -v -h -V --profile --aaguid --firmware --max-resident --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --profile --aaguid --firmware --max-resident --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1849,10 +1749,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1934,7 +1830,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual__subcmd__replug)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1956,10 +1852,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1968,7 +1860,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual__subcmd__serve)
-            opts="-d -y -v -h -V --socket --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --socket --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1994,10 +1886,6 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2006,7 +1894,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__wink)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --pin --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2025,10 +1913,6 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

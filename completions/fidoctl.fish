@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_fidoctl_global_optspecs
-    string join \n d/device= format= json y/yes timeout= pin-stdin v/verbose pin= h/help V/version
+    string join \n d/device= format= json y/yes timeout= pin-stdin v/verbose h/help V/version
 end
 
 function __fish_fidoctl_needs_command
@@ -29,7 +29,6 @@ complete -c fidoctl -n "__fish_fidoctl_needs_command" -l format -d 'Output forma
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_needs_command" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -57,7 +56,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l format -d 'Outp
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -69,7 +67,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l format -d 'Outp
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -81,7 +78,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l format -d 'Outp
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -93,7 +89,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l format -d 'Ou
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -105,7 +100,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -123,7 +117,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -135,7 +128,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -147,7 +139,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -160,7 +151,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l force-change -d 'Also require the PIN to be changed before its next use'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -173,7 +163,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -191,7 +180,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_se
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -208,7 +196,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -220,7 +207,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -234,7 +220,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -250,7 +235,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_s
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -265,7 +249,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -277,7 +260,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -292,7 +274,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l format -d 'Out
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l skip-replug -d 'Do not ask for (or do) the unplug/re-plug first: for a key that was plugged in seconds ago'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -305,7 +286,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l format -d 'Outp
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l resident -d 'Make a discoverable credential (deleted again afterwards; needs credential management)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l uv -d 'Verify the user (PIN) too'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l json -d 'Shorthand for --format json'
@@ -325,7 +305,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l form
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l resident -d 'A discoverable (resident) credential'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l uv -d 'Verify the user (PIN)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l json -d 'Shorthand for --format json'
@@ -342,7 +321,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l format
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l uv -d 'Verify the user (PIN)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -358,7 +336,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l format -d 'Out
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l attest -d 'Check each key is genuine: one throwaway registration (one touch) per key'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l strict -d 'Treat unknown verdicts as failures'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l json -d 'Shorthand for --format json'
@@ -372,7 +349,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -394,7 +370,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -407,7 +382,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -419,7 +393,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -435,7 +408,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l format -
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -447,7 +419,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l format -d 'Outpu
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l timeout -d 'Seconds to wait for a touch on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l pin -d 'Refused: a PIN on the command line is visible to every user of this machine' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'

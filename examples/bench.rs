@@ -83,7 +83,8 @@ fn main() {
     std::env::set_var("FIDOCTL_VIRTUAL_REPORT_LATENCY_US", LATENCY_US.to_string());
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.json");
-    virtual_admin::create(&path, &virtual_admin::CreateOptions { max_resident: 100, ..Default::default() }).expect("create");
+    virtual_admin::create(&path, &virtual_admin::CreateOptions { max_resident: 100, ..Default::default() })
+        .expect("create");
     let reports = Arc::new(AtomicU64::new(0));
     println!("{:<44} {:>7} {:>10} {:>10} {:>7}", "operation", "reports", "floor ms", "wall ms", "ratio");
 
@@ -113,8 +114,10 @@ fn main() {
         let mut a = open(&path, &reports);
         for i in 0..40u8 {
             let s = pin::start_session(&mut a).expect("session");
-            let t = pin::get_token(&mut a, &s, PIN, permission::MAKE_CREDENTIAL, Some(&format!("rp{}.example", i % 8))).expect("token");
-            make_credential(&mut a, &registration(&format!("rp{}.example", i % 8), i, true), Some(&t)).expect("register");
+            let t = pin::get_token(&mut a, &s, PIN, permission::MAKE_CREDENTIAL, Some(&format!("rp{}.example", i % 8)))
+                .expect("token");
+            make_credential(&mut a, &registration(&format!("rp{}.example", i % 8), i, true), Some(&t))
+                .expect("register");
         }
     }
     measure("creds list: 8 RPs x 5 credentials", &mut || {
@@ -131,7 +134,12 @@ fn main() {
         let mut a = open(&path, &reports);
         let att = make_credential(&mut a, &registration("bench.example", 200, false), None).expect("register");
         let id = att.auth_data.attested.expect("credential").credential_id;
-        let req = GetAssertionRequest { rp_id: "bench.example".into(), client_data_hash: [1; 32], allow_list: vec![id], user_presence: true };
+        let req = GetAssertionRequest {
+            rp_id: "bench.example".into(),
+            client_data_hash: [1; 32],
+            allow_list: vec![id],
+            user_presence: true,
+        };
         get_assertions(&mut a, &req, None).expect("sign in");
     });
 }

@@ -53,9 +53,6 @@ pub struct GlobalOptions {
     /// More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted).
     #[arg(short = 'v', long = "verbose", global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
-    /// Refused: a PIN on the command line is visible to every user of this machine.
-    #[arg(long = "pin", global = true, hide = true, value_name = "PIN", num_args = 0..=1, default_missing_value = "")]
-    pub pin_on_command_line: Option<String>,
 }
 
 impl Cli {
@@ -74,6 +71,26 @@ impl Cli {
         }
         Ok(cli)
     }
+}
+
+/// Was a PIN given on the command line (`--pin`, `--pin=…`)? It is refused before parsing, so
+/// no option of that name exists (nor shows in completions) and its value is never echoed.
+pub fn pin_on_command_line(args: &[std::ffi::OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy())
+        .take_while(|a| a != "--")
+        .any(|a| a == "--pin" || a.starts_with("--pin="))
+}
+
+/// Did the user ask for JSON? (Needed before parsing succeeds, for argument errors.)
+pub fn wants_json(args: &[std::ffi::OsString]) -> bool {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    args.iter().enumerate().any(|(i, a)| {
+        a == "--json"
+            || a == "--format=json"
+            || (a == "--format" && args.get(i + 1).map(String::as_str) == Some("json"))
+    })
 }
 
 /// Every `-d`/`--device` value on the command line, at any level, in order, comma lists split.
@@ -336,6 +353,7 @@ pub enum CredsCommand {
     #[command(after_help = "Example:\n  fidoctl -d virtual:key.json creds delete b64:AAECAwQ --yes")]
     Delete {
         /// The credential id as `creds list` prints it, or hex:… / b64:…
+        #[arg(allow_hyphen_values = true)]
         credential_id: String,
     },
     /// Change the user name and/or display name stored with a credential.
@@ -344,6 +362,7 @@ pub enum CredsCommand {
     )]
     Update {
         /// The credential id as `creds list` prints it, or hex:… / b64:…
+        #[arg(allow_hyphen_values = true)]
         credential_id: String,
         /// The new user name.
         #[arg(long)]

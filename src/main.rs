@@ -8,7 +8,29 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_args(std::env::args_os()).unwrap_or_else(|e| e.exit());
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let json = fidoctl::cli::wants_json(&args);
+    let error_format = if json { Format::Json } else { Format::Text };
+    if fidoctl::cli::pin_on_command_line(&args) {
+        return report(&commands::pin_on_command_line(), error_format);
+    }
+    let cli = match Cli::parse_args(&args) {
+        Ok(cli) => cli,
+        Err(e) if json && e.use_stderr() => {
+            // Scripts asked for JSON: give them the error document too (clap's text on stderr).
+            let _ = e.print();
+            let first =
+                e.to_string().lines().next().unwrap_or("invalid arguments").trim_start_matches("error: ").to_string();
+            print_stdout(&output::error_document(
+                "usage",
+                &failure::sentence(&first),
+                Some("See `fidoctl --help`."),
+                2,
+            ));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     let format = cli.global.format();
     // Refuse an impossible format before anything touches a key.
     if format == Format::Csv && !cli.command.has_table() {

@@ -136,7 +136,10 @@ impl From<ClientError> for Failure {
             ClientError::TouchTimeout(d) => Failure::new(
                 exit::PRESENCE,
                 "touch_timeout",
-                format!("Nobody touched the security key within {} seconds.", d.as_secs()),
+                match d.as_secs() {
+                    1 => "Nobody touched the security key within 1 second.".to_string(),
+                    n => format!("Nobody touched the security key within {n} seconds."),
+                },
             )
             .hint("Run the command again and touch the key when it blinks (use --timeout to wait longer)."),
             ClientError::Status { command, code: code::OPERATION_DENIED } if asks_for_touch(command) && command != crate::proto::ctap2::command::RESET => {

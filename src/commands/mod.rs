@@ -38,14 +38,15 @@ impl Outcome {
     }
 }
 
+/// The refusal for a PIN given on the command line.
+pub fn pin_on_command_line() -> Failure {
+    Failure::usage(
+        "fidoctl does not take a PIN on the command line: every user of this machine can read the command line (for example with `ps`).",
+    )
+    .hint("Give the PIN with --pin-stdin (one per line on standard input), in the FIDOCTL_PIN / FIDOCTL_NEW_PIN environment variables, or type it at the prompt.")
+}
+
 pub fn run(cli: Cli, ctx: &Context) -> anyhow::Result<Outcome> {
-    if cli.global.pin_on_command_line.is_some() {
-        return Err(Failure::usage(
-            "fidoctl does not take a PIN on the command line: every user of this machine can read the command line (for example with `ps`).",
-        )
-        .hint("Give the PIN with --pin-stdin (one per line on standard input), in the FIDOCTL_PIN / FIDOCTL_NEW_PIN environment variables, or type it at the prompt.")
-        .into());
-    }
     match cli.command {
         Command::List => list::run(ctx),
         Command::Info => info::run(ctx),

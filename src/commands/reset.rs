@@ -26,13 +26,32 @@ pub fn run(ctx: &Context, skip_replug: bool) -> anyhow::Result<Outcome> {
     // because any PIN command would close the key's reset window. Not when the confirmation
     // can only be refused: the PIN commands would change the key's state (and a wrong PIN
     // would cost a retry) for a reset that is not going to happen.
+    // The count is only a courtesy: a locked key (the usual reason for a reset) must still be
+    // resettable, so a blocked PIN, a needed re-plug or a wrong PIN just leave it out.
     let pin_given = ctx.global.pin_stdin || std::env::var_os(ENV_PIN).is_some();
     let mut count: Option<u64> = None;
-    if pin_given && can_confirm(ctx) && info.option("clientPin") == Some(true) {
+    let pin_usable = info.option("clientPin") == Some(true)
+        && info.force_pin_change != Some(true)
+        && crate::client::pin::get_retries(&mut auth)
+            .is_ok_and(|r| r.retries > 0 && r.power_cycle_required != Some(true));
+    if pin_given && can_confirm(ctx) && pin_usable {
         if let Ok(Some(_)) = crate::client::cred_mgmt::flavor(&mut auth) {
-            let mut s = CmSession::open(ctx, auth)?;
-            count = Some(s.manager().metadata().map_err(Failure::from)?.existing);
-            auth = s.auth;
+            match CmSession::open(ctx, auth).and_then(|mut s| {
+                let existing = s.manager().metadata().map_err(Failure::from)?.existing;
+                Ok((existing, s.auth))
+            }) {
+                Ok((existing, back)) => {
+                    count = Some(existing);
+                    auth = back;
+                }
+                Err(f) => {
+                    eprintln!(
+                        "fidoctl: the credentials could not be counted ({}); the reset can go ahead anyway.",
+                        f.message
+                    );
+                    auth = ctx.open(&device)?;
+                }
+            }
         }
     }
     let creds = match count {
@@ -54,7 +73,8 @@ Every account that uses this key must register it again. This cannot be undone."
     // Nothing but INIT (done by open) and reset from here on.
     let mut auth = ctx.open(&fresh)?;
     if std::io::stderr().is_terminal() {
-        eprintln!("Touch your security key now to confirm the reset...");
+        // Replaces the generic touch prompt: one prompt, saying what the touch does.
+        auth.set_touch_prompt(Box::new(|| eprintln!("Touch your security key now to confirm the reset...")));
     }
     client_config::reset(&mut auth).map_err(reset_failure)?;
     Ok(Outcome::ok(Message {

@@ -15,7 +15,7 @@ pub enum Selector {
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("'{0}' is not a device: write a HID path such as /dev/hidraw3 (or hid:PATH), 'hid' for every HID key, unix:PATH or virtual:PATH")]
+#[error("'{0}' is not a device: write a HID path such as /dev/hidraw3 (or hid:PATH), 'hid' for every HID key, unix:PATH or virtual:PATH.")]
 pub struct BadSelector(pub String);
 
 impl std::str::FromStr for Selector {

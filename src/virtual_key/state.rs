@@ -17,7 +17,7 @@ const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
-    #[error("The virtual key state file {path} does not exist; create it with `fidoctl virtual create {path}`")]
+    #[error("The virtual key state file {path} does not exist; create it with `fidoctl virtual create {path}`.")]
     Missing { path: String },
     #[error("The virtual key state file {path} is damaged ({reason}). It was left untouched: restore it from a copy, or create a new key with `fidoctl virtual create`.")]
     Damaged { path: String, reason: String },

@@ -14,7 +14,7 @@ pub mod creds;
 pub mod exchange;
 pub mod interop;
 pub mod pin;
-pub mod reset;
 pub mod readme;
+pub mod reset;
 pub mod schema;
 pub mod u2f_double;

@@ -49,6 +49,7 @@ pub struct MinLengthSet {
     pub min_pin_length: Option<u64>,
     pub force_pin_change: bool,
     pub rp_ids: Vec<String>,
+    pub changed: bool,
 }
 
 /// `fidoctl pin force-change --json`
