@@ -377,10 +377,13 @@ fn delete_on_a_terminal(key: &VirtualKeyFile, id: &str, answer: &str) -> (Option
     let text = |shown: &Arc<Mutex<Vec<u8>>>| String::from_utf8_lossy(&shown.lock().unwrap()).into_owned();
     let deadline = Instant::now() + Duration::from_secs(30);
     while !text(&shown).contains(QUESTION) {
-        if Instant::now() > deadline || child.try_wait().expect("wait").is_some() {
+        let exited = child.try_wait().expect("wait");
+        if Instant::now() > deadline || exited.is_some() {
             let _ = child.kill();
-            let _ = child.wait();
-            panic!("fidoctl did not ask {QUESTION:?} on the terminal:\n{}", text(&shown));
+            let status = child.wait();
+            // Let the reader drain the last output, so the message shows everything.
+            std::thread::sleep(Duration::from_millis(200));
+            panic!("fidoctl did not ask {QUESTION:?} on the terminal (script exited: {status:?}):\n{}", text(&shown));
         }
         std::thread::sleep(Duration::from_millis(20));
     }
