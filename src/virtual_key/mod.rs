@@ -90,11 +90,24 @@ impl VirtualKey {
     }
 }
 
+/// Enumerations in progress (getNextAssertion, credential management "next") only live until
+/// the next command, and the next run's first command drops them anyway: changing only them
+/// is not worth a write and an fsync per step.
+fn worth_saving(before: &KeyState, after: &KeyState) -> bool {
+    let mut a = before.clone();
+    let mut b = after.clone();
+    for s in [&mut a, &mut b] {
+        s.power.cred_mgmt = None;
+        s.power.pending_assertions = None;
+    }
+    a != b
+}
+
 impl hid::Authenticator for VirtualKey {
     fn handle_cbor(&mut self, request: &[u8], presence: &mut dyn hid::UserPresence) -> Vec<u8> {
         let before = self.file.state.clone();
         let answer = ctap2::handle(&mut self.file.state, request, presence);
-        if self.file.state != before {
+        if worth_saving(&before, &self.file.state) {
             if let Err(e) = self.file.save() {
                 // The host must not believe a change happened that is not on disk.
                 eprintln!("fidoctl virtual key: {e}");
