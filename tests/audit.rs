@@ -10,15 +10,17 @@
 mod common;
 
 use common::audit::{
-    always_uv_on, attestation_ca_of, audit, audit_env, audit_json, enter_wrong_pins, mds_entry, mds_payload,
-    raise_min_pin_length, set_pin, tamper_payload, write_file, AuditDocument, CsvTable, KeyResult, MdsSigner,
-    MetadataSummary,
-    Outcome::{self, Fail, Pass, Unknown},
-    TestCert, CSV_HEADER, DEFAULT_POLICY,
+    always_uv_on, audit, audit_env, audit_json, enter_wrong_pins, mds_entry, mds_payload, raise_min_pin_length,
+    tamper_payload, write_file, MdsSigner, TestCert, CSV_HEADER, DEFAULT_POLICY,
 };
-use common::cli::{fidoctl, run_cmd, TempKeys, VirtualKeyFile};
+use common::cli::{expect_error, no_hid_devices_here, TempKeys, VirtualKeyFile};
+use common::csv::CsvTable;
 use common::interop::VirtualKeyServer;
-use common::schema::ErrorDocument;
+use common::schema::{
+    AuditDocument, KeyResult, MetadataSummary,
+    Outcome::{self, Fail, Pass, Unknown},
+};
+use common::state::attestation_ca;
 use serde_json::json;
 
 const VIRTUAL_AAGUID: &str = "6f1d0c7a-5e1b-4c3e-9a7d-0f1d0c7a11e5";
@@ -61,10 +63,6 @@ const EUCLEAK_5_4_3: &str = "firmware 5.4.3 of this YubiKey 5 Series and YubiKey
      CVE-2024-45678 / YSA-2024-03 (EUCLEAK: ECDSA private keys recoverable through a side channel in Infineon's \
      cryptographic library), fixed in firmware 5.7.0; see https://www.yubico.com/support/security-advisories/ysa-2024-03/";
 
-fn no_hid_devices_here() -> bool {
-    std::fs::read_dir("/sys/class/hidraw").map(|mut d| d.next().is_none()).unwrap_or(true)
-}
-
 fn selectors(keys: &[&VirtualKeyFile]) -> Vec<String> {
     keys.iter().map(|k| k.selector()).collect()
 }
@@ -73,7 +71,7 @@ fn selectors(keys: &[&VirtualKeyFile]) -> Vec<String> {
 #[track_caller]
 fn compliant(keys: &TempKeys, name: &str, create: &[&str]) -> VirtualKeyFile {
     let key = keys.create(name, create);
-    set_pin(&key, PIN);
+    key.set_pin(PIN);
     raise_min_pin_length(&key, PIN, 8);
     always_uv_on(&key, PIN);
     key
@@ -99,7 +97,7 @@ impl Fleet {
         let no_pin = keys.create("no-pin.json", &[]);
         // A PIN, alwaysUv, but minPINLength left at the key's 4.
         let short_min = keys.create("short-min.json", &[]);
-        set_pin(&short_min, "1234");
+        short_min.set_pin("1234");
         always_uv_on(&short_min, "1234");
         let denied = compliant(&keys, "denied.json", &["--aaguid", DENIED_AAGUID]);
         let yk_old = compliant(&keys, "yk-5.4.3.json", &["--aaguid", YK5_AAGUID, "--firmware", "5.4.3"]);
@@ -107,7 +105,7 @@ impl Fleet {
         let retries = compliant(&keys, "retries.json", &[]);
         enter_wrong_pins(&retries, "87654321", 2);
         let ctap20 = keys.create("ctap20.json", &["--profile", "ctap2.0"]);
-        set_pin(&ctap20, PIN);
+        ctap20.set_pin(PIN);
         Fleet { keys, good, no_pin, short_min, denied, yk_old, yk_new, retries, ctap20 }
     }
 
@@ -377,11 +375,8 @@ fn exit_3_when_no_key_is_found() {
         return;
     }
     let run = audit(&["hid".to_string()], &["--json"]);
-    run.expect_code(3);
-    let doc: ErrorDocument = run.json();
-    assert_eq!((doc.error.code.as_str(), doc.error.exit_code), ("no_device", 3));
+    let doc = expect_error(&run, 3, "no_device");
     assert_eq!(doc.error.message, "No security key found.");
-    run.stderr_has("No security key found.");
     audit(&["hid".to_string()], &[]).expect_code(3).stderr_has("No security key found.");
 }
 
@@ -390,7 +385,7 @@ fn strict_turns_unknown_into_failure() {
     let keys = TempKeys::new();
     let good = compliant(&keys, "good.json", &[]);
     let ctap20 = keys.create("ctap20.json", &["--profile", "ctap2.0"]);
-    set_pin(&ctap20, PIN);
+    ctap20.set_pin(PIN);
     let policy = write_file(keys.dir(), "policy.toml", "require_pin = true\nmin_pin_length = 8\n");
     let policy = policy.to_str().unwrap();
     let devices = selectors(&[&good, &ctap20]);
@@ -442,9 +437,7 @@ fn unknown_setting_in_the_policy_is_a_usage_error_naming_it_and_its_line() {
     ));
 
     let json = audit(&selectors(&[&key]), &["--policy", policy.to_str().unwrap(), "--json"]);
-    json.expect_code(2);
-    let doc: ErrorDocument = json.json();
-    assert_eq!((doc.error.code.as_str(), doc.error.exit_code), ("usage", 2));
+    let doc = expect_error(&json, 2, "usage");
     assert!(doc.error.message.contains("line 3: unknown setting `require_pni`"), "{}", doc.error.message);
 }
 
@@ -474,12 +467,12 @@ fn wrong_type_in_the_policy_is_a_usage_error() {
 fn an_unreachable_unix_key_is_reported_beside_the_healthy_ones() {
     let keys = TempKeys::new();
     let a = keys.create("a.json", &[]);
-    set_pin(&a, PIN);
+    a.set_pin(PIN);
     let served = VirtualKeyServer::start();
     let served_selector = format!("unix:{}", served.socket().display());
     let unreachable = format!("unix:{}", keys.path("nobody-listens.sock").display());
     let b = keys.create("b.json", &["--aaguid", YK5_AAGUID, "--firmware", "5.7.1"]);
-    set_pin(&b, PIN);
+    b.set_pin(PIN);
     let devices = vec![a.selector(), served_selector.clone(), unreachable.clone(), b.selector()];
 
     let doc = audit_json(&devices, &[], 1);
@@ -516,10 +509,10 @@ fn an_unreachable_unix_key_is_reported_beside_the_healthy_ones() {
 fn default_policy_is_require_pin_and_forbid_known_vulnerable() {
     let keys = TempKeys::new();
     let with_pin = keys.create("with-pin.json", &[]);
-    set_pin(&with_pin, PIN);
+    with_pin.set_pin(PIN);
     // Short minPINLength, no alwaysUv, CTAP 2.0: none of that is in the default policy.
     let ctap20 = keys.create("ctap20.json", &["--profile", "ctap2.0"]);
-    set_pin(&ctap20, "1234");
+    ctap20.set_pin("1234");
     let both = [("require_pin", Pass), ("forbid_known_vulnerable", Pass)];
 
     let doc = audit_json(&selectors(&[&with_pin, &ctap20]), &[], 0);
@@ -748,9 +741,7 @@ fn refused(f: &MdsFixture, args: &[&str], why: &str) {
     let mut all = vec!["--policy", f.policy.as_str(), "--json"];
     all.extend_from_slice(args);
     let run = audit(&f.all(), &all);
-    run.expect_code(1);
-    let doc: ErrorDocument = run.json();
-    assert_eq!((doc.error.code.as_str(), doc.error.exit_code), ("metadata_invalid", 1));
+    let doc = expect_error(&run, 1, "metadata_invalid");
     assert!(doc.error.message.contains("was refused: ") && doc.error.message.contains(why), "{}", doc.error.message);
     assert!(doc.error.hint.as_deref().is_some_and(|h| h.contains("nothing was audited")), "{:?}", doc.error.hint);
     run.stderr_has(why);
@@ -802,8 +793,8 @@ fn attest_with_the_keys_own_ca_is_genuine_and_with_another_root_is_not() {
     let forged = keys.create("forged.json", &["--aaguid", other_aaguid]);
     // A third key's CA: same subject name as every virtual key's CA, another key pair.
     let stranger = keys.create("stranger.json", &["--aaguid", other_aaguid]);
-    let own_ca = attestation_ca_of(&genuine);
-    let stranger_ca = attestation_ca_of(&stranger);
+    let own_ca = attestation_ca(&genuine.path);
+    let stranger_ca = attestation_ca(&stranger.path);
     assert_ne!(own_ca, stranger_ca);
 
     let signer = MdsSigner::new();
@@ -910,12 +901,10 @@ fn ctap_2_1_pre_counts_as_2_0() {
 fn three_wrong_pins_in_a_row_show_as_pin_auth_blocked() {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &[]);
-    set_pin(&key, PIN);
+    key.set_pin(PIN);
     enter_wrong_pins(&key, "0000", 2);
     // The third in a row blocks PIN entry until the key is re-plugged.
-    let mut cmd = fidoctl();
-    cmd.arg("-d").arg(key.selector()).args(["pin", "verify"]).env("FIDOCTL_PIN", "0000");
-    run_cmd(&mut cmd).expect_code(4).stderr_has("Three wrong PINs were entered in a row");
+    key.run_with_pin("0000", &["pin", "verify"]).expect_code(4).stderr_has("Three wrong PINs were entered in a row");
 
     let policy = write_file(keys.dir(), "policy.toml", "require_pin = true\nmax_failed_pin_attempts = 3\n");
     let doc = audit_json(&selectors(&[&key]), &["--policy", policy.to_str().unwrap()], 0);

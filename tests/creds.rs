@@ -6,17 +6,22 @@
 
 mod common;
 
-use common::cli::{fidoctl, run_cmd, Run, TempKeys, VirtualKeyFile, FIDOCTL_ENV};
-use common::creds::{
-    add_credential_with_id, b64url, from_b64url, key_with_pin, list, make_resident, parse_csv, run_with_pin,
-    CredentialList, Deleted, DeletedDocument, ListedCredential, MadeCredential, Updated, UpdatedDocument, PIN,
+use common::cli::{clean_command, expect_error, wait_bounded, Run, TempKeys, VirtualKeyFile, FIDOCTL};
+use common::creds::{creds_list, make_resident};
+use common::csv::parse_csv;
+use common::schema::{
+    from_b64url, to_b64url, CredentialList, Deleted, DeletedDocument, ErrorDocument, ListedCredential, MadeCredential,
+    Updated, UpdatedDocument,
 };
-use common::schema::ErrorDocument;
+use common::state::{add_credential_with_id, stored_credentials, StoredCredential};
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// The PIN every key here gets (never on the command line: FIDOCTL_PIN / FIDOCTL_NEW_PIN).
+const PIN: &str = "271828";
 
 const NOT_FOUND_HINT: &str = "List the credentials with `fidoctl creds list` and copy the id exactly.";
 const NO_TTY: &str = "This changes the key irreversibly and needs a confirmation, but there is no terminal to ask on.";
@@ -33,16 +38,11 @@ fn not_found(written: &str) -> String {
     format!("No credential on this key has the id {written}; nothing was changed.")
 }
 
-/// The error document a failed `--json` run prints; the sentence is on stderr too.
+/// The error document a failed `--json` run prints, with exactly this code and sentence.
 #[track_caller]
-fn error_doc(run: &Run, exit: i32, code: &str, message: &str) -> ErrorDocument {
-    run.expect_code(exit);
-    let doc: ErrorDocument = run.json();
-    assert_eq!(doc.schema_version, 1);
-    assert_eq!(doc.error.code, code, "\n{}", run.describe());
+fn json_error(run: &Run, exit: i32, code: &str, message: &str) -> ErrorDocument {
+    let doc = expect_error(run, exit, code);
     assert_eq!(doc.error.message, message, "\n{}", run.describe());
-    assert_eq!(i32::from(doc.error.exit_code), exit);
-    run.stderr_has(message);
     doc
 }
 
@@ -59,15 +59,9 @@ fn text_error(run: &Run, exit: i32, message: &str, hint: Option<&str>) {
     assert!(run.stdout.is_empty(), "nothing on stdout\n{}", run.describe());
 }
 
-/// What the state file holds: (hex id, rp id, user name, display name) of every credential.
-fn stored(key: &VirtualKeyFile) -> BTreeSet<(String, String, String, String)> {
-    let text = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
-    key.state()["credentials"]
-        .as_array()
-        .expect("credentials")
-        .iter()
-        .map(|c| (text(&c["id"]), text(&c["rp_id"]), text(&c["user_name"]), text(&c["user_display_name"])))
-        .collect()
+/// What the state file holds, in any order.
+fn stored(key: &VirtualKeyFile) -> BTreeSet<StoredCredential> {
+    stored_credentials(key).into_iter().collect()
 }
 
 // --- a key with 3 RPs × 2 users -------------------------------------------------------------
@@ -121,14 +115,14 @@ impl SixCredentials {
 /// non-discoverable credential that credential management must not show.
 fn six_credentials() -> SixCredentials {
     let keys = TempKeys::new();
-    let key = key_with_pin(&keys, "key.json", &["--max-resident", &MAX_RESIDENT.to_string()]);
+    let key = keys.create_with_pin("key.json", &["--max-resident", &MAX_RESIDENT.to_string()], PIN);
     let mut made = Vec::new();
     for rp in RPS {
         for (user, display) in USERS {
-            made.push(Made { rp, user, display, made: make_resident(&key, rp, user, display) });
+            made.push(Made { rp, user, display, made: make_resident(&key, PIN, rp, user, display) });
         }
     }
-    run_with_pin(&key, &["make-credential", "--rp", "shop.example", "--user-name", "carol", "--json"]).success();
+    key.run_with_pin(PIN, &["make-credential", "--rp", "shop.example", "--user-name", "carol", "--json"]).success();
     let ids: BTreeSet<&str> = made.iter().map(Made::id).collect();
     assert_eq!(ids.len(), 6, "six different credential ids: {made:#?}");
     SixCredentials { _keys: keys, key, made }
@@ -159,7 +153,7 @@ fn assert_lists_exactly(doc: &CredentialList, expected: &[&Made], existing: u64)
 #[test]
 fn list_json_three_rps_two_users_exactly() {
     let six = six_credentials();
-    let doc = list(&six.key, &[]);
+    let doc = creds_list(&six.key, PIN, &[]);
     assert_lists_exactly(&doc, &six.made.iter().collect::<Vec<_>>(), 6);
     // The ids are the ones make-credential printed, byte for byte.
     for m in &six.made {
@@ -175,9 +169,7 @@ fn list_json_three_rps_two_users_exactly() {
 fn list_text_shows_whole_ids() {
     let six = six_credentials();
     // A narrow terminal must not make the table cut ids short.
-    let mut cmd = fidoctl();
-    cmd.env("FIDOCTL_PIN", PIN).env("COLUMNS", "40").args(["-d", &six.key.selector(), "creds", "list"]);
-    let out = run_cmd(&mut cmd);
+    let out = six.key.run_env(&[("FIDOCTL_PIN", PIN), ("COLUMNS", "40")], &["creds", "list"]);
     out.success();
     assert_eq!(
         out.stdout.lines().next(),
@@ -203,7 +195,7 @@ fn list_text_shows_whole_ids() {
 #[test]
 fn list_csv_has_a_header_and_one_row_per_credential() {
     let six = six_credentials();
-    let out = run_with_pin(&six.key, &["creds", "list", "--format", "csv"]);
+    let out = six.key.run_with_pin(PIN, &["creds", "list", "--format", "csv"]);
     out.success();
     let records = parse_csv(&out.stdout).unwrap_or_else(|e| panic!("not CSV: {e}\n{}", out.describe()));
     let (header, rows) = records.split_first().expect("a header");
@@ -212,7 +204,7 @@ fn list_csv_has_a_header_and_one_row_per_credential() {
         &["rp_id", "user_name", "display_name", "user_id", "credential_id", "cred_protect", "algorithm"]
     );
     // The same credentials, in the same order, as the JSON document.
-    let json = list(&six.key, &[]);
+    let json = creds_list(&six.key, PIN, &[]);
     let expected: Vec<Vec<String>> = json
         .flat()
         .into_iter()
@@ -238,44 +230,43 @@ fn list_csv_has_a_header_and_one_row_per_credential() {
 #[test]
 fn list_rp_filter() {
     let six = six_credentials();
-    let doc = list(&six.key, &["--rp", "bank.example"]);
+    let doc = creds_list(&six.key, PIN, &["--rp", "bank.example"]);
     assert_eq!(doc.rps.len(), 1, "{doc:#?}");
     let bank: Vec<&Made> = six.made.iter().filter(|m| m.rp == "bank.example").collect();
     // The counts are the key's slots, whichever RPs are shown.
     assert_lists_exactly(&doc, &bank, 6);
 
-    let text = run_with_pin(&six.key, &["creds", "list", "--rp", "bank.example"]);
+    let text = six.key.run_with_pin(PIN, &["creds", "list", "--rp", "bank.example"]);
     text.success();
     for m in &six.made {
         assert_eq!(text.stdout.contains(m.id()), m.rp == "bank.example", "{}\n{}", m.id(), text.describe());
     }
 
-    let csv = run_with_pin(&six.key, &["creds", "list", "--rp", "mail.example", "--format", "csv"]);
+    let csv = six.key.run_with_pin(PIN, &["creds", "list", "--rp", "mail.example", "--format", "csv"]);
     csv.success();
     let rows = parse_csv(&csv.stdout).unwrap();
     assert_eq!(rows.len(), 3, "header and two rows\n{}", csv.describe());
     assert!(rows[1..].iter().all(|r| r[0] == "mail.example"), "{rows:?}");
 
     // An RP the key does not know: nothing listed, not an error.
-    let none = list(&six.key, &["--rp", "nowhere.example"]);
+    let none = creds_list(&six.key, PIN, &["--rp", "nowhere.example"]);
     assert!(none.rps.is_empty(), "{none:#?}");
     // A prefix or a suffix of an RP id is another RP id.
-    assert!(list(&six.key, &["--rp", "bank"]).rps.is_empty());
-    assert!(list(&six.key, &["--rp", "example"]).rps.is_empty());
+    assert!(creds_list(&six.key, PIN, &["--rp", "bank"]).rps.is_empty());
+    assert!(creds_list(&six.key, PIN, &["--rp", "example"]).rps.is_empty());
 }
 
 #[test]
 fn eddsa_credential_is_listed_with_its_algorithm() {
     let keys = TempKeys::new();
-    let key = key_with_pin(&keys, "key.json", &[]);
-    let out = run_with_pin(
-        &key,
+    let key = keys.create_with_pin("key.json", &[], PIN);
+    let out = key.run_with_pin(
+        PIN,
         &["make-credential", "--rp", "ed.example", "--user-name", "ed", "--alg", "eddsa", "--resident", "--json"],
     );
-    out.success();
-    let made: MadeCredential = out.json();
+    let made: MadeCredential = out.doc();
     assert_eq!(made.algorithm, "EdDSA");
-    let (_, listed) = list(&key, &[]).find(&made.credential_id);
+    let (_, listed) = creds_list(&key, PIN, &[]).find(&made.credential_id);
     assert_eq!(listed.algorithm.as_deref(), Some("EdDSA"));
 }
 
@@ -285,7 +276,7 @@ fn eddsa_credential_is_listed_with_its_algorithm() {
 fn delete_removes_exactly_one() {
     let six = six_credentials();
     let alice = six.by("bank.example", "alice");
-    let out = run_with_pin(&six.key, &["creds", "delete", alice.id(), "--yes", "--json"]);
+    let out = six.key.run_with_pin(PIN, &["creds", "delete", alice.id(), "--yes", "--json"]);
     out.success();
     let doc: DeletedDocument = out.json();
     assert_eq!(doc.schema_version, 1);
@@ -302,15 +293,15 @@ fn delete_removes_exactly_one() {
     out.stderr_has("bank.example").stderr_has("alice").stderr_has("Alice Liddell").stderr_has(alice.id());
 
     let rest: Vec<&Made> = six.made.iter().filter(|m| m.id() != alice.id()).collect();
-    assert_lists_exactly(&list(&six.key, &[]), &rest, 5);
+    assert_lists_exactly(&creds_list(&six.key, PIN, &[]), &rest, 5);
 
     // The last credential of an RP: the RP goes from the list.
     let bob = six.by("bank.example", "bob");
-    let text = run_with_pin(&six.key, &["creds", "delete", bob.id(), "--yes"]);
+    let text = six.key.run_with_pin(PIN, &["creds", "delete", bob.id(), "--yes"]);
     text.success();
     assert_eq!(text.stdout, format!("Deleted credential {} (bob for bank.example).\n", bob.id()));
     let rest: Vec<&Made> = rest.into_iter().filter(|m| m.rp != "bank.example").collect();
-    let doc = list(&six.key, &[]);
+    let doc = creds_list(&six.key, PIN, &[]);
     assert_lists_exactly(&doc, &rest, 4);
     assert!(doc.rps.iter().all(|rp| rp.rp_id != "bank.example"), "{doc:#?}");
 }
@@ -321,7 +312,7 @@ fn delete_without_a_terminal_or_yes_refuses_and_deletes_nothing() {
     let before = stored(&six.key);
     let bob = six.by("shop.example", "bob");
 
-    let out = run_with_pin(&six.key, &["creds", "delete", bob.id()]);
+    let out = six.key.run_with_pin(PIN, &["creds", "delete", bob.id()]);
     text_error(&out, 2, NO_TTY, Some(NO_TTY_HINT));
     // The credential is shown before the refusal: RP, user, display name, whole id.
     let shown = out.stderr.find(&format!("RP shop.example — user bob ({})", bob.display));
@@ -329,12 +320,12 @@ fn delete_without_a_terminal_or_yes_refuses_and_deletes_nothing() {
     assert!(shown.is_some() && shown < refused, "RP and user first\n{}", out.describe());
     out.stderr_has(bob.id()).stderr_has(&bob.made.user_id);
 
-    let json = run_with_pin(&six.key, &["creds", "delete", bob.id(), "--json"]);
-    let doc = error_doc(&json, 2, "confirmation_required", NO_TTY);
+    let json = six.key.run_with_pin(PIN, &["creds", "delete", bob.id(), "--json"]);
+    let doc = json_error(&json, 2, "confirmation_required", NO_TTY);
     assert_eq!(doc.error.hint.as_deref(), Some(NO_TTY_HINT));
 
     assert_eq!(stored(&six.key), before, "nothing deleted");
-    assert_lists_exactly(&list(&six.key, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
+    assert_lists_exactly(&creds_list(&six.key, PIN, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
 }
 
 /// Runs `fidoctl` in a pseudo-terminal (util-linux `script`), waits for the question, then
@@ -342,16 +333,9 @@ fn delete_without_a_terminal_or_yes_refuses_and_deletes_nothing() {
 fn delete_on_a_terminal(key: &VirtualKeyFile, id: &str, answer: &str) -> (Option<i32>, String) {
     const QUESTION: &str = "Delete this credential?";
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-    let command = [common::cli::FIDOCTL, "-d", &key.selector(), "creds", "delete", id]
-        .iter()
-        .map(|a| quote(a))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut script = Command::new("script");
-    for var in FIDOCTL_ENV {
-        script.env_remove(var);
-    }
-    let mut child = script
+    let command =
+        [FIDOCTL, "-d", &key.selector(), "creds", "delete", id].iter().map(|a| quote(a)).collect::<Vec<_>>().join(" ");
+    let mut child = clean_command("script")
         .args(["-q", "-e", "-c", &command, "/dev/null"])
         .env("FIDOCTL_PIN", PIN)
         .env("TERM", "dumb")
@@ -390,16 +374,10 @@ fn delete_on_a_terminal(key: &VirtualKeyFile, id: &str, answer: &str) -> (Option
     let mut stdin = child.stdin.take().expect("stdin");
     stdin.write_all(answer.as_bytes()).expect("type the answer");
     stdin.flush().expect("flush");
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("fidoctl did not finish after the answer {answer:?}:\n{}", text(&shown));
-        }
-        std::thread::sleep(Duration::from_millis(20));
+    let Some(status) = wait_bounded(&mut child, deadline.saturating_duration_since(Instant::now())) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("fidoctl did not finish after the answer {answer:?}:\n{}", text(&shown));
     };
     drop(stdin);
     reader.join().expect("reader");
@@ -422,7 +400,7 @@ fn delete_on_a_terminal_asks_and_a_no_deletes_nothing() {
     assert_eq!(code, Some(0), "confirmed\n{shown}");
     assert!(shown.contains(&format!("Deleted credential {}", bob.id())), "{shown}");
     let rest: Vec<&Made> = six.made.iter().filter(|m| m.id() != bob.id()).collect();
-    assert_lists_exactly(&list(&six.key, &[]), &rest, 5);
+    assert_lists_exactly(&creds_list(&six.key, PIN, &[]), &rest, 5);
 }
 
 #[test]
@@ -434,14 +412,19 @@ fn delete_of_a_cut_id_deletes_nothing() {
     assert_eq!(id.len(), 43, "a 32-byte id in base64url: {id}");
     // 40 characters: still well-formed base64url (30 bytes), the start of a real id.
     let cut = &id[..40];
-    text_error(&run_with_pin(&six.key, &["creds", "delete", cut, "--yes"]), 1, &not_found(cut), Some(NOT_FOUND_HINT));
+    text_error(
+        &six.key.run_with_pin(PIN, &["creds", "delete", cut, "--yes"]),
+        1,
+        &not_found(cut),
+        Some(NOT_FOUND_HINT),
+    );
     let b64_cut = format!("b64:{cut}");
-    let json = run_with_pin(&six.key, &["creds", "delete", &b64_cut, "--yes", "--json"]);
-    error_doc(&json, 1, "credential_not_found", &not_found(&b64_cut));
+    let json = six.key.run_with_pin(PIN, &["creds", "delete", &b64_cut, "--yes", "--json"]);
+    json_error(&json, 1, "credential_not_found", &not_found(&b64_cut));
     // The same in hex: the first 31 of its 32 bytes.
     let hex_cut = format!("hex:{}", &hex::encode(from_b64url(id))[..62]);
     text_error(
-        &run_with_pin(&six.key, &["creds", "delete", &hex_cut, "--yes"]),
+        &six.key.run_with_pin(PIN, &["creds", "delete", &hex_cut, "--yes"]),
         1,
         &not_found(&hex_cut),
         Some(NOT_FOUND_HINT),
@@ -449,7 +432,7 @@ fn delete_of_a_cut_id_deletes_nothing() {
     // Longer than a real id is no match either.
     let longer = format!("hex:{}00", hex::encode(from_b64url(id)));
     text_error(
-        &run_with_pin(&six.key, &["creds", "delete", &longer, "--yes"]),
+        &six.key.run_with_pin(PIN, &["creds", "delete", &longer, "--yes"]),
         1,
         &not_found(&longer),
         Some(NOT_FOUND_HINT),
@@ -476,11 +459,11 @@ fn delete_takes_hex_b64_and_bare_forms_of_an_id() {
             "bare hex" => hex,
             _ => hex.to_uppercase(),
         };
-        let out = run_with_pin(&six.key, &["creds", "delete", &written, "--yes", "--json"]);
+        let out = six.key.run_with_pin(PIN, &["creds", "delete", &written, "--yes", "--json"]);
         out.success();
         assert_eq!(out.json::<DeletedDocument>().deleted.credential_id, m.id(), "{form}: {written}");
         left.retain(|l| l.id() != m.id());
-        assert_lists_exactly(&list(&six.key, &[]), &left, left.len() as u64);
+        assert_lists_exactly(&creds_list(&six.key, PIN, &[]), &left, left.len() as u64);
     }
 }
 
@@ -491,24 +474,24 @@ fn delete_takes_the_exact_id_when_one_is_a_prefix_of_another() {
     let long_bytes = from_b64url(long.id());
     // A credential whose id is the first 20 bytes of another's (see add_credential_with_id).
     let short_bytes = long_bytes[..20].to_vec();
-    let short = b64url(&short_bytes);
+    let short = to_b64url(&short_bytes);
     add_credential_with_id(&six.key, long.id(), &short_bytes, "shorty", b"shorty-user");
-    let all = list(&six.key, &[]);
+    let all = creds_list(&six.key, PIN, &[]);
     assert_eq!(all.existing, 7);
     assert_eq!(all.find(&short).1.user_name.as_deref(), Some("shorty"));
 
     // The short id deletes the short one only.
-    let out = run_with_pin(&six.key, &["creds", "delete", &short, "--yes", "--json"]);
+    let out = six.key.run_with_pin(PIN, &["creds", "delete", &short, "--yes", "--json"]);
     out.success();
     assert_eq!(out.json::<DeletedDocument>().deleted.credential_id, short);
-    assert_lists_exactly(&list(&six.key, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
+    assert_lists_exactly(&creds_list(&six.key, PIN, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
 
     // And the long id the long one only.
     add_credential_with_id(&six.key, long.id(), &short_bytes, "shorty", b"shorty-user");
-    let out = run_with_pin(&six.key, &["creds", "delete", long.id(), "--yes", "--json"]);
+    let out = six.key.run_with_pin(PIN, &["creds", "delete", long.id(), "--yes", "--json"]);
     out.success();
     assert_eq!(out.json::<DeletedDocument>().deleted.credential_id, long.id());
-    let after = list(&six.key, &[]);
+    let after = creds_list(&six.key, PIN, &[]);
     assert_eq!(after.existing, 6);
     assert!(!after.ids().contains(&long.id().to_string()));
     assert_eq!(after.find(&short).1.user_name.as_deref(), Some("shorty"));
@@ -526,10 +509,10 @@ fn bare_id_with_two_readings_naming_two_credentials_is_refused() {
     let bare = hex::encode(&real_bytes);
     let other_bytes = from_b64url(&bare);
     assert_eq!(other_bytes.len(), 48);
-    let other = b64url(&other_bytes);
+    let other = to_b64url(&other_bytes);
     add_credential_with_id(&six.key, real.id(), &other_bytes, "twin", b"twin-user");
     let before = stored(&six.key);
-    let mail = list(&six.key, &["--rp", "mail.example"]);
+    let mail = creds_list(&six.key, PIN, &["--rp", "mail.example"]);
     assert_eq!(mail.rps[0].credentials[0].credential_id, other, "newest first: {mail:#?}");
 
     let refusal = format!(
@@ -537,24 +520,25 @@ fn bare_id_with_two_readings_naming_two_credentials_is_refused() {
         real.id()
     );
     let hint = "Write it as hex:… or b64:… to say which one you mean.";
-    text_error(&run_with_pin(&six.key, &["creds", "delete", &bare, "--yes"]), 2, &refusal, Some(hint));
-    let doc = error_doc(&run_with_pin(&six.key, &["creds", "delete", &bare, "--yes", "--json"]), 2, "usage", &refusal);
+    text_error(&six.key.run_with_pin(PIN, &["creds", "delete", &bare, "--yes"]), 2, &refusal, Some(hint));
+    let doc =
+        json_error(&six.key.run_with_pin(PIN, &["creds", "delete", &bare, "--yes", "--json"]), 2, "usage", &refusal);
     assert_eq!(doc.error.hint.as_deref(), Some(hint));
     // update refuses the same way.
-    text_error(&run_with_pin(&six.key, &["creds", "update", &bare, "--name", "x"]), 2, &refusal, Some(hint));
+    text_error(&six.key.run_with_pin(PIN, &["creds", "update", &bare, "--name", "x"]), 2, &refusal, Some(hint));
     assert_eq!(stored(&six.key), before, "nothing changed");
 
     // Each prefixed form names one of them.
-    let out = run_with_pin(&six.key, &["creds", "delete", &format!("b64:{bare}"), "--yes", "--json"]);
+    let out = six.key.run_with_pin(PIN, &["creds", "delete", &format!("b64:{bare}"), "--yes", "--json"]);
     out.success();
     assert_eq!(out.json::<DeletedDocument>().deleted.credential_id, other);
-    assert_lists_exactly(&list(&six.key, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
+    assert_lists_exactly(&creds_list(&six.key, PIN, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
 
     add_credential_with_id(&six.key, real.id(), &other_bytes, "twin", b"twin-user");
-    let out = run_with_pin(&six.key, &["creds", "delete", &format!("hex:{bare}"), "--yes", "--json"]);
+    let out = six.key.run_with_pin(PIN, &["creds", "delete", &format!("hex:{bare}"), "--yes", "--json"]);
     out.success();
     assert_eq!(out.json::<DeletedDocument>().deleted.credential_id, real.id());
-    let after = list(&six.key, &[]);
+    let after = creds_list(&six.key, PIN, &[]);
     assert!(!after.ids().contains(&real.id().to_string()));
     assert_eq!(after.find(&other).1.user_name.as_deref(), Some("twin"));
     assert_eq!(after.existing, 6);
@@ -566,25 +550,25 @@ fn delete_of_an_unknown_id_deletes_nothing() {
     let before = stored(&six.key);
     // A real credential id, from another key.
     let keys = TempKeys::new();
-    let elsewhere = key_with_pin(&keys, "other.json", &[]);
-    let foreign = make_resident(&elsewhere, "shop.example", "alice", "Alice Liddell").credential_id;
+    let elsewhere = keys.create_with_pin("other.json", &[], PIN);
+    let foreign = make_resident(&elsewhere, PIN, "shop.example", "alice", "Alice Liddell").credential_id;
     text_error(
-        &run_with_pin(&six.key, &["creds", "delete", &foreign, "--yes"]),
+        &six.key.run_with_pin(PIN, &["creds", "delete", &foreign, "--yes"]),
         1,
         &not_found(&foreign),
         Some(NOT_FOUND_HINT),
     );
-    error_doc(
-        &run_with_pin(&six.key, &["creds", "delete", &foreign, "--yes", "--json"]),
+    json_error(
+        &six.key.run_with_pin(PIN, &["creds", "delete", &foreign, "--yes", "--json"]),
         1,
         "credential_not_found",
         &not_found(&foreign),
     );
     // Not an id at all: a usage error, before the key is asked anything.
-    let bad = run_with_pin(&six.key, &["creds", "delete", "no/such!id", "--yes"]);
+    let bad = six.key.run_with_pin(PIN, &["creds", "delete", "no/such!id", "--yes"]);
     bad.expect_code(2).stderr_has("\"no/such!id\" is not a credential id");
     assert_eq!(stored(&six.key), before, "nothing deleted");
-    assert_lists_exactly(&list(&six.key, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
+    assert_lists_exactly(&creds_list(&six.key, PIN, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
 }
 
 // --- update -------------------------------------------------------------------------------------
@@ -595,7 +579,7 @@ fn update_shows_in_the_next_list_and_keeps_the_other_field() {
     let alice = six.by("shop.example", "alice");
     let bob = six.by("mail.example", "bob");
 
-    let out = run_with_pin(&six.key, &["creds", "update", alice.id(), "--name", "alice.l", "--json"]);
+    let out = six.key.run_with_pin(PIN, &["creds", "update", alice.id(), "--name", "alice.l", "--json"]);
     out.success();
     let doc: UpdatedDocument = out.json();
     assert_eq!(doc.schema_version, 1);
@@ -610,14 +594,14 @@ fn update_shows_in_the_next_list_and_keeps_the_other_field() {
         }
     );
 
-    let text = run_with_pin(&six.key, &["creds", "update", bob.id(), "--display-name", "Robert Builder"]);
+    let text = six.key.run_with_pin(PIN, &["creds", "update", bob.id(), "--display-name", "Robert Builder"]);
     text.success();
     assert_eq!(
         text.stdout,
         format!("Updated credential {} for mail.example: name bob, display name Robert Builder.\n", bob.id())
     );
 
-    let doc = list(&six.key, &[]);
+    let doc = creds_list(&six.key, PIN, &[]);
     assert_eq!((doc.existing, doc.remaining), (6, 4));
     for m in &six.made {
         let (rp, listed) = doc.find(m.id());
@@ -634,18 +618,19 @@ fn update_shows_in_the_next_list_and_keeps_the_other_field() {
     }
 
     // Both at once, and again: the last update wins.
-    run_with_pin(&six.key, &["creds", "update", alice.id(), "--name", "a", "--display-name", "A"]).success();
-    let (_, listed) = list(&six.key, &[]).find(alice.id());
+    six.key.run_with_pin(PIN, &["creds", "update", alice.id(), "--name", "a", "--display-name", "A"]).success();
+    let (_, listed) = creds_list(&six.key, PIN, &[]).find(alice.id());
     assert_eq!((listed.user_name.as_deref(), listed.display_name.as_deref()), (Some("a"), Some("A")));
 
     // Nothing to change is a usage error; an unknown id changes nothing.
     let before = stored(&six.key);
-    run_with_pin(&six.key, &["creds", "update", alice.id()])
+    six.key
+        .run_with_pin(PIN, &["creds", "update", alice.id()])
         .expect_code(2)
         .stderr_has("Nothing to change: give --name, --display-name or both.");
-    let unknown = b64url(&[7u8; 32]);
+    let unknown = to_b64url(&[7u8; 32]);
     text_error(
-        &run_with_pin(&six.key, &["creds", "update", &unknown, "--name", "x"]),
+        &six.key.run_with_pin(PIN, &["creds", "update", &unknown, "--name", "x"]),
         1,
         &not_found(&unknown),
         Some(NOT_FOUND_HINT),
@@ -669,10 +654,10 @@ fn no_pin_set_is_exit_4_and_explains_why() {
     for args in commands {
         // Without a PIN source, and with one (a PIN is no use on a key that has none).
         text_error(&key.run(args), 4, NO_PIN, Some(NO_PIN_HINT));
-        text_error(&run_with_pin(&key, args), 4, NO_PIN, Some(NO_PIN_HINT));
+        text_error(&key.run_with_pin(PIN, args), 4, NO_PIN, Some(NO_PIN_HINT));
         let mut json = args.to_vec();
         json.push("--json");
-        let doc = error_doc(&key.run(&json), 4, "pin_not_set", NO_PIN);
+        let doc = json_error(&key.run(&json), 4, "pin_not_set", NO_PIN);
         assert_eq!(doc.error.hint.as_deref(), Some(NO_PIN_HINT));
     }
     assert_eq!(stored(&key), before, "nothing changed");
@@ -683,32 +668,32 @@ fn ctap2_1_pre_profile_lists_and_deletes_through_the_preview_command() {
     let keys = TempKeys::new();
     // Only the preview command (0x41) exists on this profile: the virtual key answers the
     // standard one (0x0A) with INVALID_COMMAND, so every success here went through 0x41.
-    let key = key_with_pin(&keys, "key.json", &["--profile", "ctap2.1-pre", "--max-resident", "10"]);
+    let key = keys.create_with_pin("key.json", &["--profile", "ctap2.1-pre", "--max-resident", "10"], PIN);
     let made: Vec<Made> =
         [("shop.example", "alice", "Alice"), ("shop.example", "bob", "Bob"), ("bank.example", "alice", "Alice")]
             .into_iter()
-            .map(|(rp, user, display)| Made { rp, user, display, made: make_resident(&key, rp, user, display) })
+            .map(|(rp, user, display)| Made { rp, user, display, made: make_resident(&key, PIN, rp, user, display) })
             .collect();
-    assert_lists_exactly(&list(&key, &[]), &made.iter().collect::<Vec<_>>(), 3);
-    let text = run_with_pin(&key, &["creds", "list"]);
+    assert_lists_exactly(&creds_list(&key, PIN, &[]), &made.iter().collect::<Vec<_>>(), 3);
+    let text = key.run_with_pin(PIN, &["creds", "list"]);
     text.success().stdout_has("3 discoverable credential(s), room for 7 more.");
 
     let gone = &made[1];
-    let out = run_with_pin(&key, &["creds", "delete", gone.id(), "--yes", "--json"]);
+    let out = key.run_with_pin(PIN, &["creds", "delete", gone.id(), "--yes", "--json"]);
     out.success();
     assert_eq!(
         out.json::<DeletedDocument>().deleted,
         Deleted { credential_id: gone.id().into(), rp_id: "shop.example".into(), user_name: Some("bob".into()) }
     );
     let rest: Vec<&Made> = made.iter().filter(|m| m.id() != gone.id()).collect();
-    assert_lists_exactly(&list(&key, &[]), &rest, 2);
+    assert_lists_exactly(&creds_list(&key, PIN, &[]), &rest, 2);
 
     // No updateUserInformation in the preview: refused, and nothing changes.
     let before = stored(&key);
     let alice = &made[0];
-    text_error(&run_with_pin(&key, &["creds", "update", alice.id(), "--name", "x"]), 1, NO_UPDATE, None);
-    let doc = error_doc(
-        &run_with_pin(&key, &["creds", "update", alice.id(), "--display-name", "X", "--json"]),
+    text_error(&key.run_with_pin(PIN, &["creds", "update", alice.id(), "--name", "x"]), 1, NO_UPDATE, None);
+    let doc = json_error(
+        &key.run_with_pin(PIN, &["creds", "update", alice.id(), "--display-name", "X", "--json"]),
         1,
         "update_unsupported",
         NO_UPDATE,
@@ -717,14 +702,14 @@ fn ctap2_1_pre_profile_lists_and_deletes_through_the_preview_command() {
     // Known from getInfo, so it is said before any PIN is asked for.
     text_error(&key.run(&["creds", "update", alice.id(), "--name", "x"]), 1, NO_UPDATE, None);
     assert_eq!(stored(&key), before);
-    assert_lists_exactly(&list(&key, &[]), &rest, 2);
+    assert_lists_exactly(&creds_list(&key, PIN, &[]), &rest, 2);
 }
 
 #[test]
 fn ctap2_0_profile_has_no_credential_management() {
     let keys = TempKeys::new();
-    let key = key_with_pin(&keys, "key.json", &["--profile", "ctap2.0"]);
-    let made = make_resident(&key, "shop.example", "alice", "Alice");
+    let key = keys.create_with_pin("key.json", &["--profile", "ctap2.0"], PIN);
+    let made = make_resident(&key, PIN, "shop.example", "alice", "Alice");
     let before = stored(&key);
     let commands: [&[&str]; 3] = [
         &["creds", "list"],
@@ -732,12 +717,12 @@ fn ctap2_0_profile_has_no_credential_management() {
         &["creds", "update", &made.credential_id, "--name", "x"],
     ];
     for args in commands {
-        text_error(&run_with_pin(&key, args), 1, NO_CM, Some(NO_CM_HINT));
+        text_error(&key.run_with_pin(PIN, args), 1, NO_CM, Some(NO_CM_HINT));
         // Said before any PIN is asked for.
         text_error(&key.run(args), 1, NO_CM, Some(NO_CM_HINT));
         let mut json = args.to_vec();
         json.push("--json");
-        let doc = error_doc(&run_with_pin(&key, &json), 1, "cred_mgmt_unsupported", NO_CM);
+        let doc = json_error(&key.run_with_pin(PIN, &json), 1, "cred_mgmt_unsupported", NO_CM);
         assert_eq!(doc.error.hint.as_deref(), Some(NO_CM_HINT));
     }
     assert_eq!(stored(&key), before, "nothing changed");

@@ -9,14 +9,16 @@
 
 mod common;
 
-use common::cli::{fidoctl, run_cmd, virtual_selector, Run, TempKeys, VirtualKeyFile, FIDOCTL, FIDOCTL_ENV};
-use common::exchange::{
-    attestation_ca, b64url, client_data_hash, creds_list, frame, run_with_env, saw_upneeded, set_pin,
-    stored_credentials, traffic, AssertionEntry, Assertions, AuthData, Dir, HealthCheck, MadeCredential,
-    PackedAttestation, PublicKey, FLAG_AT, FLAG_UP, FLAG_UV, HID_CANCEL, HID_CBOR, HID_KEEPALIVE,
+use common::cli::{
+    assert_failure_text, clean_command, error_doc, run, run_on_with_stdin, virtual_selector, wait_bounded, Run,
+    TempKeys, VirtualKeyFile, FIDOCTL,
 };
-use common::schema::ErrorDocument;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use common::creds::creds_list;
+use common::exchange::{client_data_hash, AuthData, PackedAttestation, PublicKey, FLAG_AT, FLAG_UP, FLAG_UV};
+use common::schema::{from_b64url, AssertionEntry, Assertions, HealthCheck, MadeCredential};
+use common::state::{attestation_ca, stored_credentials};
+use common::trace::{cbor_commands_sent, saw_upneeded, traffic, CTAP2_MAKE_CREDENTIAL, HID_CANCEL, HID_KEEPALIVE};
+use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -39,18 +41,6 @@ const EXCLUDED: &str = "This key is already registered for this account, so it d
 const BAD_CDH: &str = "--client-data-hash must be 64 hex digits (a SHA-256 hash)";
 const NO_PIN_SOURCE: &str = "A PIN is needed, but standard input is not a terminal and no PIN was given.";
 
-/// The error document a failed `--json` run prints, checked against its exit code and stderr.
-#[track_caller]
-fn error_doc(run: &Run, exit: i32) -> ErrorDocument {
-    run.expect_code(exit);
-    let doc: ErrorDocument = run.json();
-    assert_eq!(doc.schema_version, 1);
-    assert_eq!(i32::from(doc.error.exit_code), exit, "exit_code in the document\n{}", run.describe());
-    let first = doc.error.message.lines().next().unwrap_or_default();
-    run.stderr_has(&format!("fidoctl: {first}"));
-    doc
-}
-
 /// `A -> B (increasing)` with B > A.
 #[track_caller]
 fn assert_counter_increases(counter: &str) {
@@ -66,13 +56,12 @@ fn assert_counter_increases(counter: &str) {
 fn registered_id(doc: &HealthCheck) -> String {
     let detail = &doc.steps[0].detail;
     let id = detail.strip_prefix("credential ").unwrap_or_else(|| panic!("register step detail {detail:?}"));
-    hex::encode(b64url(id))
+    hex::encode(from_b64url(id))
 }
 
 #[track_caller]
 fn health_check_json(run: &Run) -> HealthCheck {
-    let doc: HealthCheck = run.json();
-    assert_eq!(doc.schema_version, 1);
+    let doc: HealthCheck = run.doc();
     assert_eq!(doc.rp_id, TEST_RP);
     assert!(doc.steps.iter().all(|s| s.ok), "every step ok\n{}", run.describe());
     assert_eq!(doc.result, "pass");
@@ -82,27 +71,23 @@ fn health_check_json(run: &Run) -> HealthCheck {
     doc
 }
 
+/// A successful `make-credential --json`.
 #[track_caller]
 fn made(run: &Run) -> MadeCredential {
-    run.success();
-    let doc: MadeCredential = run.json();
-    assert_eq!(doc.schema_version, 1);
-    doc
+    run.doc()
 }
 
+/// A successful `get-assertion --json`.
 #[track_caller]
 fn asserted(run: &Run) -> Assertions {
-    run.success();
-    let doc: Assertions = run.json();
-    assert_eq!(doc.schema_version, 1);
-    doc
+    run.doc()
 }
 
 /// Verify one assertion of `rp` with `key`, independently: rpIdHash, UP, the signature over
 /// authenticatorData || clientDataHash. Returns the parsed authenticator data.
 #[track_caller]
 fn verify_assertion(a: &AssertionEntry, rp: &str, cdh: &[u8; 32], key: &PublicKey) -> AuthData {
-    let raw = b64url(&a.authenticator_data);
+    let raw = from_b64url(&a.authenticator_data);
     let auth_data = AuthData::parse(&raw);
     assert_eq!(auth_data.rp_id_hash, AuthData::rp_id_hash_of(rp));
     assert_ne!(auth_data.flags & FLAG_UP, 0, "UP set");
@@ -110,7 +95,7 @@ fn verify_assertion(a: &AssertionEntry, rp: &str, cdh: &[u8; 32], key: &PublicKe
     assert_eq!(auth_data.sign_count, a.sign_count, "the JSON counter is the signed one");
     assert_eq!(auth_data.flags & FLAG_UV != 0, a.user_verified);
     let message = [raw.as_slice(), cdh].concat();
-    key.verify(&message, &b64url(&a.signature)).unwrap_or_else(|e| panic!("{e}: {a:?}"));
+    key.verify(&message, &from_b64url(&a.signature)).unwrap_or_else(|e| panic!("{e}: {a:?}"));
     auth_data
 }
 
@@ -138,8 +123,8 @@ fn health_check_passes(profile: &str) {
     assert_eq!(doc.counter, "3 -> 4 (increasing)", "one count per makeCredential and getAssertion");
     // It really registered: the key holds that credential (not discoverable).
     let id = registered_id(&doc);
-    assert!(stored_credentials(&key).iter().any(|(rp, disc, i)| rp == TEST_RP && !disc && *i == id));
-    assert!(stored_credentials(&key).iter().all(|(_, disc, _)| !disc), "nothing discoverable made");
+    assert!(stored_credentials(&key).iter().any(|c| c.rp_id == TEST_RP && !c.discoverable && c.id == id));
+    assert!(stored_credentials(&key).iter().all(|c| !c.discoverable), "nothing discoverable made");
 }
 
 #[test]
@@ -162,18 +147,17 @@ fn health_check_ctap2_0() {
 fn health_check_with_pin(profile: &str) {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &["--profile", profile]);
-    set_pin(&key, PIN);
+    key.set_pin(PIN);
 
-    let run = run_with_env(&key, &[("FIDOCTL_PIN", PIN)], &["test", "--uv", "--json"]);
+    let run = key.run_env(&[("FIDOCTL_PIN", PIN)], &["test", "--uv", "--json"]);
     run.success().never_shows(PIN);
     let doc = health_check_json(&run);
     assert!(doc.uv && !doc.resident, "{doc:?}");
     assert_eq!(doc.step_names(), CHECK_STEPS);
 
     // The PIN on standard input works the same.
-    let mut cmd = fidoctl();
-    cmd.args(["-d", &key.selector(), "test", "--uv", "--pin-stdin", "--json"]).write_stdin(format!("{PIN}\n"));
-    let stdin_run = run_cmd(&mut cmd);
+    let stdin_run =
+        run_on_with_stdin(&key.selector(), &[], &["test", "--uv", "--pin-stdin", "--json"], &format!("{PIN}\n"));
     stdin_run.success().never_shows(PIN);
     assert!(health_check_json(&stdin_run).uv);
 
@@ -183,7 +167,7 @@ fn health_check_with_pin(profile: &str) {
     assert_eq!(err.error.message, NO_PIN_SOURCE);
     // A wrong PIN is a PIN error, and nothing is registered with it.
     let before = stored_credentials(&key);
-    let wrong = run_with_env(&key, &[("FIDOCTL_PIN", "999999")], &["test", "--uv", "--json"]);
+    let wrong = key.run_env(&[("FIDOCTL_PIN", "999999")], &["test", "--uv", "--json"]);
     assert_eq!(error_doc(&wrong, 4).error.code, "pin_invalid", "{}", wrong.describe());
     assert_eq!(stored_credentials(&key), before);
 }
@@ -208,11 +192,11 @@ fn health_check_with_pin_ctap2_0() {
 fn health_check_resident_cleans_up(profile: &str) {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &["--profile", profile, "--max-resident", "3"]);
-    set_pin(&key, PIN);
-    let before = creds_list(&key, PIN);
+    key.set_pin(PIN);
+    let before = creds_list(&key, PIN, &[]);
     assert_eq!((before.existing, before.remaining, before.rps.len()), (0, 3, 0));
 
-    let run = run_with_env(&key, &[("FIDOCTL_PIN", PIN)], &["test", "--resident", "--json"]);
+    let run = key.run_env(&[("FIDOCTL_PIN", PIN)], &["test", "--resident", "--json"]);
     run.success().never_shows(PIN);
     let doc = health_check_json(&run);
     assert!(doc.resident && doc.uv, "a discoverable credential on a key with a PIN needs UV");
@@ -222,18 +206,18 @@ fn health_check_resident_cleans_up(profile: &str) {
     assert_eq!(doc.step_names(), steps);
     assert_eq!(doc.steps[4].detail, "deleted");
 
-    let after = creds_list(&key, PIN);
+    let after = creds_list(&key, PIN, &[]);
     assert_eq!(after.existing, 0, "{after:?}");
     assert_eq!(after.remaining, 3, "every slot free again");
     assert!(after.rps.is_empty(), "{after:?}");
-    assert!(stored_credentials(&key).iter().all(|(_, disc, _)| !disc));
+    assert!(stored_credentials(&key).iter().all(|c| !c.discoverable));
 
-    let text = run_with_env(&key, &[("FIDOCTL_PIN", PIN)], &["test", "--resident"]);
+    let text = key.run_env(&[("FIDOCTL_PIN", PIN)], &["test", "--resident"]);
     text.success()
         .stdout_has("(PASSED)")
         .stdout_has("[ok] delete test credential")
         .stdout_has("the test credential was deleted again");
-    assert_eq!(creds_list(&key, PIN).existing, 0);
+    assert_eq!(creds_list(&key, PIN, &[]).existing, 0);
 }
 
 #[test]
@@ -245,13 +229,6 @@ fn health_check_resident_cleans_up_ctap2_1() {
 fn health_check_resident_cleans_up_ctap2_1_pre() {
     health_check_resident_cleans_up("ctap2.1-pre");
 }
-
-/// The CTAP2 command bytes of every CTAPHID_CBOR request in a `-vv` trace.
-fn cbor_commands_sent(run: &Run) -> Vec<u8> {
-    traffic(&run.stderr).iter().filter(|(d, r)| *d == Dir::Out && r[4] == HID_CBOR).map(|(_, r)| r[7]).collect()
-}
-
-const CTAP2_MAKE_CREDENTIAL: u8 = 0x01;
 
 #[test]
 fn health_check_resident_on_ctap2_0_refuses_before_creating_anything() {
@@ -273,7 +250,7 @@ fn health_check_resident_on_ctap2_0_refuses_before_creating_anything() {
     assert_eq!(key.state()["sign_count"], state_before["sign_count"]);
 
     // With a PIN set it refuses the same way, before asking for the PIN.
-    set_pin(&key, PIN);
+    key.set_pin(PIN);
     refused(&key.run(&["test", "--resident", "--json", "-vv"]));
     assert!(key.state()["credentials"].as_array().unwrap().is_empty(), "the state file's credentials stay empty");
 }
@@ -314,17 +291,15 @@ fn presence_denied_exits_5() {
         &["get-assertion", "--rp", "deny.example", "--cred", &cred.credential_id, "--json"],
     ];
     for args in commands {
-        let run = run_with_env(&key, &deny, args);
+        let run = key.run_env(&deny, args);
         let doc = error_doc(&run, 5);
         assert_eq!(doc.error.code, "operation_denied", "{args:?}");
         assert_eq!(doc.error.message, DECLINED, "{args:?}");
         assert_eq!(doc.error.hint.as_deref(), Some(DECLINED_HINT), "{args:?}");
     }
     assert_eq!(stored_credentials(&key), before, "a declined registration stores nothing");
-    let text = run_with_env(&key, &deny, &["make-credential", "--rp", "deny.example"]);
-    text.expect_code(5);
-    assert_eq!(text.stderr, format!("fidoctl: {DECLINED}\n{DECLINED_HINT}\n"));
-    assert!(text.stdout.is_empty());
+    let text = key.run_env(&deny, &["make-credential", "--rp", "deny.example"]);
+    assert_failure_text(&text, 5, DECLINED, DECLINED_HINT);
 }
 
 #[test]
@@ -339,7 +314,7 @@ fn presence_timeout_at_the_key_exits_5() {
         &["get-assertion", "--rp", "late.example", "--cred", &cred.credential_id, "--json"],
     ];
     for args in commands {
-        let run = run_with_env(&key, &[("FIDOCTL_VIRTUAL_PRESENCE", "timeout")], args);
+        let run = key.run_env(&[("FIDOCTL_VIRTUAL_PRESENCE", "timeout")], args);
         let doc = error_doc(&run, 5);
         assert_eq!(doc.error.code, "user_action_timeout", "{args:?}");
         assert_eq!(doc.error.message, KEY_TIMED_OUT, "{args:?}");
@@ -353,8 +328,7 @@ fn presence_timeout_at_the_key_exits_5() {
 fn host_timeout_cancels_at_the_key_and_exits_5() {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &[]);
-    let run = run_with_env(
-        &key,
+    let run = key.run_env(
         &[("FIDOCTL_VIRTUAL_PRESENCE", "delay:5000")],
         &["--timeout", "1", "make-credential", "--rp", "slow.example", "--json", "-vv"],
     );
@@ -366,17 +340,17 @@ fn host_timeout_cancels_at_the_key_and_exits_5() {
     let trace = traffic(&run.stderr);
     let request = trace
         .iter()
-        .position(|(d, r)| *d == Dir::Out && r[4] == HID_CBOR && r[7] == CTAP2_MAKE_CREDENTIAL)
+        .position(|t| t.ctap2_request() == Some(CTAP2_MAKE_CREDENTIAL))
         .unwrap_or_else(|| panic!("no makeCredential request\n{}", run.describe()));
-    let (channel, _) = frame(&trace[request].1);
+    let channel = trace[request].channel().expect("the request's channel");
     let after = &trace[request + 1..];
     assert!(
-        after.iter().any(|(d, r)| *d == Dir::In && frame(r) == (channel, HID_KEEPALIVE)),
+        after.iter().any(|t| !t.out && (t.channel(), t.command()) == (Some(channel), Some(HID_KEEPALIVE))),
         "the key was waiting for a touch\n{}",
         run.describe()
     );
     assert!(
-        after.iter().any(|(d, r)| *d == Dir::Out && frame(r) == (channel, HID_CANCEL)),
+        after.iter().any(|t| t.out && (t.channel(), t.command()) == (Some(channel), Some(HID_CANCEL))),
         "CTAPHID_CANCEL sent to the key on its channel\n{}",
         run.describe()
     );
@@ -395,19 +369,6 @@ impl Drop for ChildGuard {
     }
 }
 
-fn wait_bounded(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
-    let deadline = Instant::now() + limit;
-    loop {
-        if let Some(status) = child.try_wait().expect("wait for fidoctl") {
-            return Some(status);
-        }
-        if Instant::now() > deadline {
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 /// Ctrl-C while the key waits for a touch: CTAPHID_CANCEL, the key answers KEEPALIVE_CANCEL,
 /// exit 5, and no credential.
 #[test]
@@ -415,10 +376,7 @@ fn ctrl_c_while_waiting_for_a_touch_cancels_and_exits_5() {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &[]);
     let (out_path, err_path) = (keys.path("stdout.json"), keys.path("stderr.txt"));
-    let mut cmd = Command::new(FIDOCTL);
-    for var in FIDOCTL_ENV {
-        cmd.env_remove(var);
-    }
+    let mut cmd = clean_command(FIDOCTL);
     cmd.env("FIDOCTL_VIRTUAL_PRESENCE", "delay:20000")
         .args(["-d", &key.selector(), "make-credential", "--rp", "x.example", "--json", "-vv"])
         .stdin(Stdio::null())
@@ -453,7 +411,7 @@ fn ctrl_c_while_waiting_for_a_touch_cancels_and_exits_5() {
     assert_eq!(doc.error.code, "keepalive_cancel", "{}", run.describe());
     assert_eq!(doc.error.message, CANCELLED);
     assert!(
-        traffic(&run.stderr).iter().any(|(d, r)| *d == Dir::Out && r[4] == HID_CANCEL),
+        traffic(&run.stderr).iter().any(|t| t.out && t.command() == Some(HID_CANCEL)),
         "CTAPHID_CANCEL in the trace\n{}",
         run.describe()
     );
@@ -477,22 +435,22 @@ fn make_credential_json_fields() {
     assert_eq!(doc.attestation_format, "packed");
     assert_eq!(doc.attestation, "packed, certificate chain of 1");
     assert!(!doc.user_verified && !doc.resident);
-    assert_eq!(b64url(&doc.client_data_hash), cdh, "the hash given is the hash signed");
-    let credential_id = b64url(&doc.credential_id);
+    assert_eq!(from_b64url(&doc.client_data_hash), cdh, "the hash given is the hash signed");
+    let credential_id = from_b64url(&doc.credential_id);
     assert!(credential_id.len() >= 16, "a credential id of {} bytes", credential_id.len());
-    assert!(!b64url(&doc.user_id).is_empty());
+    assert!(!from_b64url(&doc.user_id).is_empty());
 
     // The public key, two ways, the same key.
-    let cose = b64url(&doc.public_key_cose);
+    let cose = from_b64url(&doc.public_key_cose);
     let key_from_cose = PublicKey::from_cose(&cose);
     assert!(matches!(key_from_cose, PublicKey::P256(_)));
     assert_eq!(PublicKey::from_pem(&doc.public_key_pem), key_from_cose, "PEM and COSE name the same key");
 
     // The attestation object: packed, {alg, sig, x5c}, over the same authenticator data.
-    let att = PackedAttestation::decode(&b64url(&doc.attestation_object));
+    let att = PackedAttestation::decode(&from_b64url(&doc.attestation_object));
     assert_eq!(att.alg, -7);
     assert_eq!(att.x5c.len(), 1);
-    assert_eq!(att.auth_data_raw, b64url(&doc.authenticator_data));
+    assert_eq!(att.auth_data_raw, from_b64url(&doc.authenticator_data));
     att.verify(&cdh, &attestation_ca(&key.path)).expect("the attestation verifies up to the key's test CA");
     // (The check is real: another key's CA, or another client data hash, does not verify.)
     let stranger = keys.create("stranger.json", &[]);
@@ -520,7 +478,7 @@ fn make_credential_json_fields() {
         text.describe()
     );
     let id_text = line.trim_start_matches("Registered credential ").split(' ').next().unwrap();
-    assert!(stored_credentials(&key).iter().any(|(_, _, i)| *i == hex::encode(b64url(id_text))));
+    assert!(stored_credentials(&key).iter().any(|c| c.id == hex::encode(from_b64url(id_text))));
 
     // --resident with names: a discoverable credential the key keeps.
     let rk = made(&key.run(&[
@@ -535,8 +493,8 @@ fn make_credential_json_fields() {
         "--json",
     ]));
     assert!(rk.resident);
-    let hex_id = hex::encode(b64url(&rk.credential_id));
-    assert!(stored_credentials(&key).iter().any(|(rp, disc, i)| rp == "fields.example" && *disc && *i == hex_id));
+    let hex_id = hex::encode(from_b64url(&rk.credential_id));
+    assert!(stored_credentials(&key).iter().any(|c| c.rp_id == "fields.example" && c.discoverable && c.id == hex_id));
     let found = asserted(&key.run(&["get-assertion", "--rp", "fields.example", "--json"]));
     assert_eq!(found.assertions.len(), 1);
     assert_eq!(found.assertions[0].credential_id, rk.credential_id);
@@ -559,12 +517,12 @@ fn eddsa_credential_signs_in() {
         "--json",
     ]));
     assert_eq!(doc.algorithm, "EdDSA");
-    let public = PublicKey::from_cose(&b64url(&doc.public_key_cose));
+    let public = PublicKey::from_cose(&from_b64url(&doc.public_key_cose));
     assert!(matches!(public, PublicKey::Ed25519(_)), "an OKP Ed25519 COSE key");
     assert_eq!(PublicKey::from_pem(&doc.public_key_pem), public);
     assert!(doc.public_key_pem.starts_with("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA"), "Ed25519 SPKI");
     // The attestation is still the key's ES256 certificate, over the EdDSA credential.
-    let att = PackedAttestation::decode(&b64url(&doc.attestation_object));
+    let att = PackedAttestation::decode(&from_b64url(&doc.attestation_object));
     att.verify(&cdh, &attestation_ca(&key.path)).expect("attestation verifies");
 
     let (cdh2_hex, cdh2) = client_data_hash(3);
@@ -580,7 +538,7 @@ fn eddsa_credential_signs_in() {
     ]);
     let got = asserted(&run);
     assert_eq!(got.rp_id, "ed.example");
-    assert_eq!(b64url(&got.client_data_hash), cdh2);
+    assert_eq!(from_b64url(&got.client_data_hash), cdh2);
     assert_eq!(got.assertions.len(), 1);
     let a = &got.assertions[0];
     assert_eq!(a.credential_id, doc.credential_id);
@@ -588,8 +546,8 @@ fn eddsa_credential_signs_in() {
     let auth_data = verify_assertion(a, "ed.example", &cdh2, &public);
     assert!(auth_data.sign_count > doc.sign_count);
     // The signature is over this client data hash, not another.
-    let message = [b64url(&a.authenticator_data), cdh.to_vec()].concat();
-    assert!(public.verify(&message, &b64url(&a.signature)).is_err());
+    let message = [from_b64url(&a.authenticator_data), cdh.to_vec()].concat();
+    assert!(public.verify(&message, &from_b64url(&a.signature)).is_err());
 }
 
 #[test]
@@ -611,7 +569,7 @@ fn discoverable_credentials_come_newest_first() {
     assert_eq!(users, [Some(second.user_id.as_str()), Some(first.user_id.as_str())]);
     let mut counters = Vec::new();
     for (a, cred) in got.assertions.iter().zip([&second, &first]) {
-        let public = PublicKey::from_cose(&b64url(&cred.public_key_cose));
+        let public = PublicKey::from_cose(&from_b64url(&cred.public_key_cose));
         counters.push(verify_assertion(a, rp, &cdh, &public).sign_count);
     }
     assert!(counters[1] > counters[0], "getNextAssertion counts too: {counters:?}");
@@ -629,7 +587,7 @@ fn signature_counter_increases() {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &[]);
     let cred = made(&key.run(&["make-credential", "--rp", "count.example", "--json"]));
-    let public = PublicKey::from_cose(&b64url(&cred.public_key_cose));
+    let public = PublicKey::from_cose(&from_b64url(&cred.public_key_cose));
     let mut last = cred.sign_count;
     for seed in 10..13 {
         let (cdh_hex, cdh) = client_data_hash(seed);
@@ -648,15 +606,15 @@ fn signature_counter_increases() {
         last = count;
     }
     // A credential id written as hex names the same credential.
-    let hex_id = format!("hex:{}", hex::encode(b64url(&cred.credential_id)));
+    let hex_id = format!("hex:{}", hex::encode(from_b64url(&cred.credential_id)));
     let got = asserted(&key.run(&["get-assertion", "--rp", "count.example", "--cred", &hex_id, "--json"]));
     assert_eq!(got.assertions[0].credential_id, cred.credential_id);
     assert!(got.assertions[0].sign_count > last);
     // The signature covers the client data hash: with another one it does not verify.
     let (_, other_cdh) = client_data_hash(99);
     let a = &got.assertions[0];
-    let message = [b64url(&a.authenticator_data), other_cdh.to_vec()].concat();
-    assert!(public.verify(&message, &b64url(&a.signature)).is_err());
+    let message = [from_b64url(&a.authenticator_data), other_cdh.to_vec()].concat();
+    assert!(public.verify(&message, &from_b64url(&a.signature)).is_err());
 }
 
 /// One base64url credential id in 64 starts with '-': `--cred ID` must still take it as the
@@ -677,16 +635,15 @@ fn a_credential_id_may_start_with_a_hyphen() {
 fn with_a_pin_make_credential_and_get_assertion_verify_the_user() {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &[]);
-    set_pin(&key, PIN);
+    key.set_pin(PIN);
     let pin = [("FIDOCTL_PIN", PIN)];
-    let cred = made(&run_with_env(&key, &pin, &["make-credential", "--rp", "uv.example", "--uv", "--json"]));
+    let cred = made(&key.run_env(&pin, &["make-credential", "--rp", "uv.example", "--uv", "--json"]));
     assert!(cred.user_verified);
-    let att = PackedAttestation::decode(&b64url(&cred.attestation_object));
+    let att = PackedAttestation::decode(&from_b64url(&cred.attestation_object));
     assert_eq!(AuthData::parse(&att.auth_data_raw).flags, FLAG_UP | FLAG_UV | FLAG_AT);
 
     let (cdh_hex, cdh) = client_data_hash(5);
-    let got = asserted(&run_with_env(
-        &key,
+    let got = asserted(&key.run_env(
         &pin,
         &[
             "get-assertion",
@@ -700,7 +657,7 @@ fn with_a_pin_make_credential_and_get_assertion_verify_the_user() {
             "--json",
         ],
     ));
-    let public = PublicKey::from_cose(&b64url(&cred.public_key_cose));
+    let public = PublicKey::from_cose(&from_b64url(&cred.public_key_cose));
     assert!(got.assertions[0].user_verified);
     assert_ne!(verify_assertion(&got.assertions[0], "uv.example", &cdh, &public).flags & FLAG_UV, 0);
 
@@ -729,8 +686,7 @@ fn key_store_full() {
         assert_eq!(doc.error.hint.as_deref(), Some(STORE_FULL_HINT));
     }
     let text = key.run(&["make-credential", "--rp", rp, "--resident"]);
-    text.expect_code(1);
-    assert_eq!(text.stderr, format!("fidoctl: {STORE_FULL}\n{STORE_FULL_HINT}\n"));
+    assert_failure_text(&text, 1, STORE_FULL, STORE_FULL_HINT);
     assert_eq!(stored_credentials(&key), before, "the full key is unchanged");
 
     // The earlier credentials are intact: both still sign in, newest first.
@@ -739,7 +695,7 @@ fn key_store_full() {
     let ids: Vec<&str> = got.assertions.iter().map(|x| x.credential_id.as_str()).collect();
     assert_eq!(ids, [b.credential_id.as_str(), a.credential_id.as_str()]);
     for (assertion, cred) in got.assertions.iter().zip([&b, &a]) {
-        verify_assertion(assertion, rp, &cdh, &PublicKey::from_cose(&b64url(&cred.public_key_cose)));
+        verify_assertion(assertion, rp, &cdh, &PublicKey::from_cose(&from_b64url(&cred.public_key_cose)));
     }
     // A non-discoverable credential takes no slot, so it still works.
     made(&key.run(&["make-credential", "--rp", rp, "--json"]));
@@ -775,16 +731,12 @@ fn bad_client_data_hash_is_a_usage_error() {
     assert_eq!(key.bytes(), before, "nothing reached the key");
     // Refused before any key is opened: exit 2, not the missing key's 3.
     let missing = virtual_selector(&keys.path("nothing.json"));
-    let run = fidoctl_run(&["-d", &missing, "make-credential", "--rp", "cdh.example", "--client-data-hash", "zz"]);
-    run.expect_code(2).stderr_has(BAD_CDH);
-    let run = fidoctl_run(&["-d", &missing, "get-assertion", "--rp", "cdh.example", "--client-data-hash", "zz"]);
-    run.expect_code(2).stderr_has(BAD_CDH);
-}
-
-fn fidoctl_run(args: &[&str]) -> Run {
-    let mut cmd = fidoctl();
-    cmd.args(args);
-    run_cmd(&mut cmd)
+    run(["-d", &missing, "make-credential", "--rp", "cdh.example", "--client-data-hash", "zz"])
+        .expect_code(2)
+        .stderr_has(BAD_CDH);
+    run(["-d", &missing, "get-assertion", "--rp", "cdh.example", "--client-data-hash", "zz"])
+        .expect_code(2)
+        .stderr_has(BAD_CDH);
 }
 
 // --- through the library: what the CLI cannot ask for ------------------------------------------
@@ -866,8 +818,8 @@ fn excluded_credential_is_refused() {
 
     let stored = stored_credentials(&key);
     assert_eq!(stored.len(), 3, "the refused registration stored nothing: {stored:?}");
-    assert_eq!(stored.iter().filter(|(rp, _, _)| rp == "ex.example").count(), 2);
-    assert!(stored.iter().any(|(_, _, i)| *i == hex::encode(&id)), "the excluded credential itself is intact");
+    assert_eq!(stored.iter().filter(|c| c.rp_id == "ex.example").count(), 2);
+    assert!(stored.iter().any(|c| c.id == hex::encode(&id)), "the excluded credential itself is intact");
 }
 
 /// A host that stops waiting sends CTAPHID_CANCEL, and the key answers KEEPALIVE_CANCEL

@@ -8,12 +8,16 @@
 
 mod common;
 
-use common::cli::{fidoctl, run, run_cmd, virtual_selector, Run, TempKeys, VirtualKeyFile};
+use common::cli::{
+    error_doc, fidoctl, info_on, no_hid_devices_here, run, run_cmd, run_virtual, text_field, virtual_selector,
+    TempKeys, VirtualKeyFile,
+};
 use common::interop::VirtualKeyServer;
 use common::schema::{
     Created, DeviceEntry, DeviceList, ErrorDocument, GetInfo, InfoDocument, Replugged, Selected, Winked,
 };
-use common::u2f_double::{self, U2fOnlyKey, CAP_WINK, CMD_CBOR, CMD_INIT};
+use common::trace::{cbor_commands_sent, CTAP2_GET_INFO, CTAP2_MAKE_CREDENTIAL, CTAP2_SELECTION};
+use common::u2f_double::{self, U2fOnlyKey, CAP_WINK, CMD_INIT};
 use std::io::Read;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::UnixStream;
@@ -22,60 +26,13 @@ use std::time::{Duration, Instant};
 const DEFAULT_AAGUID: &str = "6f1d0c7a-5e1b-4c3e-9a7d-0f1d0c7a11e5";
 const NO_KEY: &str = "No security key found.";
 
-/// The error document a failed `--json` run prints, checked against its exit code.
-#[track_caller]
-fn error_doc(run: &Run, exit: i32) -> ErrorDocument {
-    run.expect_code(exit);
-    let doc: ErrorDocument = run.json();
-    assert_eq!(doc.schema_version, 1);
-    assert_eq!(i32::from(doc.error.exit_code), exit, "exit_code in the document\n{}", run.describe());
-    assert!(!doc.error.message.is_empty());
-    // The sentence goes to stderr as well, for the person watching.
-    run.stderr_has(doc.error.message.lines().next().unwrap_or_default());
-    doc
-}
-
-#[track_caller]
-fn info_json(key: &VirtualKeyFile) -> InfoDocument {
-    let run = key.run(&["info", "--json"]);
-    run.success();
-    let doc: InfoDocument = run.json();
-    assert_eq!(doc.schema_version, 1);
-    doc
-}
-
-#[track_caller]
-fn get_info(doc: &InfoDocument) -> &GetInfo {
-    doc.info.as_ref().expect("a FIDO2 key's info document has the decoded getInfo")
-}
-
-/// The value printed after a label in `info`'s text output ("Versions   FIDO_2_0 ...").
-#[track_caller]
-fn text_field(run: &Run, label: &str) -> String {
-    run.stdout
-        .lines()
-        .find_map(|l| l.strip_prefix(label).filter(|rest| rest.starts_with("  ")).map(|rest| rest.trim().to_string()))
-        .unwrap_or_else(|| panic!("no {label:?} line in info\n{}", run.describe()))
-}
-
-/// `fidoctl virtual SUB PATH EXTRA...`
-fn virt(sub: &str, path: &std::path::Path, extra: &[&str]) -> Run {
-    let mut cmd = fidoctl();
-    cmd.args(["virtual", sub]).arg(path).args(extra);
-    run_cmd(&mut cmd)
-}
-
-fn no_hid_devices_here() -> bool {
-    std::fs::read_dir("/sys/class/hidraw").map(|mut d| d.next().is_none()).unwrap_or(true)
-}
-
 // --- virtual create and info --------------------------------------------------------------
 
 #[test]
 fn create_then_info_text() {
     let keys = TempKeys::new();
     let path = keys.path("key.json");
-    let created = virt("create", &path, &[]);
+    let created = run_virtual("create", &path, &[]);
     created.success().stdout_has(&format!("--device virtual:{}", path.display()));
     let key = VirtualKeyFile { path };
 
@@ -100,7 +57,7 @@ fn create_then_info_text() {
 fn create_json_document() {
     let keys = TempKeys::new();
     let path = keys.path("key.json");
-    let out = virt("create", &path, &["--json"]);
+    let out = run_virtual("create", &path, &["--json"]);
     out.success();
     let doc: Created = out.json();
     assert_eq!(doc.schema_version, 1);
@@ -114,7 +71,7 @@ fn create_json_document() {
 fn info_json_document() {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &[]);
-    let doc = info_json(&key);
+    let doc = info_on(&key.selector());
 
     let d = &doc.device;
     assert_eq!(d.path, key.selector());
@@ -133,7 +90,7 @@ fn info_json_document() {
     assert_eq!(doc.ctaphid.device_version, "1.0.0");
     assert_eq!(doc.ctaphid.capabilities, ["wink", "cbor"]);
 
-    let info = get_info(&doc);
+    let info = doc.get_info();
     assert_eq!(info.aaguid, DEFAULT_AAGUID);
     assert_eq!(info.versions, d.versions);
     assert_eq!(info.max_msg_size, Some(7609));
@@ -150,13 +107,13 @@ fn info_json_document() {
 fn profile_info(profile: &str) -> InfoDocument {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &["--profile", profile]);
-    info_json(&key)
+    info_on(&key.selector())
 }
 
 #[test]
 fn profile_ctap2_1_get_info() {
     let doc = profile_info("ctap2.1");
-    let info = get_info(&doc);
+    let info = doc.get_info();
     assert_eq!(info.versions, ["FIDO_2_0", "FIDO_2_1"]);
     assert_eq!(info.pin_uv_auth_protocols, [2, 1]);
     assert_eq!(info.option("credMgmt"), Some(true));
@@ -173,15 +130,15 @@ fn profile_ctap2_1_get_info() {
 fn profile_ctap2_1_is_the_default() {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &[]);
-    let default = info_json(&key);
-    assert_eq!(get_info(&default).versions, get_info(&profile_info("ctap2.1")).versions);
-    assert_eq!(get_info(&default).options, get_info(&profile_info("ctap2.1")).options);
+    let default = info_on(&key.selector());
+    assert_eq!(default.get_info().versions, profile_info("ctap2.1").get_info().versions);
+    assert_eq!(default.get_info().options, profile_info("ctap2.1").get_info().options);
 }
 
 #[test]
 fn profile_ctap2_1_pre_get_info() {
     let doc = profile_info("ctap2.1-pre");
-    let info = get_info(&doc);
+    let info = doc.get_info();
     assert_eq!(info.versions, ["FIDO_2_0", "FIDO_2_1_PRE"]);
     assert_eq!(info.pin_uv_auth_protocols, [1]);
     assert_eq!(info.option("credentialMgmtPreview"), Some(true));
@@ -194,7 +151,7 @@ fn profile_ctap2_1_pre_get_info() {
 #[test]
 fn profile_ctap2_0_get_info() {
     let doc = profile_info("ctap2.0");
-    let info = get_info(&doc);
+    let info = doc.get_info();
     assert_eq!(info.versions, ["FIDO_2_0"]);
     assert_eq!(info.pin_uv_auth_protocols, [1]);
     for absent in ["credMgmt", "credentialMgmtPreview", "pinUvAuthToken", "authnrCfg"] {
@@ -212,8 +169,8 @@ fn identity_knobs_show_in_info() {
     let keys = TempKeys::new();
     let aaguid = "11111111-2222-3333-4444-555555555555";
     let key = keys.create("key.json", &["--aaguid", aaguid, "--firmware", "5.7.1", "--max-resident", "3"]);
-    let doc = info_json(&key);
-    let info = get_info(&doc);
+    let doc = info_on(&key.selector());
+    let info = doc.get_info();
     assert_eq!(info.aaguid, aaguid);
     assert_eq!(doc.device.aaguid.as_deref(), Some(aaguid));
     assert_eq!(doc.device.model, None, "an AAGUID no model list knows");
@@ -230,7 +187,7 @@ fn identity_knobs_show_in_info() {
 
     // An integer firmware is taken as is.
     let int_key = keys.create("int.json", &["--firmware", "329472"]);
-    assert_eq!(get_info(&info_json(&int_key)).firmware_version, Some(329472));
+    assert_eq!(info_on(&int_key.selector()).get_info().firmware_version, Some(329472));
 }
 
 #[test]
@@ -238,7 +195,7 @@ fn bad_identity_knobs_are_usage_errors_and_create_nothing() {
     let keys = TempKeys::new();
     let path = keys.path("key.json");
     for bad in [["--aaguid", "not-a-uuid"], ["--firmware", "five"], ["--profile", "ctap3"]] {
-        virt("create", &path, &bad).expect_code(2);
+        run_virtual("create", &path, &bad).expect_code(2);
         assert!(!path.exists(), "{bad:?} left a state file behind");
     }
 }
@@ -381,7 +338,7 @@ fn missing_virtual_key_file() {
     run(["-d", &missing, "info"]).expect_code(3).stderr_has("does not exist").stderr_has("fidoctl virtual create");
     let doc = error_doc(&run(["-d", &missing, "info", "--json"]), 3);
     assert!(doc.error.message.contains("nothing.json"), "{}", doc.error.message);
-    virt("replug", &keys.path("nothing.json"), &[]).expect_code(3);
+    run_virtual("replug", &keys.path("nothing.json"), &[]).expect_code(3);
     assert!(!keys.path("nothing.json").exists(), "opening must not create the file");
 }
 
@@ -417,7 +374,7 @@ fn damaged_state_file_is_reported_and_left_alone() {
         let doc = error_doc(&run(["-d", &sel, "info", "--json"]), 3);
         assert!(doc.error.message.contains(&path.display().to_string()), "{what}: {}", doc.error.message);
         run(["-d", &sel, "wink"]).expect_code(3);
-        virt("replug", &path, &[]).expect_code(3);
+        run_virtual("replug", &path, &[]).expect_code(3);
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{what}: the damaged file was changed");
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o644, "{what}: the damaged file was rewritten");
@@ -430,7 +387,7 @@ fn create_refuses_an_existing_file() {
     let key = keys.create("key.json", &[]);
     let before = key.bytes();
     let modified = std::fs::metadata(&key.path).unwrap().modified().unwrap();
-    let again = virt("create", &key.path, &["--profile", "ctap2.0"]);
+    let again = run_virtual("create", &key.path, &["--profile", "ctap2.0"]);
     again.expect_code(2).stderr_has("already exists");
     assert_eq!(key.bytes(), before);
     assert_eq!(std::fs::metadata(&key.path).unwrap().modified().unwrap(), modified);
@@ -438,7 +395,7 @@ fn create_refuses_an_existing_file() {
     // Nor does it touch a file that is not a key at all.
     let other = keys.path("notes.txt");
     std::fs::write(&other, "precious").unwrap();
-    virt("create", &other, &[]).expect_code(2);
+    run_virtual("create", &other, &[]).expect_code(2);
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "precious");
 }
 
@@ -450,7 +407,7 @@ fn state_file_is_private() {
     assert_eq!(mode(), 0o600);
     // Still so after the key rewrote it.
     key.run(&["wink"]).success();
-    virt("replug", &key.path, &[]).success();
+    run_virtual("replug", &key.path, &[]).success();
     assert_eq!(mode(), 0o600);
     // It says what it is: private keys in the clear, a test device.
     let notice = key.state()["notice"].as_str().unwrap_or_default().to_string();
@@ -484,24 +441,6 @@ fn pin_on_the_command_line_is_refused() {
 }
 
 // --- select, wink, replug ------------------------------------------------------------------
-
-/// The first payload byte of every CTAPHID_CBOR request fidoctl sent, from its `-vv` trace
-/// (">> " + the report in hex): the CTAP2 command numbers, in order.
-fn cbor_commands_sent(run: &Run) -> Vec<u8> {
-    run.stderr
-        .lines()
-        .filter_map(|l| l.split_once(" >> ").map(|(_, hex)| hex.trim()))
-        .filter_map(|hex| {
-            let byte = |i: usize| hex.get(2 * i..2 * i + 2).and_then(|b| u8::from_str_radix(b, 16).ok());
-            // cid(4) | cmd(1) | len(2) | data: an init packet of CTAPHID_CBOR (0x90).
-            (byte(4)? == 0x90).then(|| byte(7)).flatten()
-        })
-        .collect()
-}
-
-const CTAP2_MAKE_CREDENTIAL: u8 = 0x01;
-const CTAP2_GET_INFO: u8 = 0x04;
-const CTAP2_SELECTION: u8 = 0x0B;
 
 #[test]
 fn select_ctap2_1_uses_authenticator_selection() {
@@ -540,9 +479,7 @@ fn select_declined_or_not_touched_exits_5() {
         let keys = TempKeys::new();
         let key = keys.create("key.json", &["--profile", profile]);
         for presence in ["deny", "timeout"] {
-            let mut cmd = fidoctl();
-            cmd.env("FIDOCTL_VIRTUAL_PRESENCE", presence).args(["-d", &key.selector(), "select", "--json"]);
-            let run = run_cmd(&mut cmd);
+            let run = key.run_env(&[("FIDOCTL_VIRTUAL_PRESENCE", presence)], &["select", "--json"]);
             let doc = error_doc(&run, 5);
             let expected = if presence == "deny" { "operation_denied" } else { "user_action_timeout" };
             assert_eq!(doc.error.code, expected, "{profile} {presence}\n{}", run.describe());
@@ -573,9 +510,9 @@ fn virtual_replug_powers_the_key_up_again() {
     let before = powered_up();
     std::thread::sleep(Duration::from_millis(20));
 
-    let text = virt("replug", &key.path, &[]);
+    let text = run_virtual("replug", &key.path, &[]);
     text.success().stdout_has("unplugged and plugged back in");
-    let json = virt("replug", &key.path, &["--json"]);
+    let json = run_virtual("replug", &key.path, &["--json"]);
     json.success();
     let doc: Replugged = json.json();
     assert_eq!((doc.schema_version, doc.file, doc.replugged), (1, key.path.display().to_string(), true));
@@ -594,7 +531,7 @@ fn serve_then_info_over_the_socket() {
     let doc: InfoDocument = out.json();
     assert_eq!(doc.device.path, selector);
     assert_eq!(doc.device.backend, "unix");
-    assert_eq!(get_info(&doc).aaguid, DEFAULT_AAGUID);
+    assert_eq!(doc.get_info().aaguid, DEFAULT_AAGUID);
     assert_eq!(doc.ctaphid.capabilities, ["wink", "cbor"]);
 
     let list = run(["-d", &selector, "list"]);
@@ -632,7 +569,7 @@ fn serve_refuses_a_socket_in_use() {
     let keys = TempKeys::new();
     let other = keys.create("other.json", &[]);
     let socket = server.socket().display().to_string();
-    virt("serve", &other.path, &["--socket", &socket]).expect_code(2).stderr_has("already serving");
+    run_virtual("serve", &other.path, &["--socket", &socket]).expect_code(2).stderr_has("already serving");
     // The first server still answers.
     run_cmd(fidoctl().args(["-d", &format!("unix:{}", server.socket().display()), "info"])).success();
 }
@@ -701,11 +638,7 @@ fn u2f_only_key_in_list() {
         let doc: DeviceList = json.json();
         assert_eq!(doc.devices.len(), 1);
         u2f_entry(&doc.devices[0], &double);
-        assert!(
-            !double.commands_seen().contains(&CMD_CBOR),
-            "CBOR sent to a key without it: {:?}",
-            double.commands_seen()
-        );
+        double.assert_no_cbor_seen();
     }
 }
 
@@ -737,11 +670,7 @@ fn u2f_only_key_info() {
         assert!(doc.info.is_none() && doc.pin.is_none(), "no getInfo, no PIN state on a U2F key");
         assert_eq!(doc.ctaphid.capabilities, expected_caps);
         assert_eq!(doc.ctaphid.protocol_version, 2);
-        assert!(
-            !double.commands_seen().contains(&CMD_CBOR),
-            "CBOR sent to a key without it: {:?}",
-            double.commands_seen()
-        );
+        double.assert_no_cbor_seen();
     }
 }
 

@@ -8,7 +8,8 @@
 
 mod common;
 
-use common::interop::{python, run_pytest_with, VirtualKeyServer, FIDOCTL};
+use common::cli::FIDOCTL;
+use common::interop::{python, run_pytest_with, VirtualKeyServer};
 
 fn python_fido2_and_fidoctl_share_credentials(profile: &str) {
     // Before the server, so a missing venv fails fast with the setup hint.
@@ -21,12 +22,7 @@ fn python_fido2_and_fidoctl_share_credentials(profile: &str) {
         &[("FIDOCTL_BIN", FIDOCTL), ("FIDOCTL_PROFILE", profile)],
         &server,
     );
-    run.assert_success(&server);
-    assert!(
-        run.output.contains("1 passed") && !run.output.contains("skipped"),
-        "the credentials test must run, not skip, for {profile}:\n{}",
-        run.output
-    );
+    run.assert_passed(&server, Some(1), &format!("the credentials test for {profile}"));
 }
 
 #[test]

@@ -8,8 +8,8 @@
 mod common;
 
 use common::cli::FIDOCTL;
-use common::exchange::attestation_ca;
 use common::interop::{python, run_pytest_with, VirtualKeyServer};
+use common::state::attestation_ca;
 
 const TEST_FILE: &str = "tests/interop/test_exchange.py";
 
@@ -26,12 +26,7 @@ fn run_group(profile: &str, selection: &str, expected: usize) {
         &[("FIDOCTL_PROFILE", profile), ("FIDOCTL_CA_CERT", &ca), ("FIDOCTL_BIN", FIDOCTL)],
         &server,
     );
-    run.assert_success(&server);
-    assert!(
-        run.output.lines().any(|l| l.starts_with(&format!("{expected} passed"))) && !run.output.contains("skipped"),
-        "{profile} / {selection:?}: {expected} tests must run and pass\n{}",
-        run.output
-    );
+    run.assert_passed(&server, Some(expected), &format!("{profile} / {selection:?}"));
 }
 
 const WITHOUT_PIN: &str = "server or ctap2";

@@ -9,6 +9,7 @@
 
 mod common;
 
+use common::cli::FIDOCTL;
 use common::interop::{python, run_pytest_with, VirtualKeyServer};
 
 const TEST_FILE: &str = "tests/interop/test_pin.py";
@@ -24,15 +25,10 @@ fn interop(name: &str, profile: &str, protocol: u8) {
         &python,
         TEST_FILE,
         &["-k", name],
-        &[("FIDOCTL_BIN", common::interop::FIDOCTL), ("FIDOCTL_PROFILE", profile), ("FIDOCTL_PIN_PROTOCOL", &protocol)],
+        &[("FIDOCTL_BIN", FIDOCTL), ("FIDOCTL_PROFILE", profile), ("FIDOCTL_PIN_PROTOCOL", &protocol)],
         &server,
     );
-    run.assert_success(&server);
-    assert!(
-        run.output.contains("1 passed") && !run.output.contains("skipped"),
-        "exactly {name} must run ({profile}, protocol {protocol}):\n{}",
-        run.output
-    );
+    run.assert_passed(&server, Some(1), &format!("{name} ({profile}, protocol {protocol})"));
 }
 
 const PYTHON_SETS: &str = "test_python_sets_and_changes_then_fidoctl_verifies";

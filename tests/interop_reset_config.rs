@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::cli::FIDOCTL;
 use common::interop::{python, run_pytest_with, VirtualKeyServer};
 
 const TEST_FILE: &str = "tests/interop/test_reset_config.py";
@@ -21,15 +22,10 @@ fn python_test(name: &str) {
         &python,
         TEST_FILE,
         &["-k", name],
-        &[("FIDOCTL_BIN", common::cli::FIDOCTL), ("FIDOCTL_MAX_RESIDENT", MAX_RESIDENT)],
+        &[("FIDOCTL_BIN", FIDOCTL), ("FIDOCTL_MAX_RESIDENT", MAX_RESIDENT)],
         &server,
     );
-    run.assert_success(&server);
-    assert!(
-        run.output.lines().any(|l| l.starts_with("1 passed")) && !run.output.contains("skipped"),
-        "exactly {name} must run and pass:\n{}",
-        run.output
-    );
+    run.assert_passed(&server, Some(1), name);
 }
 
 #[test]

@@ -9,12 +9,11 @@
 
 mod common;
 
-use common::cli::{Run, FIDOCTL, FIDOCTL_ENV, RUN_TIMEOUT};
-use common::pin::{
-    assert_failure_text, assert_no_pin_material, cbor_commands_sent, client_pin_requests, error_doc, pin_material, sub,
-    traffic, ForceChanged, MinLengthSet, PinChanged, PinKey, PinSet, PinVerified, Traced, CTAP2_CLIENT_PIN, REDACTED,
-};
-use std::process::{Command, Stdio};
+use common::cli::{assert_failure_text, clean_command, error_doc, text_field, wait_bounded, Run, FIDOCTL, RUN_TIMEOUT};
+use common::pin::{assert_no_pin_material, pin_material, PinKey};
+use common::schema::{ForceChanged, MinLengthSet, PinChanged, PinSet, PinVerified};
+use common::trace::{cbor_commands_sent, client_pin_requests, sub, traffic, Traced, CTAP2_CLIENT_PIN, REDACTED};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 const PIN: &str = "tulip-4711";
@@ -78,15 +77,6 @@ fn too_long(got: usize) -> String {
 fn quiet_success(run: &Run) {
     run.success();
     assert!(run.stderr.is_empty(), "a successful run wrote to stderr\n{}", run.describe());
-}
-
-/// The value after a label in `info`'s text output ("PIN    set, 8 attempts left").
-#[track_caller]
-fn text_field(run: &Run, label: &str) -> String {
-    run.stdout
-        .lines()
-        .find_map(|l| l.strip_prefix(label).filter(|rest| rest.starts_with("  ")).map(|rest| rest.trim().to_string()))
-        .unwrap_or_else(|| panic!("no {label:?} line in info\n{}", run.describe()))
 }
 
 // --- set ------------------------------------------------------------------------------------
@@ -379,21 +369,14 @@ fn the_current_pin_is_never_length_checked() {
 /// Run fidoctl with standard input a pipe that stays open and never carries a byte: a tool
 /// that tried to read a PIN from it would hang (and be killed after `limit`).
 fn run_with_silent_stdin(args: &[&str], env: &[(&str, &str)], limit: Duration) -> (Run, Duration) {
-    let mut cmd = Command::new(FIDOCTL);
-    for var in FIDOCTL_ENV {
-        cmd.env_remove(var);
-    }
+    let mut cmd = clean_command(FIDOCTL);
     cmd.args(args).envs(env.iter().copied()).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let described = format!("{cmd:?}");
     let started = Instant::now();
     let mut child = cmd.spawn().expect("spawn fidoctl");
     let stdin = child.stdin.take();
-    while child.try_wait().expect("wait for fidoctl").is_none() {
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
+    if wait_bounded(&mut child, limit).is_none() {
+        let _ = child.kill();
     }
     let elapsed = started.elapsed();
     drop(stdin);
@@ -667,16 +650,15 @@ const SENSITIVE: [u8; 4] =
 /// line shows no more than the CTAPHID header and clientPIN's protocol and subcommand.
 #[track_caller]
 fn assert_redacted(run: &Run, expected_sensitive: usize) {
-    let reports = traffic(run);
+    let reports = traffic(&run.stderr);
     assert!(!reports.is_empty(), "no traffic dump\n{}", run.describe());
-    let is_request = |t: &Traced| t.out && t.bytes.get(4).is_some_and(|b| b & 0x80 != 0);
+    let is_request = |t: &Traced| t.out && t.command().is_some();
     let mut sensitive = 0;
     let mut in_sensitive = false;
     for t in &reports {
         if is_request(t) {
-            let client_pin_sub = (t.bytes.get(4) == Some(&0x90) && t.bytes.get(7) == Some(&CTAP2_CLIENT_PIN))
-                .then(|| t.bytes.get(12).copied())
-                .flatten();
+            let client_pin_sub =
+                (t.ctap2_request() == Some(CTAP2_CLIENT_PIN)).then(|| t.bytes.get(12).copied()).flatten();
             in_sensitive = client_pin_sub.is_some_and(|s| SENSITIVE.contains(&s));
             sensitive += usize::from(in_sensitive);
         }

@@ -11,14 +11,15 @@
 
 mod common;
 
-use common::cli::{fidoctl, run_cmd, Run, TempKeys, VirtualKeyFile};
+use common::cli::{expect_error, fidoctl, info_on, run_cmd, run_on, run_on_with_stdin, TempKeys, VirtualKeyFile};
+use common::creds::creds_list;
 use common::interop::VirtualKeyServer;
-use common::reset::{
-    ctap2_sent, durable_state, expect_error, info_on, requests_sent, rewind_power_up, run_on, run_on_with_stdin,
-    AlwaysUvDone, EnterpriseAttestationDone, ForceChangeDone, MinLengthDone, ResetDone, Sent, CTAP2_CLIENT_PIN,
-    CTAP2_CONFIG, CTAP2_GET_INFO, CTAP2_RESET, CTAPHID_INIT,
+use common::schema::{AlwaysUvDone, EnterpriseAttestationDone, ForceChanged, InfoDocument, MinLengthSet, ResetDone};
+use common::state::{durable_state, rewind_power_up};
+use common::trace::{
+    cbor_commands_sent, requests_sent, Sent, CTAP2_CLIENT_PIN, CTAP2_CONFIG, CTAP2_GET_INFO, CTAP2_RESET, HID_CBOR,
+    HID_INIT,
 };
-use common::schema::InfoDocument;
 use std::time::{Duration, Instant};
 
 const PIN: &str = "123456";
@@ -37,23 +38,16 @@ fn with_pin() -> [(&'static str, &'static str); 1] {
     [("FIDOCTL_PIN", PIN)]
 }
 
-/// `fidoctl -d KEY ARGS...` with FIDOCTL_PIN set.
-fn run_pin(key: &VirtualKeyFile, args: &[&str]) -> Run {
-    run_on(&key.selector(), &with_pin(), args)
-}
-
 /// A fresh key with `MAX_RESIDENT` slots and the PIN [`PIN`].
 fn key_with_pin(keys: &TempKeys, name: &str) -> VirtualKeyFile {
-    let key = keys.create(name, &["--max-resident", &MAX_RESIDENT.to_string()]);
-    run_on(&key.selector(), &[("FIDOCTL_NEW_PIN", PIN)], &["pin", "set"]).success();
-    key
+    keys.create_with_pin(name, &["--max-resident", &MAX_RESIDENT.to_string()], PIN)
 }
 
 /// [`key_with_pin`] plus one discoverable credential per RP in `rps`, made by fidoctl.
 fn key_with_pin_and_credentials(keys: &TempKeys, name: &str, rps: &[&str]) -> VirtualKeyFile {
     let key = key_with_pin(keys, name);
     for rp in rps {
-        run_pin(&key, &["make-credential", "--rp", rp, "--user-name", "alice", "--resident"]).success();
+        key.run_with_pin(PIN, &["make-credential", "--rp", rp, "--user-name", "alice", "--resident"]).success();
     }
     let doc = info_on(&key.selector());
     assert_eq!(remaining(&doc), MAX_RESIDENT - rps.len() as u64, "the credentials were stored");
@@ -61,11 +55,11 @@ fn key_with_pin_and_credentials(keys: &TempKeys, name: &str, rps: &[&str]) -> Vi
 }
 
 fn remaining(doc: &InfoDocument) -> u64 {
-    doc.info.as_ref().unwrap().remaining_discoverable_credentials.expect("remainingDiscoverableCredentials")
+    doc.get_info().remaining_discoverable_credentials.expect("remainingDiscoverableCredentials")
 }
 
 fn option(doc: &InfoDocument, name: &str) -> Option<bool> {
-    doc.info.as_ref().unwrap().option(name)
+    doc.get_info().option(name)
 }
 
 /// What `info --json` says about a freshly reset key (or one never configured).
@@ -91,16 +85,16 @@ fn reset_erases_pin_credentials_and_settings() {
     let keys = TempKeys::new();
     let key = key_with_pin_and_credentials(&keys, "key.json", &["one.example", "two.example"]);
     // Settings only a reset undoes (the minimum equals the PIN's length: no forced change).
-    run_pin(&key, &["config", "always-uv", "on", "--yes"]).success();
-    run_pin(&key, &["config", "enterprise-attestation", "enable", "--yes"]).success();
-    run_pin(&key, &["pin", "min-length", "6", "--rp-id", "listed.example", "--yes"]).success();
+    key.run_with_pin(PIN, &["config", "always-uv", "on", "--yes"]).success();
+    key.run_with_pin(PIN, &["config", "enterprise-attestation", "enable", "--yes"]).success();
+    key.run_with_pin(PIN, &["pin", "min-length", "6", "--rp-id", "listed.example", "--yes"]).success();
     let doc = info_on(&key.selector());
     assert_eq!((option(&doc, "alwaysUv"), option(&doc, "ep")), (Some(true), Some(true)));
     assert_eq!(doc.pin.as_ref().unwrap().min_length, Some(6));
 
     // Long after the key was plugged in: `reset` on a virtual key re-plugs it itself.
     rewind_power_up(&key, PAST_THE_WINDOW);
-    let out = run_pin(&key, &["reset", "--yes", "--json"]);
+    let out = key.run_with_pin(PIN, &["reset", "--yes", "--json"]);
     out.success().stderr_has("destroys all 2 discoverable credential(s), the PIN and every setting");
     let done: ResetDone = out.json();
     assert_eq!(done.schema_version, 1);
@@ -113,14 +107,14 @@ fn reset_erases_pin_credentials_and_settings() {
     assert_eq!(state["credentials"], serde_json::json!([]), "no credential left in the state file");
     assert_eq!(state["min_pin_length_rp_ids"], serde_json::json!([]));
     // The old PIN is gone with the rest: a new one can be set without it.
-    run_on(&key.selector(), &[("FIDOCTL_NEW_PIN", "654321")], &["pin", "set"]).success();
+    key.set_pin("654321");
 }
 
 #[test]
 fn reset_text_output() {
     let keys = TempKeys::new();
     let key = key_with_pin_and_credentials(&keys, "key.json", &["one.example"]);
-    let out = run_pin(&key, &["reset", "--yes"]);
+    let out = key.run_with_pin(PIN, &["reset", "--yes"]);
     out.success()
         .stdout_has(&format!("{} was reset to factory settings: no PIN, no credentials.", key.selector()))
         .stderr_has("destroys all 1 discoverable credential(s)")
@@ -153,21 +147,21 @@ fn reset_confirmation_states_the_count_only_with_a_pin() {
 fn reset_after_the_replug_sends_only_init_and_reset() {
     let keys = TempKeys::new();
     let key = key_with_pin_and_credentials(&keys, "key.json", &["one.example"]);
-    let out = run_pin(&key, &["reset", "--yes", "-vv"]);
+    let out = key.run_with_pin(PIN, &["reset", "--yes", "-vv"]);
     out.success().never_shows(PIN);
     let sent = requests_sent(&out);
     // The count is read first, with PIN commands, on the key as it was plugged in ...
-    let before: Vec<u8> = ctap2_sent(&out);
+    let before: Vec<u8> = cbor_commands_sent(&out);
     assert!(before.contains(&CTAP2_CLIENT_PIN), "the count needs a PIN token: {before:02x?}");
     // ... and after the re-plug the key hears INIT and the reset, nothing else.
-    let last_init = sent.iter().rposition(|s| s.ctaphid == CTAPHID_INIT).expect("an INIT");
+    let last_init = sent.iter().rposition(|s| s.ctaphid == HID_INIT).expect("an INIT");
     assert_eq!(
         &sent[last_init..],
-        [Sent { ctaphid: CTAPHID_INIT, ctap2: None }, Sent { ctaphid: 0x10, ctap2: Some(CTAP2_RESET) }],
+        [Sent { ctaphid: HID_INIT, ctap2: None }, Sent { ctaphid: HID_CBOR, ctap2: Some(CTAP2_RESET) }],
         "{}",
         out.describe()
     );
-    assert_eq!(sent.iter().filter(|s| s.ctaphid == CTAPHID_INIT).count(), 2, "opened twice: {sent:?}");
+    assert_eq!(sent.iter().filter(|s| s.ctaphid == HID_INIT).count(), 2, "opened twice: {sent:?}");
     assert_factory_state(&key);
 }
 
@@ -175,13 +169,13 @@ fn reset_after_the_replug_sends_only_init_and_reset() {
 fn reset_outside_the_window_is_not_allowed_and_erases_nothing() {
     let keys = TempKeys::new();
     let key = key_with_pin_and_credentials(&keys, "key.json", &["one.example", "two.example"]);
-    run_pin(&key, &["config", "always-uv", "on", "--yes"]).success();
+    key.run_with_pin(PIN, &["config", "always-uv", "on", "--yes"]).success();
     let before = durable_state(&key);
 
     for format in ["text", "json"] {
         // Plugged in 11 s ago and told not to re-plug: the key sees a reset it must refuse.
         rewind_power_up(&key, PAST_THE_WINDOW);
-        let out = run_pin(&key, &["reset", "--skip-replug", "--yes", "--format", format]);
+        let out = key.run_with_pin(PIN, &["reset", "--skip-replug", "--yes", "--format", format]);
         out.expect_code(1).stderr_has(TOO_LATE).stderr_has(TOO_LATE_HINT);
         if format == "json" {
             let doc = expect_error(&out, 1, "reset_too_late");
@@ -196,12 +190,12 @@ fn reset_outside_the_window_is_not_allowed_and_erases_nothing() {
     rewind_power_up(&key, PAST_THE_WINDOW);
     let traced = run_on(&key.selector(), &[], &["reset", "--skip-replug", "--yes", "-vv"]);
     traced.expect_code(1);
-    assert_eq!(ctap2_sent(&traced).last(), Some(&CTAP2_RESET), "{}", traced.describe());
+    assert_eq!(cbor_commands_sent(&traced).last(), Some(&CTAP2_RESET), "{}", traced.describe());
     assert_eq!(durable_state(&key), before);
 
     // The same key, re-plugged the way `reset` does it without --skip-replug: now it works.
     rewind_power_up(&key, PAST_THE_WINDOW);
-    run_pin(&key, &["reset", "--yes"]).success();
+    key.run_with_pin(PIN, &["reset", "--yes"]).success();
     assert_factory_state(&key);
 }
 
@@ -336,9 +330,9 @@ fn reset_over_a_socket_reconnects_to_open_the_window() {
 fn min_length_raises_the_bar_and_forces_a_change_of_a_shorter_pin() {
     let keys = TempKeys::new();
     let key = key_with_pin(&keys, "key.json");
-    let out = run_pin(&key, &["pin", "min-length", "8", "--yes", "--json"]);
+    let out = key.run_with_pin(PIN, &["pin", "min-length", "8", "--yes", "--json"]);
     out.success().stderr_has("from 4 to 8");
-    let done: MinLengthDone = out.json();
+    let done: MinLengthSet = out.json();
     assert_eq!(done.schema_version, 1);
     assert_eq!(done.device, key.selector());
     assert_eq!(done.min_pin_length, Some(8));
@@ -356,7 +350,12 @@ fn min_length_raises_the_bar_and_forces_a_change_of_a_shorter_pin() {
     let refused = run_on(&key.selector(), &short, &["pin", "change", "-vv"]);
     refused.expect_code(4).stderr_has("The new PIN is too short: it has 7 characters and this key needs at least 8.");
     refused.never_shows("1234567").never_shows(PIN);
-    assert_eq!(ctap2_sent(&refused), [CTAP2_GET_INFO], "only getInfo before the refusal\n{}", refused.describe());
+    assert_eq!(
+        cbor_commands_sent(&refused),
+        [CTAP2_GET_INFO],
+        "only getInfo before the refusal\n{}",
+        refused.describe()
+    );
     let json = run_on(&key.selector(), &short, &["pin", "change", "--json"]);
     let doc = expect_error(&json, 4, "pin_policy_violation");
     assert_eq!(doc.error.message, "The new PIN is too short: it has 7 characters and this key needs at least 8.");
@@ -374,16 +373,16 @@ fn min_length_not_above_the_pin_length_forces_nothing() {
     let keys = TempKeys::new();
     let key = key_with_pin(&keys, "key.json");
     // The text form says so without asking for a change.
-    let out = run_pin(&key, &["pin", "min-length", "6", "--yes"]);
+    let out = key.run_with_pin(PIN, &["pin", "min-length", "6", "--yes"]);
     out.success().stdout_has("The minimum PIN length is now 6.");
     assert!(!out.stdout.contains("must be changed"), "{}", out.describe());
     let pin = info_on(&key.selector()).pin.unwrap();
     assert_eq!((pin.min_length, pin.force_change), (Some(6), false));
-    run_pin(&key, &["pin", "verify"]).success();
+    key.run_with_pin(PIN, &["pin", "verify"]).success();
 
     // The same minimum again changes nothing (and needs no PIN or confirmation).
     let out = run_on(&key.selector(), &[], &["pin", "min-length", "6", "--json"]);
-    let again: MinLengthDone = out.success().json();
+    let again: MinLengthSet = out.success().json();
     assert_eq!((again.min_pin_length, again.force_pin_change, again.changed), (Some(6), false, false));
     let out = run_on(&key.selector(), &[], &["pin", "min-length", "6"]);
     out.success().stdout_has("The minimum PIN length is already 6; nothing was changed.");
@@ -401,17 +400,17 @@ fn min_length_not_above_the_pin_length_forces_nothing() {
 fn min_length_cannot_go_down() {
     let keys = TempKeys::new();
     let key = key_with_pin(&keys, "key.json");
-    run_pin(&key, &["pin", "min-length", "6", "--yes"]).success();
+    key.run_with_pin(PIN, &["pin", "min-length", "6", "--yes"]).success();
     let before = key.bytes();
     let message = "The minimum PIN length can only be raised: it is 6 and cannot go down to 5.";
 
-    let out = run_pin(&key, &["pin", "min-length", "5", "--yes", "--json"]);
+    let out = key.run_with_pin(PIN, &["pin", "min-length", "5", "--yes", "--json"]);
     let doc = expect_error(&out, 4, "pin_policy_violation");
     assert_eq!(doc.error.message, message);
     assert!(doc.error.hint.is_some_and(|h| h.contains("fidoctl reset")));
-    let text = run_pin(&key, &["pin", "min-length", "4", "--yes", "-vv"]);
+    let text = key.run_with_pin(PIN, &["pin", "min-length", "4", "--yes", "-vv"]);
     text.expect_code(4).stderr_has("it is 6 and cannot go down to 4.");
-    assert_eq!(ctap2_sent(&text), [CTAP2_GET_INFO], "refused before anything was sent\n{}", text.describe());
+    assert_eq!(cbor_commands_sent(&text), [CTAP2_GET_INFO], "refused before anything was sent\n{}", text.describe());
     assert!(key.bytes() == before);
     assert_eq!(info_on(&key.selector()).pin.unwrap().min_length, Some(6));
 }
@@ -424,12 +423,12 @@ fn min_length_rp_ids_are_sent_and_bounded() {
     let max = doc.info.as_ref().unwrap().other.get("max_rp_ids_for_set_min_pin_length").and_then(|v| v.as_u64());
     assert_eq!(max, Some(4), "getInfo 0x10 says how many --rp-id the key takes");
 
-    let out = run_pin(
-        &key,
+    let out = key.run_with_pin(
+        PIN,
         &["pin", "min-length", "6", "--rp-id", "listed.example", "--rp-id", "b.example", "--yes", "--json"],
     );
     out.success().stderr_has("These sites may read the minimum: listed.example, b.example.");
-    let done: MinLengthDone = out.json();
+    let done: MinLengthSet = out.json();
     assert_eq!(done.rp_ids, ["listed.example", "b.example"]);
     assert_eq!(key.state()["min_pin_length_rp_ids"], serde_json::json!(["listed.example", "b.example"]));
 
@@ -451,7 +450,9 @@ fn min_length_rp_ids_are_sent_and_bounded() {
         "e",
         "--yes",
     ];
-    run_pin(&key, &too_many).expect_code(2).stderr_has("This key accepts at most 4 --rp-id values; 5 were given.");
+    key.run_with_pin(PIN, &too_many)
+        .expect_code(2)
+        .stderr_has("This key accepts at most 4 --rp-id values; 5 were given.");
     assert!(key.bytes() == before);
 }
 
@@ -461,9 +462,9 @@ fn min_length_rp_ids_are_sent_and_bounded() {
 fn force_change_blocks_the_pin_until_it_is_changed() {
     let keys = TempKeys::new();
     let key = key_with_pin_and_credentials(&keys, "key.json", &["one.example"]);
-    let out = run_pin(&key, &["pin", "force-change", "--yes", "--json"]);
+    let out = key.run_with_pin(PIN, &["pin", "force-change", "--yes", "--json"]);
     out.success().stderr_has("the current PIN will only be accepted to change it");
-    let done: ForceChangeDone = out.json();
+    let done: ForceChanged = out.json();
     assert_eq!((done.schema_version, done.device.as_str(), done.force_pin_change), (1, key.selector().as_str(), true));
     assert!(done.changed);
     let pin = info_on(&key.selector()).pin.unwrap();
@@ -471,17 +472,17 @@ fn force_change_blocks_the_pin_until_it_is_changed() {
 
     // Asking again changes nothing and needs no PIN (the key would refuse a token now).
     let again = common::cli::run(["-d", &key.selector(), "pin", "force-change", "--json"]);
-    let again: ForceChangeDone = again.success().stdout_has("\"changed\": false").json();
+    let again: ForceChanged = again.success().stdout_has("\"changed\": false").json();
     assert!(again.force_pin_change && !again.changed);
 
     // Every command that needs a token says a change is required, never "wrong PIN".
     for args in [&["creds", "list"][..], &["pin", "verify"], &["config", "always-uv", "on", "--yes"]] {
-        let out = run_pin(&key, args);
+        let out = key.run_with_pin(PIN, args);
         out.expect_code(4).stderr_has(CHANGE_REQUIRED).stderr_has("fidoctl pin change");
         assert!(!out.stderr.to_lowercase().contains("wrong"), "{}", out.describe());
         let mut json_args = args.to_vec();
         json_args.push("--json");
-        expect_error(&run_pin(&key, &json_args), 4, "pin_change_required");
+        expect_error(&key.run_with_pin(PIN, &json_args), 4, "pin_change_required");
     }
     let pin = info_on(&key.selector()).pin.unwrap();
     assert_eq!((pin.retries, pin.force_change), (Some(8), true), "no attempt spent, still forced");
@@ -489,9 +490,7 @@ fn force_change_blocks_the_pin_until_it_is_changed() {
     run_on(&key.selector(), &[("FIDOCTL_PIN", PIN), ("FIDOCTL_NEW_PIN", "246810")], &["pin", "change"]).success();
     let pin = info_on(&key.selector()).pin.unwrap();
     assert!(!pin.force_change);
-    let listed = run_on(&key.selector(), &[("FIDOCTL_PIN", "246810")], &["creds", "list", "--json"]);
-    listed.success();
-    assert_eq!(listed.value()["existing"], 1);
+    assert_eq!(creds_list(&key, "246810", &[]).existing, 1);
 }
 
 #[test]
@@ -509,18 +508,18 @@ fn force_change_needs_a_pin() {
 fn min_length_with_force_change_forces_a_change_of_a_long_enough_pin() {
     let keys = TempKeys::new();
     let key = key_with_pin(&keys, "key.json");
-    let out = run_pin(&key, &["pin", "min-length", "5", "--force-change", "--yes", "--json"]);
+    let out = key.run_with_pin(PIN, &["pin", "min-length", "5", "--force-change", "--yes", "--json"]);
     out.success().stderr_has("It also forces a PIN change");
-    let done: MinLengthDone = out.json();
+    let done: MinLengthSet = out.json();
     assert_eq!((done.min_pin_length, done.force_pin_change), (Some(5), true));
-    run_pin(&key, &["pin", "verify"]).expect_code(4).stderr_has(CHANGE_REQUIRED);
+    key.run_with_pin(PIN, &["pin", "verify"]).expect_code(4).stderr_has(CHANGE_REQUIRED);
 }
 
 // --- config always-uv / enterprise-attestation --------------------------------------------------
 
 #[track_caller]
 fn always_uv(key: &VirtualKeyFile, state: &str) -> AlwaysUvDone {
-    let out = run_pin(key, &["config", "always-uv", state, "--yes", "--json"]);
+    let out = key.run_with_pin(PIN, &["config", "always-uv", state, "--yes", "--json"]);
     out.success();
     let done: AlwaysUvDone = out.json();
     assert_eq!((done.schema_version, done.device.as_str()), (1, key.selector().as_str()));
@@ -548,7 +547,7 @@ fn always_uv_on_and_off_twice_ends_in_the_asked_state() {
             .success()
             .stdout_has(&format!("Always-UV is already {state}; nothing was changed."));
     }
-    run_pin(&key, &["config", "always-uv", "on", "--yes"]).success().stdout_has("Always-UV is now on.");
+    key.run_with_pin(PIN, &["config", "always-uv", "on", "--yes"]).success().stdout_has("Always-UV is now on.");
 }
 
 #[test]
@@ -571,7 +570,7 @@ fn always_uv_on_without_a_pin() {
         assert!(doc.error.hint.is_some_and(|h| h.contains("fidoctl pin set")), "{}", out.describe());
         assert_eq!(durable_state(&key), before);
     }
-    run_on(&key.selector(), &[("FIDOCTL_NEW_PIN", PIN)], &["pin", "set"]).success();
+    key.set_pin(PIN);
     assert!(!always_uv(&key, "off").always_uv);
     assert_eq!(option(&info_on(&key.selector()), "alwaysUv"), Some(false));
 }
@@ -581,7 +580,7 @@ fn enterprise_attestation_enable_is_idempotent() {
     let keys = TempKeys::new();
     let key = key_with_pin(&keys, "key.json");
     assert_eq!(option(&info_on(&key.selector()), "ep"), Some(false));
-    let out = run_pin(&key, &["config", "enterprise-attestation", "enable", "--yes", "--json"]);
+    let out = key.run_with_pin(PIN, &["config", "enterprise-attestation", "enable", "--yes", "--json"]);
     out.success().stderr_has("Only a factory reset turns it off again.");
     let done: EnterpriseAttestationDone = out.json();
     assert_eq!((done.schema_version, done.device.as_str()), (1, key.selector().as_str()));
@@ -589,11 +588,11 @@ fn enterprise_attestation_enable_is_idempotent() {
     assert_eq!(option(&info_on(&key.selector()), "ep"), Some(true));
 
     let before = durable_state(&key);
-    let again = run_pin(&key, &["config", "enterprise-attestation", "enable", "--yes", "--json", "-vv"]);
+    let again = key.run_with_pin(PIN, &["config", "enterprise-attestation", "enable", "--yes", "--json", "-vv"]);
     again.success();
     let done: EnterpriseAttestationDone = again.json();
     assert!(done.enterprise_attestation && !done.changed);
-    assert!(!ctap2_sent(&again).contains(&CTAP2_CONFIG), "nothing to send\n{}", again.describe());
+    assert!(!cbor_commands_sent(&again).contains(&CTAP2_CONFIG), "nothing to send\n{}", again.describe());
     assert_eq!(durable_state(&key), before);
     run_on(&key.selector(), &[], &["config", "enterprise-attestation", "enable"])
         .success()
@@ -606,7 +605,7 @@ fn config_commands_without_a_terminal_or_yes_change_nothing() {
     let keys = TempKeys::new();
     let key = key_with_pin(&keys, "key.json");
     let uv_on = key_with_pin(&keys, "uv.json");
-    run_pin(&uv_on, &["config", "always-uv", "on", "--yes"]).success();
+    uv_on.run_with_pin(PIN, &["config", "always-uv", "on", "--yes"]).success();
 
     let cases: [(&VirtualKeyFile, &[&str]); 6] = [
         (&key, &["config", "always-uv", "on"]),
@@ -618,13 +617,13 @@ fn config_commands_without_a_terminal_or_yes_change_nothing() {
     ];
     for (target, args) in cases {
         let before = target.bytes();
-        let out = run_pin(target, args);
+        let out = target.run_with_pin(PIN, args);
         out.expect_code(2).stderr_has(NEEDS_CONFIRMATION).stderr_has("--yes");
         assert!(out.stdout.is_empty(), "{}", out.describe());
         assert!(target.bytes() == before, "{args:?} changed the key\n{}", out.describe());
         let mut json_args = args.to_vec();
         json_args.push("--json");
-        expect_error(&run_pin(target, &json_args), 2, "confirmation_required");
+        expect_error(&target.run_with_pin(PIN, &json_args), 2, "confirmation_required");
         assert!(target.bytes() == before, "{args:?} --json changed the key");
     }
     let doc = info_on(&key.selector());
@@ -646,15 +645,15 @@ fn config_on_keys_without_authenticator_config_is_unsupported() {
     for profile in ["ctap2.0", "ctap2.1-pre"] {
         let keys = TempKeys::new();
         let key = keys.create("key.json", &["--profile", profile]);
-        run_on(&key.selector(), &[("FIDOCTL_NEW_PIN", PIN)], &["pin", "set"]).success();
+        key.set_pin(PIN);
         let before = key.bytes();
         for (args, what) in cases {
             let mut with_yes = args.to_vec();
             with_yes.push("--yes");
             let message = format!("This key cannot {what}: it does not offer that setting.");
-            run_pin(&key, &with_yes).expect_code(1).stderr_has(&message);
+            key.run_with_pin(PIN, &with_yes).expect_code(1).stderr_has(&message);
             with_yes.push("--json");
-            let doc = expect_error(&run_pin(&key, &with_yes), 1, "config_unsupported");
+            let doc = expect_error(&key.run_with_pin(PIN, &with_yes), 1, "config_unsupported");
             assert_eq!(doc.error.message, message, "{profile} {args:?}");
             assert!(key.bytes() == before, "{profile} {args:?} changed the key");
         }

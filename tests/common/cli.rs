@@ -1,6 +1,8 @@
 //! Running the built `fidoctl` binary: a clean environment, temp virtual keys, and the
-//! output of one run with assertions that print everything when they fail.
+//! output of one run with assertions that print everything when they fail (also on the
+//! JSON documents of a success or a failure).
 
+use super::schema::{ErrorDocument, InfoDocument};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -10,24 +12,40 @@ pub const FIDOCTL: &str = env!("CARGO_BIN_EXE_fidoctl");
 /// A bound on one run, so a hang fails the test instead of wedging CI.
 pub const RUN_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Variables that change what fidoctl does; removed so a developer's shell cannot leak in.
-pub const FIDOCTL_ENV: &[&str] = &[
-    "FIDOCTL_DEVICE",
-    "FIDOCTL_PIN",
-    "FIDOCTL_NEW_PIN",
-    "FIDOCTL_VIRTUAL_PRESENCE",
-    "FIDOCTL_VIRTUAL_REPORT_LATENCY_US",
-];
+// --- running the binary ----------------------------------------------------------------------------
 
-/// The binary with a clean environment and a timeout. Standard input is an empty pipe
-/// (never a terminal), as in CI.
-pub fn fidoctl() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::new(FIDOCTL);
-    for var in FIDOCTL_ENV {
-        cmd.env_remove(var);
+/// A command for `program` (fidoctl, or what runs it: `script`, `bash`) without any
+/// FIDOCTL_* variable of this process's environment (FIDOCTL_DEVICE, FIDOCTL_PIN,
+/// FIDOCTL_VIRTUAL_PRESENCE, ...), so a developer's shell cannot leak into a test.
+pub fn clean_command(program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+    let mut cmd = std::process::Command::new(program);
+    for (name, _) in std::env::vars_os().filter(|(name, _)| name.to_string_lossy().starts_with("FIDOCTL_")) {
+        cmd.env_remove(name);
     }
+    cmd
+}
+
+/// The binary with a clean environment ([`clean_command`]) and a timeout. Standard input is
+/// an empty pipe (never a terminal), as in CI.
+pub fn fidoctl() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::from_std(clean_command(FIDOCTL));
     cmd.timeout(RUN_TIMEOUT);
     cmd
+}
+
+/// Wait for `child` at most `limit`: its exit status, or `None` if it is still running (the
+/// caller decides whether to kill it, and what that means).
+pub fn wait_bounded(child: &mut std::process::Child, limit: Duration) -> Option<std::process::ExitStatus> {
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for a child process") {
+            return Some(status);
+        }
+        if std::time::Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 /// Run `fidoctl ARGS...` (clean environment) and collect its output.
@@ -52,6 +70,38 @@ pub fn run_cmd(cmd: &mut assert_cmd::Command) -> Run {
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     }
 }
+
+/// `fidoctl -d SELECTOR ARGS...` with `env` added to the clean environment.
+pub fn run_on(selector: &str, env: &[(&str, &str)], args: &[&str]) -> Run {
+    run_cmd(&mut command_on(selector, env, args))
+}
+
+/// [`run_on`] with `stdin` as standard input (still a pipe, never a terminal).
+pub fn run_on_with_stdin(selector: &str, env: &[(&str, &str)], args: &[&str], stdin: &str) -> Run {
+    let mut cmd = command_on(selector, env, args);
+    cmd.write_stdin(stdin.as_bytes().to_vec());
+    run_cmd(&mut cmd)
+}
+
+fn command_on(selector: &str, env: &[(&str, &str)], args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = fidoctl();
+    cmd.envs(env.iter().copied()).args(["-d", selector]).args(args);
+    cmd
+}
+
+/// `fidoctl virtual SUB PATH EXTRA...`
+pub fn run_virtual(sub: &str, path: &Path, extra: &[&str]) -> Run {
+    let mut cmd = fidoctl();
+    cmd.args(["virtual", sub]).arg(path).args(extra);
+    run_cmd(&mut cmd)
+}
+
+/// Tests that let fidoctl scan HID run only where that finds nothing (no hidraw node at all).
+pub fn no_hid_devices_here() -> bool {
+    std::fs::read_dir("/sys/class/hidraw").map(|mut d| d.next().is_none()).unwrap_or(true)
+}
+
+// --- one finished run ------------------------------------------------------------------------------
 
 /// One finished run.
 #[derive(Debug)]
@@ -116,6 +166,14 @@ impl Run {
         })
     }
 
+    /// A successful run's stdout as document `T`, whose `schema_version` must be 1.
+    #[track_caller]
+    pub fn doc<T: DeserializeOwned>(&self) -> T {
+        self.success();
+        assert_eq!(self.value()["schema_version"], 1, "schema_version\n{}", self.context());
+        self.json()
+    }
+
     /// Stdout as untyped JSON.
     #[track_caller]
     pub fn value(&self) -> serde_json::Value {
@@ -127,6 +185,63 @@ impl Run {
         self.context()
     }
 }
+
+// --- what a run printed ----------------------------------------------------------------------------
+
+/// `info --json` on `selector`, which must succeed: a FIDO2 key's, with getInfo and PIN state.
+#[track_caller]
+pub fn info_on(selector: &str) -> InfoDocument {
+    let run = run_on(selector, &[], &["info", "--json"]);
+    let doc: InfoDocument = run.doc();
+    assert!(
+        doc.info.is_some() && doc.pin.is_some(),
+        "a FIDO2 key's info has getInfo and PIN state\n{}",
+        run.describe()
+    );
+    doc
+}
+
+/// The error document a failed `--json` run prints: the exit status, `exit_code` in the
+/// document, and the sentence repeated on stderr (`fidoctl: MESSAGE`) for the person watching.
+#[track_caller]
+pub fn error_doc(run: &Run, exit: i32) -> ErrorDocument {
+    run.expect_code(exit);
+    let doc: ErrorDocument = run.json();
+    assert_eq!(doc.schema_version, 1);
+    assert_eq!(i32::from(doc.error.exit_code), exit, "exit_code in the document\n{}", run.describe());
+    assert!(!doc.error.message.is_empty(), "an error says what went wrong\n{}", run.describe());
+    let first = doc.error.message.lines().next().unwrap_or_default();
+    run.stderr_has(&format!("fidoctl: {first}")).stderr_has(&doc.error.message);
+    doc
+}
+
+/// [`error_doc`] with its `code`.
+#[track_caller]
+pub fn expect_error(run: &Run, exit: i32, code: &str) -> ErrorDocument {
+    let doc = error_doc(run, exit);
+    assert_eq!(doc.error.code, code, "error code\n{}", run.describe());
+    doc
+}
+
+/// Fail unless the run failed with exactly `fidoctl: MESSAGE` and `HINT` on stderr and
+/// nothing on stdout.
+#[track_caller]
+pub fn assert_failure_text(run: &Run, exit: i32, message: &str, hint: &str) {
+    run.expect_code(exit);
+    assert_eq!(run.stderr, format!("fidoctl: {message}\n{hint}\n"), "stderr\n{}", run.describe());
+    assert!(run.stdout.is_empty(), "nothing on stdout\n{}", run.describe());
+}
+
+/// The value printed after a label in `info`'s text output ("PIN    set, 8 attempts left").
+#[track_caller]
+pub fn text_field(run: &Run, label: &str) -> String {
+    run.stdout
+        .lines()
+        .find_map(|l| l.strip_prefix(label).filter(|rest| rest.starts_with("  ")).map(|rest| rest.trim().to_string()))
+        .unwrap_or_else(|| panic!("no {label:?} line in info\n{}", run.describe()))
+}
+
+// --- virtual keys in a temp dir ---------------------------------------------------------------------
 
 /// `virtual:PATH`, the selector for a virtual key's state file.
 pub fn virtual_selector(path: &Path) -> String {
@@ -162,10 +277,16 @@ impl TempKeys {
     #[track_caller]
     pub fn create(&self, name: &str, args: &[&str]) -> VirtualKeyFile {
         let path = self.path(name);
-        let mut all: Vec<&std::ffi::OsStr> = vec!["virtual".as_ref(), "create".as_ref(), path.as_os_str()];
-        all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
-        run(all).success();
+        run_virtual("create", &path, args).success();
         VirtualKeyFile { path }
+    }
+
+    /// [`TempKeys::create`], then `pin set` to `pin`.
+    #[track_caller]
+    pub fn create_with_pin(&self, name: &str, args: &[&str], pin: &str) -> VirtualKeyFile {
+        let key = self.create(name, args);
+        key.set_pin(pin);
+        key
     }
 }
 
@@ -195,9 +316,23 @@ impl VirtualKeyFile {
 
     /// `fidoctl -d virtual:PATH ARGS...`
     pub fn run(&self, args: &[&str]) -> Run {
-        let device = self.selector();
-        let mut all = vec!["-d", device.as_str()];
-        all.extend_from_slice(args);
-        run(all)
+        run_on(&self.selector(), &[], args)
+    }
+
+    /// [`VirtualKeyFile::run`] with `env` (e.g. FIDOCTL_VIRTUAL_PRESENCE, which the
+    /// in-process virtual key reads from fidoctl's own environment).
+    pub fn run_env(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
+        run_on(&self.selector(), env, args)
+    }
+
+    /// [`VirtualKeyFile::run`] with the PIN in FIDOCTL_PIN (never on the command line).
+    pub fn run_with_pin(&self, pin: &str, args: &[&str]) -> Run {
+        self.run_env(&[("FIDOCTL_PIN", pin)], args)
+    }
+
+    /// `pin set`, the new PIN from FIDOCTL_NEW_PIN, which must succeed.
+    #[track_caller]
+    pub fn set_pin(&self, pin: &str) {
+        self.run_env(&[("FIDOCTL_NEW_PIN", pin)], &["pin", "set"]).success();
     }
 }

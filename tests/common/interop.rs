@@ -1,11 +1,7 @@
 //! Shared pieces of the interop tests: find the venv python, serve a fresh virtual key on a
 //! socket, run a python-fido2 test file against it.
-//!
-//! Reached as `common::interop` after `mod common;` (tests/common/mod.rs).
 
-// Each test crate uses a different subset.
-#![allow(dead_code)]
-
+use super::cli::{clean_command, run_virtual, wait_bounded, FIDOCTL};
 use std::fs::File;
 use std::os::unix::fs::FileTypeExt;
 use std::os::unix::net::UnixStream;
@@ -14,7 +10,6 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-pub const FIDOCTL: &str = env!("CARGO_BIN_EXE_fidoctl");
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 /// How long `virtual serve` may take to start listening.
 pub const SERVER_START_TIMEOUT: Duration = Duration::from_secs(10);
@@ -78,30 +73,11 @@ impl VirtualKeyServer {
         let socket = dir.path().join("k.sock");
         let log = dir.path().join("serve.log");
 
-        let created = Command::new(FIDOCTL)
-            .args(["virtual", "create"])
-            .arg(&key_file)
-            .args(create_args)
-            .env_remove("FIDOCTL_DEVICE")
-            .stdin(Stdio::null())
-            .output()
-            .expect("run fidoctl virtual create");
-        assert!(
-            created.status.success(),
-            "fidoctl virtual create {} failed ({}):\nstdout:\n{}\nstderr:\n{}",
-            key_file.display(),
-            created.status,
-            String::from_utf8_lossy(&created.stdout),
-            String::from_utf8_lossy(&created.stderr)
-        );
+        run_virtual("create", &key_file, create_args).success();
 
         // The log goes to a file, not a pipe nobody drains, so the server never blocks on it.
         let log_file = File::create(&log).expect("server log file");
-        let mut serve = Command::new(FIDOCTL);
-        for var in super::cli::FIDOCTL_ENV {
-            serve.env_remove(var);
-        }
-        let child = serve
+        let child = clean_command(FIDOCTL)
             .args(["virtual", "serve"])
             .arg(&key_file)
             .arg("--socket")
@@ -219,15 +195,11 @@ pub fn run_python_with(python: &Path, args: &[&str], env: &[(&str, &str)], serve
         .spawn()
         .unwrap_or_else(|e| panic!("could not run {}: {e}", python.display()));
 
-    let deadline = Instant::now() + PYTHON_TIMEOUT;
-    let (status, timed_out) = loop {
-        match child.try_wait().expect("wait for python") {
-            Some(status) => break (status, false),
-            None if Instant::now() > deadline => {
-                let _ = child.kill();
-                break (child.wait().expect("wait for killed python"), true);
-            }
-            None => sleep(Duration::from_millis(50)),
+    let (status, timed_out) = match wait_bounded(&mut child, PYTHON_TIMEOUT) {
+        Some(status) => (status, false),
+        None => {
+            let _ = child.kill();
+            (child.wait().expect("wait for killed python"), true)
         }
     };
     let output = std::fs::read(&out_path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
@@ -244,6 +216,23 @@ impl PythonRun {
             self.status,
             self.output,
             server.log_text()
+        );
+    }
+
+    /// [`PythonRun::assert_success`], and pytest ran exactly `expected` tests (its summary line
+    /// starts "N passed"; `None`: any number) and skipped none: a test that quietly skips
+    /// (a missing fixture, a wrong `-k`) proves nothing.
+    pub fn assert_passed(&self, server: &VirtualKeyServer, expected: Option<usize>, what: &str) {
+        self.assert_success(server);
+        let passed = match expected {
+            Some(n) => self.output.lines().any(|l| l.starts_with(&format!("{n} passed"))),
+            None => self.output.contains("passed"),
+        };
+        assert!(
+            passed && !self.output.contains("skipped"),
+            "{what}: {} must run and pass, none skip:\n{}",
+            expected.map_or("the tests".to_string(), |n| format!("exactly {n} test(s)")),
+            self.output
         );
     }
 }

@@ -1,8 +1,15 @@
 //! Helpers shared by the integration tests. Each file in tests/ is its own crate and uses a
 //! different subset, so include the whole set with `mod common;` and ignore dead code.
 //!
-//! - [`cli`]: the built binary, a clean environment, temp virtual keys, runs and their output.
-//! - [`schema`]: test-side copies of the JSON documents fidoctl prints, strict about fields.
+//! - [`cli`]: the built binary, a clean environment, temp virtual keys, runs and their output
+//!   (success documents, error documents, text failures).
+//! - [`schema`]: test-side copies of every JSON document fidoctl prints, strict about fields.
+//! - [`csv`]: a strict RFC 4180 reader for `--format csv`.
+//! - [`trace`]: what fidoctl sent and received, from its `-vv` trace.
+//! - [`state`]: reading and editing a virtual key's state file.
+//! - [`creds`], [`exchange`], [`pin`], [`audit`], [`readme`]: what only one area needs
+//!   (credentials made through the binary; independent CBOR/COSE/attestation checks; a key
+//!   that watches for leaked PINs; fleets and a metadata PKI; running documentation).
 //! - [`u2f_double`]: a tiny U2F-only key (no CBOR) behind a UNIX socket, written here.
 //! - [`interop`]: `fidoctl virtual serve` in a temp dir, and python-fido2 runs against it.
 
@@ -11,10 +18,12 @@
 pub mod audit;
 pub mod cli;
 pub mod creds;
+pub mod csv;
 pub mod exchange;
 pub mod interop;
 pub mod pin;
 pub mod readme;
-pub mod reset;
 pub mod schema;
+pub mod state;
+pub mod trace;
 pub mod u2f_double;

@@ -33,12 +33,13 @@
 //! [`broken_links`] finds relative links (`[text](path#heading)`) whose file or heading does
 //! not exist, with GitHub's heading anchors ([`heading_anchor`]).
 
+use super::cli::{clean_command, wait_bounded, FIDOCTL};
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The virtual keys every session starts with.
 pub const PRELUDE_KEYS: &[&str] = &["key.json", "a.json", "b.json"];
@@ -221,7 +222,7 @@ pub struct Session<'a> {
 }
 
 fn fidoctl_bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_fidoctl"))
+    PathBuf::from(FIDOCTL)
 }
 
 fn work_dir(dir: &Path) -> PathBuf {
@@ -254,13 +255,8 @@ pub fn run_bash(script: &Path, cwd: &Path, log: &Path, extra_env: &[(&str, &Path
         }
         None => bin_dir.into_os_string(),
     };
-    let mut cmd = Command::new("bash");
+    let mut cmd = clean_command("bash");
     cmd.arg("-euo").arg("pipefail").arg(script).current_dir(cwd).env("PATH", path);
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("FIDOCTL_") {
-            cmd.env_remove(&name);
-        }
-    }
     for (k, v) in extra_env {
         cmd.env(k, v);
     }
@@ -271,21 +267,17 @@ pub fn run_bash(script: &Path, cwd: &Path, log: &Path, extra_env: &[(&str, &Path
         .process_group(0);
     let mut child = cmd.spawn().expect("run bash");
     let pgid = child.id();
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for bash") {
-            break status.code();
-        }
-        if started.elapsed() > timeout {
-            kill_group(pgid);
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    // Whatever the examples left running (a server started with &) goes with the session.
+    let finished = wait_bounded(&mut child, timeout);
+    // Whatever the examples left running (a server started with &) goes with the session,
+    // and bash itself if it ran out of time.
     kill_group(pgid);
-    status
+    match finished {
+        Some(status) => status.code(),
+        None => {
+            let _ = child.wait();
+            None
+        }
+    }
 }
 
 /// SIGKILL to a process group, with bash's builtin `kill` (a minimal system may lack /bin/kill).

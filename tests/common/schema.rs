@@ -1,19 +1,26 @@
-//! Test-side copies of the JSON documents fidoctl prints (DESIGN.md, "Output"), written
-//! independently of src/output so a renamed, missing or extra field fails a test.
+//! Test-side copies of every JSON document fidoctl prints (docs/json.md; DESIGN.md,
+//! "Output"), written independently of src/output so a renamed, missing or extra field fails a
+//! test. One struct per document, shared by every test file that reads it: two copies of one
+//! document drift apart, and then one of them is wrong. One file, in the order of docs/json.md,
+//! because the rules below hold for all of them and are easiest to keep when seen together.
 //!
 //! The rules:
 //! - `deny_unknown_fields` on everything fidoctl's own code shapes (the top level, `device`,
 //!   `ctaphid`, `pin`, errors, command results): a field added there must be added here, on
 //!   purpose, within the schema version.
 //! - Fields fidoctl always prints, even as `null`, are *required* here ([`present`]); only
-//!   fields documented as optional (`error` on a list entry) may be missing.
+//!   fields documented as optional (`error` on a list entry, a status report's dates) may be
+//!   missing.
 //! - `info` (the decoded getInfo) is different: which of its ~30 fields appear depends on the
 //!   key, and a newer key may send more. [`GetInfo`] types the fields the tests check and keeps
 //!   the rest in a map, but decoding still fails on a name that is not one of the getInfo
 //!   fields fidoctl knows (the CTAP 2.2 list in [`OTHER_GET_INFO_FIELDS`]): that catches a
 //!   misspelled or camelCase name, the point of `deny_unknown_fields`, without making every
 //!   test list every optional field.
+//! - Binary values are base64url without padding ([`from_b64url`]).
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -27,6 +34,20 @@ where
 {
     Option::<T>::deserialize(d)
 }
+
+/// Strict base64url without padding (the documented encoding of every binary JSON value).
+#[track_caller]
+pub fn from_b64url(text: &str) -> Vec<u8> {
+    assert!(!text.contains(['=', '+', '/']), "{text:?} is not base64url without padding");
+    URL_SAFE_NO_PAD.decode(text).unwrap_or_else(|e| panic!("{text:?} is not base64url: {e}"))
+}
+
+/// `bytes` as fidoctl writes them in JSON (and accepts them as `b64:` ids).
+pub fn to_b64url(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+// --- errors ------------------------------------------------------------------------------------
 
 /// `{"schema_version": 1, "error": {...}}`, printed on stdout with `--json` when a command fails.
 #[derive(Debug, Deserialize)]
@@ -45,6 +66,8 @@ pub struct ErrorBody {
     pub hint: Option<String>,
     pub exit_code: u8,
 }
+
+// --- list and info -----------------------------------------------------------------------------
 
 /// `fidoctl list --json`
 #[derive(Debug, Deserialize)]
@@ -100,6 +123,20 @@ pub struct InfoDocument {
     /// `null` for a U2F-only key.
     #[serde(deserialize_with = "present")]
     pub pin: Option<PinState>,
+}
+
+impl InfoDocument {
+    /// The decoded getInfo, which every FIDO2 key has.
+    #[track_caller]
+    pub fn get_info(&self) -> &GetInfo {
+        self.info.as_ref().expect("a FIDO2 key's info document has the decoded getInfo")
+    }
+
+    /// The PIN state, which every FIDO2 key has.
+    #[track_caller]
+    pub fn pin_state(&self) -> &PinState {
+        self.pin.as_ref().expect("a FIDO2 key's info document has a pin section")
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -240,6 +277,496 @@ impl GetInfo {
     }
 }
 
+// --- creds ---------------------------------------------------------------------------------------
+
+/// `fidoctl creds list --json`
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CredentialList {
+    pub schema_version: u32,
+    pub device: String,
+    /// Discoverable credentials on the key (the whole key, also with `--rp`).
+    pub existing: u64,
+    /// Room for this many more.
+    pub remaining: u64,
+    pub rps: Vec<RpCredentials>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RpCredentials {
+    pub rp_id: String,
+    #[serde(deserialize_with = "present")]
+    pub rp_name: Option<String>,
+    pub credentials: Vec<ListedCredential>,
+}
+
+// Ord: tests compare the credentials of an RP as sorted lists.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct ListedCredential {
+    pub credential_id: String,
+    pub user_id: String,
+    #[serde(deserialize_with = "present")]
+    pub user_name: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub display_name: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub cred_protect: Option<u64>,
+    #[serde(deserialize_with = "present")]
+    pub algorithm: Option<String>,
+}
+
+impl CredentialList {
+    /// Every (rp_id, credential), in the order listed.
+    pub fn flat(&self) -> Vec<(String, ListedCredential)> {
+        self.rps.iter().flat_map(|rp| rp.credentials.iter().map(|c| (rp.rp_id.clone(), c.clone()))).collect()
+    }
+
+    pub fn ids(&self) -> Vec<String> {
+        self.flat().into_iter().map(|(_, c)| c.credential_id).collect()
+    }
+
+    #[track_caller]
+    pub fn find(&self, credential_id: &str) -> (String, ListedCredential) {
+        self.flat()
+            .into_iter()
+            .find(|(_, c)| c.credential_id == credential_id)
+            .unwrap_or_else(|| panic!("{credential_id} is not listed: {self:#?}"))
+    }
+}
+
+/// `fidoctl creds delete ID --yes --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeletedDocument {
+    pub schema_version: u32,
+    pub device: String,
+    pub deleted: Deleted,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Deleted {
+    pub credential_id: String,
+    pub rp_id: String,
+    #[serde(deserialize_with = "present")]
+    pub user_name: Option<String>,
+}
+
+/// `fidoctl creds update ID --name N --display-name D --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdatedDocument {
+    pub schema_version: u32,
+    pub device: String,
+    pub updated: Updated,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Updated {
+    pub credential_id: String,
+    pub rp_id: String,
+    #[serde(deserialize_with = "present")]
+    pub user_name: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub display_name: Option<String>,
+}
+
+// --- pin -----------------------------------------------------------------------------------------
+
+/// `fidoctl pin set --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinSet {
+    pub schema_version: u32,
+    pub device: String,
+    pub pin_set: bool,
+    pub pin_protocol: u8,
+}
+
+/// `fidoctl pin change --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinChanged {
+    pub schema_version: u32,
+    pub device: String,
+    pub pin_changed: bool,
+    pub pin_protocol: u8,
+}
+
+/// `fidoctl pin verify --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinVerified {
+    pub schema_version: u32,
+    pub device: String,
+    pub pin_verified: bool,
+    pub retries: u64,
+    pub pin_protocol: u8,
+}
+
+/// `fidoctl pin min-length N --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinLengthSet {
+    pub schema_version: u32,
+    pub device: String,
+    /// The minimum the key reports afterwards; `null` (always printed) if it reports none.
+    #[serde(deserialize_with = "present")]
+    pub min_pin_length: Option<u64>,
+    pub force_pin_change: bool,
+    pub rp_ids: Vec<String>,
+    pub changed: bool,
+}
+
+/// `fidoctl pin force-change --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForceChanged {
+    pub schema_version: u32,
+    pub device: String,
+    pub force_pin_change: bool,
+    pub changed: bool,
+}
+
+// --- config and reset ----------------------------------------------------------------------------
+
+/// `fidoctl config always-uv on|off --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlwaysUvDone {
+    pub schema_version: u32,
+    pub device: String,
+    pub always_uv: bool,
+    pub changed: bool,
+}
+
+/// `fidoctl config enterprise-attestation enable --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnterpriseAttestationDone {
+    pub schema_version: u32,
+    pub device: String,
+    pub enterprise_attestation: bool,
+    pub changed: bool,
+}
+
+/// `fidoctl reset --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResetDone {
+    pub schema_version: u32,
+    pub device: String,
+    pub reset: bool,
+    /// Counted only when a PIN was given.
+    #[serde(deserialize_with = "present")]
+    pub credentials_destroyed: Option<u64>,
+}
+
+// --- wink and select -----------------------------------------------------------------------------
+
+/// `fidoctl wink --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Winked {
+    pub schema_version: u32,
+    pub device: String,
+    pub winked: bool,
+}
+
+/// `fidoctl select --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selected {
+    pub schema_version: u32,
+    pub device: String,
+}
+
+// --- test ----------------------------------------------------------------------------------------
+
+/// `fidoctl test --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthCheck {
+    pub schema_version: u32,
+    pub device: String,
+    pub rp_id: String,
+    pub resident: bool,
+    /// Whether the check verified the user (a PIN token was used).
+    pub uv: bool,
+    pub algorithm: String,
+    pub attestation: String,
+    pub counter: String,
+    /// `null` unless `--resident`.
+    #[serde(deserialize_with = "present")]
+    pub cleaned_up: Option<bool>,
+    pub steps: Vec<Step>,
+    /// "pass" or "fail".
+    pub result: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub name: String,
+    pub ok: bool,
+    pub ms: u64,
+    pub detail: String,
+}
+
+impl HealthCheck {
+    pub fn step_names(&self) -> Vec<&str> {
+        self.steps.iter().map(|s| s.name.as_str()).collect()
+    }
+}
+
+// --- make-credential and get-assertion -----------------------------------------------------------
+
+/// `fidoctl make-credential --json`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MadeCredential {
+    pub schema_version: u32,
+    pub device: String,
+    pub rp_id: String,
+    pub credential_id: String,
+    pub user_id: String,
+    pub aaguid: String,
+    pub algorithm: String,
+    pub public_key_cose: String,
+    pub public_key_pem: String,
+    pub client_data_hash: String,
+    pub attestation_format: String,
+    pub attestation: String,
+    pub attestation_object: String,
+    pub authenticator_data: String,
+    pub sign_count: u32,
+    pub user_verified: bool,
+    pub resident: bool,
+}
+
+/// `fidoctl get-assertion --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assertions {
+    pub schema_version: u32,
+    pub device: String,
+    pub rp_id: String,
+    pub client_data_hash: String,
+    pub assertions: Vec<AssertionEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssertionEntry {
+    pub credential_id: String,
+    pub authenticator_data: String,
+    pub signature: String,
+    pub sign_count: u32,
+    pub user_verified: bool,
+    /// Only for a discoverable credential.
+    #[serde(deserialize_with = "present")]
+    pub user_id: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub user_name: Option<String>,
+}
+
+// --- audit ---------------------------------------------------------------------------------------
+
+/// `fidoctl audit --json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditDocument {
+    pub schema_version: u32,
+    /// The policy file's path, or [`super::audit::DEFAULT_POLICY`].
+    pub policy: String,
+    /// `null` without `--mds`.
+    #[serde(deserialize_with = "present")]
+    pub metadata: Option<MetadataSummary>,
+    pub keys: Vec<KeyAudit>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MetadataSummary {
+    pub no: u64,
+    pub next_update: String,
+    pub entries: usize,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub keys: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub unknown: usize,
+    pub unreadable: usize,
+    pub exit_code: i32,
+    pub max_in_flight: usize,
+}
+
+/// A key's overall result.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyResult {
+    Pass,
+    Fail,
+    Unknown,
+    /// The key could not be read.
+    Error,
+}
+
+/// One rule's result.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Pass,
+    Fail,
+    Unknown,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyAudit {
+    pub device: String,
+    /// `null` when the key could not be read.
+    #[serde(deserialize_with = "present")]
+    pub facts: Option<Facts>,
+    pub verdicts: Vec<VerdictDoc>,
+    pub result: KeyResult,
+    /// Only on a key that could not be read.
+    #[serde(default)]
+    pub error: Option<ReadError>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictDoc {
+    pub rule: String,
+    pub result: Outcome,
+    pub reason: String,
+}
+
+/// Everything the audit read from one key (every field always printed).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    #[serde(deserialize_with = "present")]
+    pub path: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub vid_pid: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub product: Option<String>,
+    pub u2f_only: bool,
+    #[serde(deserialize_with = "present")]
+    pub aaguid: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub model: Option<String>,
+    /// "mds" or "aaguid_table".
+    #[serde(deserialize_with = "present")]
+    pub model_source: Option<String>,
+    pub versions: Vec<String>,
+    #[serde(deserialize_with = "present")]
+    pub firmware_version: Option<u32>,
+    #[serde(deserialize_with = "present")]
+    pub firmware_version_text: Option<String>,
+    /// "getinfo" or "ctaphid_init".
+    #[serde(deserialize_with = "present")]
+    pub firmware_source: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub pin_supported: Option<bool>,
+    #[serde(deserialize_with = "present")]
+    pub pin_set: Option<bool>,
+    #[serde(deserialize_with = "present")]
+    pub pin_retries: Option<u32>,
+    pub assumed_max_pin_retries: u32,
+    #[serde(deserialize_with = "present")]
+    pub pin_blocked: Option<bool>,
+    #[serde(deserialize_with = "present")]
+    pub pin_auth_blocked: Option<bool>,
+    #[serde(deserialize_with = "present")]
+    pub uv_retries: Option<u32>,
+    #[serde(deserialize_with = "present")]
+    pub uv_blocked: Option<bool>,
+    #[serde(deserialize_with = "present")]
+    pub min_pin_length: Option<u32>,
+    #[serde(deserialize_with = "present")]
+    pub force_pin_change: Option<bool>,
+    #[serde(deserialize_with = "present")]
+    pub always_uv: Option<bool>,
+    #[serde(deserialize_with = "present")]
+    pub enterprise_attestation: Option<bool>,
+    #[serde(deserialize_with = "present")]
+    pub remaining_discoverable_credentials: Option<u32>,
+    pub algorithms: Vec<i64>,
+    pub pin_protocols: Vec<u32>,
+    #[serde(deserialize_with = "present")]
+    pub certification_level: Option<String>,
+    pub status_reports: Vec<StatusDoc>,
+}
+
+/// A metadata status report as the facts show it (dates and versions only when the BLOB had them).
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct StatusDoc {
+    pub status: String,
+    #[serde(default)]
+    pub effective_date: Option<String>,
+    #[serde(default)]
+    pub authenticator_version: Option<u32>,
+}
+
+impl AuditDocument {
+    /// The entry for `device`, which must be there exactly once.
+    #[track_caller]
+    pub fn key(&self, device: &str) -> &KeyAudit {
+        let found: Vec<&KeyAudit> = self.keys.iter().filter(|k| k.device == device).collect();
+        assert_eq!(found.len(), 1, "{device} is not in the report exactly once: {:#?}", self.keys);
+        found[0]
+    }
+
+    pub fn devices(&self) -> Vec<&str> {
+        self.keys.iter().map(|k| k.device.as_str()).collect()
+    }
+}
+
+impl KeyAudit {
+    /// The facts of a key that was read.
+    #[track_caller]
+    pub fn facts(&self) -> &Facts {
+        self.facts.as_ref().unwrap_or_else(|| panic!("{} has no facts: {:?}", self.device, self.error))
+    }
+
+    /// Fail unless the verdicts are exactly these rules with these results, in this order.
+    #[track_caller]
+    pub fn expect_verdicts(&self, want: &[(&str, Outcome)]) -> &Self {
+        let got: Vec<(&str, Outcome)> = self.verdicts.iter().map(|v| (v.rule.as_str(), v.result)).collect();
+        assert_eq!(got, want, "verdicts of {}:\n{:#?}", self.device, self.verdicts);
+        self
+    }
+
+    /// The verdict for `rule`, which must be there.
+    #[track_caller]
+    pub fn verdict(&self, rule: &str) -> &VerdictDoc {
+        self.verdicts
+            .iter()
+            .find(|v| v.rule == rule)
+            .unwrap_or_else(|| panic!("{} has no {rule} verdict: {:#?}", self.device, self.verdicts))
+    }
+
+    /// The reason given for `rule`.
+    #[track_caller]
+    pub fn reason(&self, rule: &str) -> &str {
+        &self.verdict(rule).reason
+    }
+}
+
+// --- virtual -------------------------------------------------------------------------------------
+
 /// `fidoctl virtual create FILE --json`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -258,21 +785,4 @@ pub struct Replugged {
     pub schema_version: u32,
     pub file: String,
     pub replugged: bool,
-}
-
-/// `fidoctl wink --json`
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Winked {
-    pub schema_version: u32,
-    pub device: String,
-    pub winked: bool,
-}
-
-/// `fidoctl select --json`
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Selected {
-    pub schema_version: u32,
-    pub device: String,
 }

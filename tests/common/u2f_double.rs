@@ -79,6 +79,13 @@ impl U2fOnlyKey {
     pub fn commands_seen(&self) -> Vec<u8> {
         self.seen.lock().expect("seen lock").clone()
     }
+
+    /// Fail if fidoctl sent CTAPHID_CBOR to this key, which does not offer it.
+    #[track_caller]
+    pub fn assert_no_cbor_seen(&self) {
+        let seen = self.commands_seen();
+        assert!(!seen.contains(&CMD_CBOR), "CBOR sent to a key without it: {seen:?}");
+    }
 }
 
 impl Drop for U2fOnlyKey {

@@ -19,12 +19,9 @@ Without FIDOCTL_SOCKET and FIDOCTL_BIN the test is skipped (under cargo it never
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import hashlib
-import json
 import os
-import subprocess
 
 import pytest
 from fido2 import cbor
@@ -32,27 +29,16 @@ from fido2.ctap2 import Ctap2
 from fido2.ctap2.credman import CredentialManagement
 from fido2.ctap2.pin import ClientPin
 
-from fidoctl_socket import open_device
+from fidoctl_socket import b64url, expect_exit, from_b64url, json_document, open_device, required_env, run_fidoctl
 
 PIN = "314159"
 ES256 = {"type": "public-key", "alg": -7}
 RESULT = CredentialManagement.RESULT
 
 
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def from_b64url(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
 @pytest.fixture
 def served():
-    socket_path = os.environ.get("FIDOCTL_SOCKET")
-    fidoctl_bin = os.environ.get("FIDOCTL_BIN")
-    if not socket_path or not fidoctl_bin:
-        pytest.skip("FIDOCTL_SOCKET and FIDOCTL_BIN are not set (tests/interop_creds.rs sets them)")
+    socket_path, fidoctl_bin = required_env("FIDOCTL_SOCKET", "FIDOCTL_BIN", set_by="tests/interop_creds.rs")
     profile = os.environ.get("FIDOCTL_PROFILE", "ctap2.1")
     assert profile in ("ctap2.1", "ctap2.1-pre"), profile
     return socket_path, fidoctl_bin, profile
@@ -68,32 +54,21 @@ def plugged_in(socket_path: str):
         dev.close()
 
 
-def fidoctl(served, *args: str) -> subprocess.CompletedProcess:
+def fidoctl(served, *args: str):
     """`fidoctl -d unix:SOCKET ARGS...` with the PIN in FIDOCTL_PIN, no terminal."""
     socket_path, fidoctl_bin, _ = served
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FIDOCTL_")}
-    env["FIDOCTL_PIN"] = PIN
-    return subprocess.run(
-        [fidoctl_bin, "-d", f"unix:{socket_path}", *args],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_fidoctl(fidoctl_bin, socket_path, *args, env={"FIDOCTL_PIN": PIN})
 
 
-def fidoctl_ok(served, *args: str) -> subprocess.CompletedProcess:
-    proc = fidoctl(served, *args)
-    assert proc.returncode == 0, (args, proc.returncode, proc.stdout, proc.stderr)
-    return proc
+def fidoctl_json(served, *args: str) -> dict:
+    """`fidoctl ARGS... --json`, which must succeed: its document."""
+    return json_document(fidoctl(served, *args, "--json"))
 
 
 def fidoctl_listing(served):
     """What `fidoctl creds list --json` says: (existing, remaining), and
     {rp_id: (rp_name, {credential id: (user id, name, display name)})}."""
-    doc = json.loads(fidoctl_ok(served, "creds", "list", "--json").stdout)
-    assert doc["schema_version"] == 1
+    doc = fidoctl_json(served, "creds", "list")
     listing = {}
     for rp in doc["rps"]:
         assert rp["rp_id"] not in listing, f"{rp['rp_id']} twice: {doc}"
@@ -184,25 +159,22 @@ def test_python_fido2_and_fidoctl_see_the_same_credentials(served):
     }
 
     # 3. fidoctl deletes bob and makes dave.
-    deleted = json.loads(fidoctl_ok(served, "creds", "delete", b64url(ids["bob"]), "--yes", "--json").stdout)
+    deleted = fidoctl_json(served, "creds", "delete", b64url(ids["bob"]), "--yes")
     assert deleted["deleted"] == {
         "credential_id": b64url(ids["bob"]),
         "rp_id": "py-one.example",
         "user_name": "bob",
     }
-    made = json.loads(
-        fidoctl_ok(
-            served,
-            "make-credential",
-            "--rp",
-            "fidoctl.example",
-            "--user-name",
-            "dave",
-            "--display-name",
-            "Dave",
-            "--resident",
-            "--json",
-        ).stdout
+    made = fidoctl_json(
+        served,
+        "make-credential",
+        "--rp",
+        "fidoctl.example",
+        "--user-name",
+        "dave",
+        "--display-name",
+        "Dave",
+        "--resident",
     )
     ids["dave"] = from_b64url(made["credential_id"])
     dave = {"id": from_b64url(made["user_id"]), "name": "dave", "displayName": "Dave"}
@@ -239,8 +211,7 @@ def test_python_fido2_and_fidoctl_see_the_same_credentials(served):
     }
 
     # 7. An id python-fido2 deleted is unknown to fidoctl: nothing deleted, exit 1.
-    proc = fidoctl(served, "creds", "delete", b64url(ids["carol"]), "--yes")
-    assert proc.returncode == 1, (proc.returncode, proc.stdout, proc.stderr)
+    proc = expect_exit(fidoctl(served, "creds", "delete", b64url(ids["carol"]), "--yes"), 1)
     assert f"No credential on this key has the id {b64url(ids['carol'])}; nothing was changed." in proc.stderr
     with plugged_in(socket_path) as ctap:
         assert python_listing(credential_manager(ctap))[1] == listing

@@ -22,12 +22,9 @@ Written against fido2 2.2.1.
 
 from __future__ import annotations
 
-import base64
 import datetime
 import hashlib
-import json
 import os
-import subprocess
 
 import pytest
 from cryptography import x509
@@ -60,24 +57,18 @@ from fido2.webauthn import (
     PublicKeyCredentialUserEntity,
 )
 
-from fidoctl_socket import open_device
+from fidoctl_socket import b64url, from_b64url, json_document, open_device, required_env, run_fidoctl
 
 ALGS = {"es256": ES256, "eddsa": EdDSA}
 PIN = "271828"
 
 
 def socket_path() -> str:
-    path = os.environ.get("FIDOCTL_SOCKET")
-    if not path:
-        pytest.skip("FIDOCTL_SOCKET is not set (tests/interop_exchange.rs sets it)")
-    return path
+    return required_env("FIDOCTL_SOCKET", set_by="tests/interop_exchange.rs")[0]
 
 
 def key_ca() -> bytes:
-    ca = os.environ.get("FIDOCTL_CA_CERT")
-    if not ca:
-        pytest.skip("FIDOCTL_CA_CERT is not set (tests/interop_exchange.rs sets it)")
-    return bytes.fromhex(ca)
+    return bytes.fromhex(required_env("FIDOCTL_CA_CERT", set_by="tests/interop_exchange.rs")[0])
 
 
 def profile() -> str:
@@ -91,15 +82,6 @@ def dev():
         yield device
     finally:
         device.close()
-
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def unb64url(text: str) -> bytes:
-    assert "=" not in text and "+" not in text and "/" not in text, text
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def sha256(data: bytes) -> bytes:
@@ -413,22 +395,8 @@ def test_pin_protected_registration(dev):
 
 def fidoctl(*args: str) -> dict:
     """`fidoctl -d unix:SOCKET ARGS... --json`, which must succeed; its JSON document."""
-    binary = os.environ.get("FIDOCTL_BIN")
-    if not binary:
-        pytest.skip("FIDOCTL_BIN is not set (tests/interop_exchange.rs sets it)")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FIDOCTL_")}
-    done = subprocess.run(
-        [binary, "-d", f"unix:{socket_path()}", *args, "--json"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, f"fidoctl {args} exited {done.returncode}:\n{done.stdout}\n{done.stderr}"
-    doc = json.loads(done.stdout)
-    assert doc["schema_version"] == 1
-    return doc
+    (binary,) = required_env("FIDOCTL_BIN", set_by="tests/interop_exchange.rs")
+    return json_document(run_fidoctl(binary, socket_path(), *args, "--json"))
 
 
 @pytest.mark.parametrize("alg_name", sorted(ALGS))
@@ -437,18 +405,18 @@ def test_cross_fidoctl_credential_used_by_python(alg_name):
     made = fidoctl(
         "make-credential", "--rp", rp_id, "--resident", "--alg", alg_name, "--user-name", "mallory"
     )
-    credential_id = unb64url(made["credential_id"])
-    public_key = CoseKey.parse(cbor.decode(unb64url(made["public_key_cose"])))
+    credential_id = from_b64url(made["credential_id"])
+    public_key = CoseKey.parse(cbor.decode(from_b64url(made["public_key_cose"])))
     assert isinstance(public_key, ALGS[alg_name])
 
     # fidoctl's attestation object, checked by python-fido2.
-    obj = AttestationObject(unb64url(made["attestation_object"]))
+    obj = AttestationObject(from_b64url(made["attestation_object"]))
     assert obj.fmt == "packed"
-    assert bytes(obj.auth_data) == unb64url(made["authenticator_data"])
+    assert bytes(obj.auth_data) == from_b64url(made["authenticator_data"])
     assert obj.auth_data.credential_data.credential_id == credential_id
     assert obj.auth_data.credential_data.public_key == public_key
     assert obj.auth_data.rp_id_hash == sha256(rp_id.encode())
-    check_packed(obj.att_stmt, obj.auth_data, unb64url(made["client_data_hash"]))
+    check_packed(obj.att_stmt, obj.auth_data, from_b64url(made["client_data_hash"]))
 
     # python-fido2 signs in with it: discoverable, no allow list.
     device = open_device(socket_path())
@@ -459,7 +427,7 @@ def test_cross_fidoctl_credential_used_by_python(alg_name):
     finally:
         device.close()
     assert assertion.credential["id"] == credential_id
-    assert assertion.user["id"] == unb64url(made["user_id"])
+    assert assertion.user["id"] == from_b64url(made["user_id"])
     assertion.verify(cdh, public_key)
     assert assertion.auth_data.counter > made["sign_count"]
 
@@ -485,24 +453,24 @@ def test_cross_python_credential_used_by_fidoctl(alg_name):
         "--client-data-hash", cdh2.hex(),
     )
     assert got["rp_id"] == rp["id"]
-    assert unb64url(got["client_data_hash"]) == cdh2
+    assert from_b64url(got["client_data_hash"]) == cdh2
     assert len(got["assertions"]) == 1
     entry = got["assertions"][0]
-    assert unb64url(entry["credential_id"]) == credential.credential_id
-    auth_data = AuthenticatorData(unb64url(entry["authenticator_data"]))
+    assert from_b64url(entry["credential_id"]) == credential.credential_id
+    auth_data = AuthenticatorData(from_b64url(entry["authenticator_data"]))
     assert auth_data.rp_id_hash == sha256(rp["id"].encode())
     assert auth_data.is_user_present()
     assert auth_data.counter == entry["sign_count"] and auth_data.counter > att.auth_data.counter
-    credential.public_key.verify(auth_data + cdh2, unb64url(entry["signature"]))
+    credential.public_key.verify(auth_data + cdh2, from_b64url(entry["signature"]))
 
     # fidoctl finds python's discoverable credential without an id.
     cdh3 = os.urandom(32)
     found = fidoctl("get-assertion", "--rp", rp["id"], "--client-data-hash", cdh3.hex())
-    assert [unb64url(a["credential_id"]) for a in found["assertions"]] == [
+    assert [from_b64url(a["credential_id"]) for a in found["assertions"]] == [
         resident.auth_data.credential_data.credential_id
     ]
     entry = found["assertions"][0]
-    assert unb64url(entry["user_id"]) == user("olivia")["id"]
+    assert from_b64url(entry["user_id"]) == user("olivia")["id"]
     resident.auth_data.credential_data.public_key.verify(
-        unb64url(entry["authenticator_data"]) + cdh3, unb64url(entry["signature"])
+        from_b64url(entry["authenticator_data"]) + cdh3, from_b64url(entry["signature"])
     )

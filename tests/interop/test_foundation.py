@@ -30,7 +30,7 @@ from fido2.ctap import CtapError
 from fido2.ctap2 import Ctap2
 from fido2.hid import CAPABILITY, CtapHidDevice
 
-from fidoctl_socket import REPORT_SIZE, open_device
+from fidoctl_socket import REPORT_SIZE, open_device, required_env
 
 # --- the checks, shared by the fake server and the real virtual key -------------------
 
@@ -264,9 +264,7 @@ def test_fake_rejects_wrong_report_size(fake_key):
 
 @pytest.fixture
 def virtual_key():
-    path = os.environ.get("FIDOCTL_SOCKET")
-    if not path:
-        pytest.skip("FIDOCTL_SOCKET is not set (tests/interop.rs sets it)")
+    (path,) = required_env("FIDOCTL_SOCKET", set_by="tests/interop.rs")
     dev = open_device(path)
     try:
         yield dev

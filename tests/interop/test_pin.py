@@ -21,9 +21,7 @@ Without FIDOCTL_SOCKET or FIDOCTL_BIN the tests are skipped (under cargo they ne
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -32,7 +30,7 @@ from fido2.ctap import CtapError
 from fido2.ctap2 import Ctap2
 from fido2.ctap2.pin import ClientPin, PinProtocolV1, PinProtocolV2
 
-from fidoctl_socket import open_device
+from fidoctl_socket import json_document, open_device, required_env, run_fidoctl
 
 PY_PIN = "python-2468"
 OTHER_PIN = "lilac-0815"
@@ -46,15 +44,11 @@ ALL_PINS = [PY_PIN, OTHER_PIN, WRONG_PIN, CAFE_NFC, CAFE_NFD]
 PROTOCOLS = {1: PinProtocolV1, 2: PinProtocolV2}
 # The protocol fidoctl chooses: 2 when the key offers it (DESIGN.md), else 1.
 FIDOCTL_PROTOCOL = {"ctap2.1": 2, "ctap2.1-pre": 1, "ctap2.0": 1}
-RUN_TIMEOUT = 60
 
 
 class Setup:
     def __init__(self) -> None:
-        self.socket = os.environ.get("FIDOCTL_SOCKET", "")
-        self.fidoctl = os.environ.get("FIDOCTL_BIN", "")
-        if not self.socket or not self.fidoctl:
-            pytest.skip("FIDOCTL_SOCKET and FIDOCTL_BIN are not set (tests/interop_pin.rs sets them)")
+        self.socket, self.fidoctl = required_env("FIDOCTL_SOCKET", "FIDOCTL_BIN", set_by="tests/interop_pin.rs")
         self.profile = os.environ.get("FIDOCTL_PROFILE", "ctap2.1")
         assert self.profile in FIDOCTL_PROTOCOL, f"FIDOCTL_PROFILE={self.profile!r}"
         self.protocol = int(os.environ.get("FIDOCTL_PIN_PROTOCOL", "2"))
@@ -71,30 +65,16 @@ class Setup:
         finally:
             dev.close()
 
-    def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-        """`fidoctl -d unix:SOCKET ARGS...` with a clean environment; stdin is the given text
-        or nothing at all (never a terminal)."""
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FIDOCTL_")}
-        done = subprocess.run(
-            [self.fidoctl, "-d", f"unix:{self.socket}", *args],
-            input=stdin,
-            stdin=None if stdin is not None else subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=RUN_TIMEOUT,
-        )
+    def run(self, *args: str, stdin: str | None = None):
+        """`fidoctl -d unix:SOCKET ARGS...` (fidoctl_socket.run_fidoctl), checked for PINs."""
+        done = run_fidoctl(self.fidoctl, self.socket, *args, stdin=stdin)
         for pin in ALL_PINS:
             for shown in (done.stdout, done.stderr):
                 assert pin not in shown, f"fidoctl {args} showed a PIN:\n{done.stdout}\n{done.stderr}"
         return done
 
     def run_json(self, *args: str, stdin: str | None = None, code: int = 0) -> dict:
-        done = self.run(*args, "--json", stdin=stdin)
-        assert done.returncode == code, f"fidoctl {args}: exit {done.returncode}\n{done.stdout}\n{done.stderr}"
-        doc = json.loads(done.stdout)
-        assert doc["schema_version"] == 1, doc
-        return doc
+        return json_document(self.run(*args, "--json", stdin=stdin), code)
 
     def power_cycle_state(self, blocked: bool) -> bool | None:
         """What getPINRetries says in powerCycleState: only CTAP 2.1 keys send it."""

@@ -22,9 +22,7 @@ python closes its device before fidoctl runs and plugs in again afterwards.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import subprocess
 import time
 
 import pytest
@@ -34,7 +32,7 @@ from fido2.ctap2.config import Config
 from fido2.ctap2.credman import CredentialManagement
 from fido2.ctap2.pin import ClientPin
 
-from fidoctl_socket import open_device
+from fidoctl_socket import expect_exit, json_document, open_device, required_env, run_fidoctl
 
 PIN = "123456"
 ES256 = [{"type": "public-key", "alg": -7}]
@@ -44,10 +42,7 @@ RESET_WINDOW_S = 10.0
 
 @pytest.fixture
 def served():
-    socket_path = os.environ.get("FIDOCTL_SOCKET")
-    binary = os.environ.get("FIDOCTL_BIN")
-    if not socket_path or not binary:
-        pytest.skip("FIDOCTL_SOCKET and FIDOCTL_BIN are not set (tests/interop_reset_config.rs sets them)")
+    socket_path, binary = required_env("FIDOCTL_SOCKET", "FIDOCTL_BIN", set_by="tests/interop_reset_config.rs")
     return Served(socket_path, binary, int(os.environ.get("FIDOCTL_MAX_RESIDENT", "0")))
 
 
@@ -71,22 +66,12 @@ class Served:
         with self.plugged() as ctap2:
             return ctap2.get_info()
 
-    def fidoctl(self, *args: str, env: dict[str, str] | None = None, expect: int = 0) -> subprocess.CompletedProcess:
-        """`fidoctl -d unix:SOCKET ARGS...`, with a clean FIDOCTL_* environment plus `env`."""
-        clean = {k: v for k, v in os.environ.items() if not k.startswith("FIDOCTL_")}
-        clean.update(env or {})
-        cmd = [self.binary, "-d", f"unix:{self.socket_path}", *args]
-        done = subprocess.run(cmd, env=clean, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
-        assert done.returncode == expect, (
-            f"{' '.join(args)}: exit {done.returncode}, expected {expect}\n"
-            f"--- stdout ---\n{done.stdout}--- stderr ---\n{done.stderr}"
-        )
-        return done
+    def fidoctl(self, *args: str, env: dict[str, str] | None = None, expect: int = 0):
+        """`fidoctl -d unix:SOCKET ARGS...` (fidoctl_socket.run_fidoctl), which must exit `expect`."""
+        return expect_exit(run_fidoctl(self.binary, self.socket_path, *args, env=env), expect)
 
     def fidoctl_json(self, *args: str, env: dict[str, str] | None = None, expect: int = 0) -> dict:
-        doc = json.loads(self.fidoctl(*args, "--json", env=env, expect=expect).stdout)
-        assert doc["schema_version"] == 1, doc
-        return doc
+        return json_document(run_fidoctl(self.binary, self.socket_path, *args, "--json", env=env), expect)
 
     def fidoctl_info(self) -> dict:
         return self.fidoctl_json("info")
