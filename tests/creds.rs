@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::cli::{clean_command, expect_error, wait_bounded, Run, TempKeys, VirtualKeyFile, FIDOCTL};
+use common::cli::{expect_error, Run, TempKeys, VirtualKeyFile};
 use common::creds::{creds_list, make_resident};
 use common::csv::parse_csv;
 use common::schema::{
@@ -14,11 +14,8 @@ use common::schema::{
     Updated, UpdatedDocument,
 };
 use common::state::{add_credential_with_id, stored_credentials, StoredCredential};
+use common::terminal::Terminal;
 use std::collections::BTreeSet;
-use std::io::{Read, Write};
-use std::process::Stdio;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 /// The PIN every key here gets (never on the command line: FIDOCTL_PIN / FIDOCTL_NEW_PIN).
 const PIN: &str = "271828";
@@ -328,60 +325,13 @@ fn delete_without_a_terminal_or_yes_refuses_and_deletes_nothing() {
     assert_lists_exactly(&creds_list(&six.key, PIN, &[]), &six.made.iter().collect::<Vec<_>>(), 6);
 }
 
-/// Runs `fidoctl` in a pseudo-terminal (util-linux `script`), waits for the question, then
-/// types `answer`. Returns the exit code and everything the terminal showed.
+/// `creds delete` on a terminal: wait for the question, type `answer`.
 fn delete_on_a_terminal(key: &VirtualKeyFile, id: &str, answer: &str) -> (Option<i32>, String) {
-    const QUESTION: &str = "Delete this credential?";
-    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-    let command =
-        [FIDOCTL, "-d", &key.selector(), "creds", "delete", id].iter().map(|a| quote(a)).collect::<Vec<_>>().join(" ");
-    let mut child = clean_command("script")
-        .args(["-q", "-e", "-c", &command, "/dev/null"])
-        .env("FIDOCTL_PIN", PIN)
-        .env("TERM", "dumb")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the terminal tests need util-linux `script` (a pseudo-terminal for fidoctl)");
-    let shown = Arc::new(Mutex::new(Vec::new()));
-    let reader = {
-        let shown = Arc::clone(&shown);
-        let mut stdout = child.stdout.take().expect("stdout");
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 1024];
-            while let Ok(n) = stdout.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                shown.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        })
-    };
-    let text = |shown: &Arc<Mutex<Vec<u8>>>| String::from_utf8_lossy(&shown.lock().unwrap()).into_owned();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !text(&shown).contains(QUESTION) {
-        let exited = child.try_wait().expect("wait");
-        if Instant::now() > deadline || exited.is_some() {
-            let _ = child.kill();
-            let status = child.wait();
-            // Let the reader drain the last output, so the message shows everything.
-            std::thread::sleep(Duration::from_millis(200));
-            panic!("fidoctl did not ask {QUESTION:?} on the terminal (script exited: {status:?}):\n{}", text(&shown));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(answer.as_bytes()).expect("type the answer");
-    stdin.flush().expect("flush");
-    let Some(status) = wait_bounded(&mut child, deadline.saturating_duration_since(Instant::now())) else {
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("fidoctl did not finish after the answer {answer:?}:\n{}", text(&shown));
-    };
-    drop(stdin);
-    reader.join().expect("reader");
-    (status.code(), text(&shown))
+    let selector = key.selector();
+    let mut term = Terminal::start(&["-d", &selector, "creds", "delete", id], &[("FIDOCTL_PIN", PIN)]);
+    term.wait_for("Delete this credential?", 1);
+    term.type_text(answer);
+    term.finish()
 }
 
 #[test]

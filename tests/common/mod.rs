@@ -25,5 +25,6 @@ pub mod pin;
 pub mod readme;
 pub mod schema;
 pub mod state;
+pub mod terminal;
 pub mod trace;
 pub mod u2f_double;
