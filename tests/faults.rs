@@ -177,3 +177,50 @@ fn a_key_unplugged_mid_command_is_a_clear_device_error() {
     // Nothing was registered: the key never got its touch.
     assert_eq!(key.state()["credentials"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn ctrl_c_during_select_cancels_every_waiting_key() {
+    let keys = TempKeys::new();
+    let a = keys.create("a.json", &[]);
+    let b = keys.create("b.json", &[]);
+    let mut client = Command::new(env!("CARGO_BIN_EXE_fidoctl"))
+        .args(["-vv", "-d", &a.selector(), "-d", &b.selector(), "select"])
+        .env("FIDOCTL_VIRTUAL_PRESENCE", "delay:25000")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("select");
+    // Both keys ask for a touch (a KEEPALIVE frame from each in the -vv trace)...
+    let mut stderr = client.stderr.take().expect("stderr");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    let waiting = |seen: &[u8]| {
+        let text = String::from_utf8_lossy(seen);
+        [a.selector(), b.selector()]
+            .iter()
+            .all(|s| text.lines().any(|l| l.contains(s.as_str()) && l.contains("bb0001")))
+    };
+    while !waiting(&seen) {
+        let n = stderr.read(&mut buf).expect("read trace");
+        assert!(n > 0, "select ended before both keys asked for a touch:\n{}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    // ...then the user presses Ctrl-C.
+    let interrupted =
+        Command::new("kill").args(["-INT", &client.id().to_string()]).status().expect("kill -INT").success();
+    assert!(interrupted);
+    let _ = stderr.read_to_end(&mut seen);
+    let status = client.wait().expect("select ends");
+    let text = String::from_utf8_lossy(&seen);
+    assert_eq!(status.code(), Some(5), "{text}");
+    // Each key was sent CTAPHID_CANCEL (init packet 0x91) on its channel.
+    for key in [a.selector(), b.selector()] {
+        assert!(
+            text.lines().any(|l| l.contains(key.as_str())
+                && l.contains(">>")
+                && l.split_whitespace().last().is_some_and(|h| h.get(8..10) == Some("91"))),
+            "no CANCEL to {key}:\n{text}"
+        );
+    }
+}

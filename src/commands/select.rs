@@ -41,7 +41,16 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
     let ctrl_c = ctx.cancel.clone();
     let mut chosen: Option<String> = None;
     let mut first_error: Option<Failure> = None;
-    for (index, path, result) in rx.iter() {
+    loop {
+        // Ctrl-C reaches every waiting key, not only after the next one answers.
+        if ctrl_c.load(Ordering::SeqCst) {
+            flags.iter().for_each(|f| f.store(true, Ordering::SeqCst));
+        }
+        let (index, path, result) = match rx.recv_timeout(std::time::Duration::from_millis(100)) {
+            Ok(m) => m,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
         match result {
             Ok(()) if chosen.is_none() => {
                 chosen = Some(path);
@@ -54,9 +63,6 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
             Ok(()) => {}
             Err(e) if chosen.is_none() && first_error.is_none() => first_error = Some(e),
             Err(_) => {}
-        }
-        if ctrl_c.load(Ordering::SeqCst) {
-            flags.iter().for_each(|f| f.store(true, Ordering::SeqCst));
         }
     }
     for t in threads {
