@@ -95,6 +95,25 @@ const REPLUG: &str = "Unplug the key, plug it back in, then try again.";
 const SEE_INFO: &str = "Run `fidoctl info` to see what this key supports. The key may be too old \
                         for this feature; use a key that has it.";
 
+// The transport-level situations have a CTAP1 status and a CTAPHID error code each; both
+// tables tell them the same way.
+const OUT_OF_ORDER: (&str, &str) = (
+    "A message to the key arrived out of order, usually because the connection was disturbed.",
+    "Try again. If it keeps happening, plug the key into another USB port.",
+);
+const MESSAGE_TIMEOUT: (&str, &str) = (
+    "The key stopped waiting for the rest of a message from the computer.",
+    "Try again. If it keeps happening, plug the key straight into the computer rather than through a hub or dock.",
+);
+const BUSY: (&str, &str) = (
+    "The key is busy with a request from another program.",
+    "Wait a moment and try again. Close other programs that may be using the key, such as a browser sign-in window.",
+);
+const LOCKED: (&str, &str) = (
+    "Another program has reserved the key for a moment.",
+    "Wait a few seconds and try again. Close other programs that may be using the key.",
+);
+
 /// Every status code with a fixed meaning, in code order.
 const CTAP_STATUS: &[Explanation] = &[
     e(code::OK, "CTAP2_OK", "The key completed the request.", "Nothing to do."),
@@ -117,33 +136,10 @@ const CTAP_STATUS: &[Explanation] = &[
         "The key rejected the request because part of it had the wrong length.",
         REPORT,
     ),
-    e(
-        code::INVALID_SEQ,
-        "CTAP1_ERR_INVALID_SEQ",
-        "The message to the key arrived out of order, usually because the connection was \
-         disturbed.",
-        "Try again. If it keeps happening, plug the key into another USB port.",
-    ),
-    e(
-        code::TIMEOUT,
-        "CTAP1_ERR_TIMEOUT",
-        "The key stopped waiting for the rest of a message from the computer.",
-        "Try again. If it keeps happening, plug the key straight into the computer rather than \
-         through a hub or dock.",
-    ),
-    e(
-        code::CHANNEL_BUSY,
-        "CTAP1_ERR_CHANNEL_BUSY",
-        "The key is busy with a request from another program.",
-        "Wait a moment and try again. Close other programs that may be using the key, such as a \
-         browser sign-in window.",
-    ),
-    e(
-        code::LOCK_REQUIRED,
-        "CTAP1_ERR_LOCK_REQUIRED",
-        "Another program has reserved the key for a moment.",
-        "Wait a few seconds and try again. Close other programs that may be using the key.",
-    ),
+    e(code::INVALID_SEQ, "CTAP1_ERR_INVALID_SEQ", OUT_OF_ORDER.0, OUT_OF_ORDER.1),
+    e(code::TIMEOUT, "CTAP1_ERR_TIMEOUT", MESSAGE_TIMEOUT.0, MESSAGE_TIMEOUT.1),
+    e(code::CHANNEL_BUSY, "CTAP1_ERR_CHANNEL_BUSY", BUSY.0, BUSY.1),
+    e(code::LOCK_REQUIRED, "CTAP1_ERR_LOCK_REQUIRED", LOCKED.0, LOCKED.1),
     e(
         code::INVALID_CHANNEL,
         "CTAP1_ERR_INVALID_CHANNEL",
@@ -442,33 +438,10 @@ const CTAPHID_ERRORS: &[Explanation] = &[
         "The key rejected a message from the computer because its length was wrong.",
         REPORT,
     ),
-    e(
-        hid::INVALID_SEQ,
-        "ERR_INVALID_SEQ",
-        "A message to the key arrived out of order, usually because the connection was \
-         disturbed.",
-        "Try again. If it keeps happening, plug the key into another USB port.",
-    ),
-    e(
-        hid::MSG_TIMEOUT,
-        "ERR_MSG_TIMEOUT",
-        "The key stopped waiting for the rest of a message from the computer.",
-        "Try again. If it keeps happening, plug the key straight into the computer rather than \
-         through a hub or dock.",
-    ),
-    e(
-        hid::CHANNEL_BUSY,
-        "ERR_CHANNEL_BUSY",
-        "The key is busy with a request from another program.",
-        "Wait a moment and try again. Close other programs that may be using the key, such as a \
-         browser sign-in window.",
-    ),
-    e(
-        hid::LOCK_REQUIRED,
-        "ERR_LOCK_REQUIRED",
-        "Another program has reserved the key for a moment.",
-        "Wait a few seconds and try again. Close other programs that may be using the key.",
-    ),
+    e(hid::INVALID_SEQ, "ERR_INVALID_SEQ", OUT_OF_ORDER.0, OUT_OF_ORDER.1),
+    e(hid::MSG_TIMEOUT, "ERR_MSG_TIMEOUT", MESSAGE_TIMEOUT.0, MESSAGE_TIMEOUT.1),
+    e(hid::CHANNEL_BUSY, "ERR_CHANNEL_BUSY", BUSY.0, BUSY.1),
+    e(hid::LOCK_REQUIRED, "ERR_LOCK_REQUIRED", LOCKED.0, LOCKED.1),
     e(
         hid::INVALID_CHANNEL,
         "ERR_INVALID_CHANNEL",
