@@ -98,6 +98,17 @@ pub struct AttestationObject {
 }
 
 impl AttestationObject {
+    /// The WebAuthn attestationObject ({"fmt", "attStmt", "authData"}, canonical CBOR): what a
+    /// browser would hand a relying party.
+    pub fn to_webauthn_bytes(&self) -> Vec<u8> {
+        use crate::proto::cbor;
+        cbor::encode(&Value::Map(vec![
+            (cbor::text("fmt"), cbor::text(&self.fmt)),
+            (cbor::text("attStmt"), self.att_stmt.clone()),
+            (cbor::text("authData"), cbor::bytes(&self.auth_data_raw)),
+        ]))
+    }
+
     /// From the CTAP2 makeCredential response map (1 fmt, 2 authData, 3 attStmt).
     pub fn from_ctap_response(response: &Value) -> Result<Self, AttestationError> {
         let map = MapView::new(response, "makeCredential response")?;

@@ -5,19 +5,16 @@ use super::creds::id_readings;
 use super::pin::{pin_input, read_pin_for, token_from_pin};
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::AlgArg;
-use crate::client::attestation::{verify_assertion_signature, AttestationObject, AttestationVerdict};
+use crate::client::attestation::{verify_assertion_signature, AttestationVerdict};
 use crate::client::cred_mgmt::{flavor, CredentialManager};
 use crate::client::exchange::{get_assertions, make_credential, GetAssertionRequest, MakeCredentialRequest};
 use crate::client::pin::PinToken;
 use crate::client::Authenticator;
-use crate::output::b64url;
 use crate::output::exchange::{Exchange, HealthCheck, Step};
-use crate::proto::cbor;
-use crate::proto::cose::CoseKey;
+use crate::output::{b64url, pem};
 use crate::proto::ctap2::{alg, client_pin::permission};
 use crate::proto::entities::{RelyingParty, User};
 use crate::secrets::Pin;
-use ciborium::value::Value;
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 use std::time::Instant;
@@ -60,37 +57,6 @@ impl PinHolder {
         let pin = self.pin.as_ref().map(|p| p.as_str()).unwrap_or_default();
         token_from_pin(ctx, auth, pin, perm, rp_id, what)
     }
-}
-
-/// SubjectPublicKeyInfo PEM for a credential key, for tools that want one.
-pub fn public_key_pem(key: &CoseKey) -> String {
-    let der = match key {
-        CoseKey::P256 { x, y, .. } => {
-            let mut d = hex::decode("3059301306072a8648ce3d020106082a8648ce3d030107034200").unwrap_or_default();
-            d.push(0x04);
-            d.extend_from_slice(x);
-            d.extend_from_slice(y);
-            d
-        }
-        CoseKey::Ed25519 { x } => {
-            let mut d = hex::decode("302a300506032b6570032100").unwrap_or_default();
-            d.extend_from_slice(x);
-            d
-        }
-    };
-    use base64::Engine;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
-    let lines: Vec<&str> = b64.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap_or_default()).collect();
-    format!("-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n", lines.join("\n"))
-}
-
-/// The WebAuthn attestationObject: {"fmt", "attStmt", "authData"} in canonical CBOR.
-fn attestation_object_bytes(a: &AttestationObject) -> Vec<u8> {
-    cbor::encode(&Value::Map(vec![
-        (cbor::text("fmt"), cbor::text(&a.fmt)),
-        (cbor::text("attStmt"), a.att_stmt.clone()),
-        (cbor::text("authData"), cbor::bytes(&a.auth_data_raw)),
-    ]))
 }
 
 fn verdict_text(v: &AttestationVerdict) -> String {
@@ -174,12 +140,12 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> anyhow::Resu
         "user_id": b64url(&user_id),
         "aaguid": crate::audit::aaguid_from_bytes(&cred.aaguid),
         "algorithm": crate::output::devices::alg_name(cred.public_key.alg()),
-        "public_key_cose": b64url(&cbor::encode(&cred.public_key.to_value())),
-        "public_key_pem": public_key_pem(&cred.public_key),
+        "public_key_cose": b64url(&cred.public_key.to_bytes()),
+        "public_key_pem": pem("PUBLIC KEY", &cred.public_key.to_spki_der()),
         "client_data_hash": b64url(&cdh),
         "attestation_format": att.fmt,
         "attestation": verdict_text(&verdict),
-        "attestation_object": b64url(&attestation_object_bytes(&att)),
+        "attestation_object": b64url(&att.to_webauthn_bytes()),
         "authenticator_data": b64url(&att.auth_data_raw),
         "sign_count": att.auth_data.sign_count,
         "user_verified": att.auth_data.user_verified(),

@@ -60,6 +60,25 @@ pub enum CoseKey {
 }
 
 impl CoseKey {
+    /// The key in canonical CBOR.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        crate::proto::cbor::encode(&self.to_value())
+    }
+
+    /// X.509 SubjectPublicKeyInfo DER, for tools that want a PEM key: the fixed
+    /// AlgorithmIdentifier prefix for P-256 (uncompressed point) or Ed25519, then the key.
+    pub fn to_spki_der(&self) -> Vec<u8> {
+        const P256_PREFIX: [u8; 26] = [
+            0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48,
+            0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00,
+        ];
+        const ED25519_PREFIX: [u8; 12] = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
+        match self {
+            CoseKey::P256 { x, y, .. } => [&P256_PREFIX[..], &[0x04], x, y].concat(),
+            CoseKey::Ed25519 { x } => [&ED25519_PREFIX[..], x].concat(),
+        }
+    }
+
     /// The COSE_Key map, labels in canonical order (`cbor::encode` sorts them anyway).
     pub fn to_value(&self) -> Value {
         match self {
@@ -176,6 +195,16 @@ fn coordinate(map: &MapView<'_>, label: i64, name: &'static str) -> Result<[u8; 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spki_der_is_what_the_p256_crate_writes() {
+        use p256::pkcs8::EncodePublicKey;
+        let secret = p256::SecretKey::from_slice(&[7u8; 32]).unwrap();
+        let key = CoseKey::from_p256(&secret.public_key(), -7);
+        assert_eq!(key.to_spki_der(), secret.public_key().to_public_key_der().unwrap().as_bytes());
+        let ed = CoseKey::Ed25519 { x: [9; 32] };
+        assert_eq!(ed.to_spki_der().len(), 44);
+    }
     use crate::proto::cbor::{bytes, decode, encode, int};
 
     const REQUESTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/ctap2_requests.json");
