@@ -45,15 +45,7 @@ impl HidDevice for Counting {
 fn open(path: &std::path::Path, reports: &Arc<AtomicU64>) -> Authenticator {
     let dev = Counting { inner: InProcessDevice::open(path).expect("open"), reports: reports.clone() };
     let channel = Channel::open(Box::new(dev)).expect("INIT");
-    let desc = DeviceDescription {
-        path: format!("virtual:{}", path.display()),
-        backend: Backend::Virtual,
-        vendor_id: None,
-        product_id: None,
-        product: None,
-        manufacturer: None,
-        serial: None,
-    };
+    let desc = DeviceDescription::new(format!("virtual:{}", path.display()), Backend::Virtual);
     Authenticator::new(channel, desc)
 }
 

@@ -767,15 +767,7 @@ fn presence_knob(value: Option<&str>) -> std::sync::MutexGuard<'static, ()> {
 fn open_in_process(key: &VirtualKeyFile, cancel: Option<Arc<AtomicBool>>) -> Authenticator {
     let device = InProcessDevice::open(&key.path).expect("open the virtual key");
     let channel = Channel::open_with(Box::new(device), cancel, None).expect("CTAPHID INIT");
-    let description = DeviceDescription {
-        path: key.selector(),
-        backend: Backend::Virtual,
-        vendor_id: None,
-        product_id: None,
-        product: None,
-        manufacturer: None,
-        serial: None,
-    };
+    let description = DeviceDescription::new(key.selector(), Backend::Virtual);
     Authenticator::new(channel, description)
 }
 

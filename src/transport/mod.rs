@@ -42,6 +42,21 @@ pub struct DeviceDescription {
     pub serial: Option<String>,
 }
 
+impl DeviceDescription {
+    /// A device known only by its path (nothing read from USB descriptors).
+    pub fn new(path: impl Into<String>, backend: Backend) -> DeviceDescription {
+        DeviceDescription {
+            path: path.into(),
+            backend,
+            vendor_id: None,
+            product_id: None,
+            product: None,
+            manufacturer: None,
+            serial: None,
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum TransportError {
     #[error("the security key at {path} could not be opened: {reason}")]
@@ -61,11 +76,11 @@ pub fn resolve(selectors: &[Selector]) -> Result<Vec<DeviceDescription>, Transpo
     for selector in selectors {
         let found = match selector {
             Selector::AllHid => hid::enumerate()?,
-            Selector::HidPath(p) => vec![described(p.clone(), Backend::Hid)],
-            Selector::Unix(_) => vec![described(selector.display_path(), Backend::Unix)],
+            Selector::HidPath(p) => vec![DeviceDescription::new(p.clone(), Backend::Hid)],
+            Selector::Unix(_) => vec![DeviceDescription::new(selector.display_path(), Backend::Unix)],
             Selector::Virtual(_) => vec![DeviceDescription {
                 product: Some("fidoctl virtual key".into()),
-                ..described(selector.display_path(), Backend::Virtual)
+                ..DeviceDescription::new(selector.display_path(), Backend::Virtual)
             }],
         };
         for d in found {
@@ -87,18 +102,6 @@ fn same_device(a: &DeviceDescription, b: &DeviceDescription) -> bool {
         std::fs::canonicalize(raw).unwrap_or_else(|_| std::path::PathBuf::from(raw))
     };
     a.path == b.path || file(a) == file(b)
-}
-
-fn described(path: String, backend: Backend) -> DeviceDescription {
-    DeviceDescription {
-        path,
-        backend,
-        vendor_id: None,
-        product_id: None,
-        product: None,
-        manufacturer: None,
-        serial: None,
-    }
 }
 
 /// Open a device for reports.

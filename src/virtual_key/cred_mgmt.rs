@@ -1035,15 +1035,7 @@ mod tests {
                 file.state.next_credential_sequence = 7;
                 file.save().unwrap();
             }
-            let description = DeviceDescription {
-                path: format!("virtual:{}", path.display()),
-                backend: Backend::Virtual,
-                vendor_id: None,
-                product_id: None,
-                product: None,
-                manufacturer: None,
-                serial: None,
-            };
+            let description = DeviceDescription::new(format!("virtual:{}", path.display()), Backend::Virtual);
             let channel = Channel::open(Box::new(InProcessDevice::open(&path).unwrap())).unwrap();
             let mut auth = Authenticator::new(channel, description);
             assert_eq!(flavor(&mut auth).unwrap(), Some(expected_flavor));
