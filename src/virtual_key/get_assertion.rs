@@ -344,11 +344,6 @@ mod tests {
     use crate::proto::pin_protocol::PinProtocol;
     use crate::virtual_key::make_credential::testing::*;
 
-    const V1: PinProtocol = PinProtocol::V1;
-    const V2: PinProtocol = PinProtocol::V2;
-    const MC: u64 = permission::MAKE_CREDENTIAL as u64;
-    const GA: u64 = permission::GET_ASSERTION as u64;
-
     fn ga_request(rp_id: &str, allow: &[&[u8]]) -> Entries {
         let allow = (!allow.is_empty()).then(|| {
             Value::Array(allow.iter().map(|id| CredentialDescriptor { id: id.to_vec() }.to_value()).collect())

@@ -445,6 +445,11 @@ pub(super) mod testing {
     use crate::virtual_key::attestation::{AttestationMaterial, StoredAttestation};
     use crate::virtual_key::hid::UserPresence;
     use crate::virtual_key::profile::{parse_aaguid, DEFAULT_AAGUID};
+
+    pub const V1: PinProtocol = PinProtocol::V1;
+    pub const V2: PinProtocol = PinProtocol::V2;
+    pub const MC: u64 = cp::permission::MAKE_CREDENTIAL as u64;
+    pub const GA: u64 = cp::permission::GET_ASSERTION as u64;
     use crate::virtual_key::state::{Identity, KeyState, Profile};
     use crate::virtual_key::{client_pin, ctap2};
     use ciborium::value::Value;
@@ -639,12 +644,6 @@ mod tests {
     use crate::proto::cbor::{bytes, int_map, text, uint};
     use crate::proto::ctap2::{command, get_assertion as ga};
     use crate::proto::entities::credential_parameter;
-    use crate::proto::pin_protocol::PinProtocol;
-
-    const V1: PinProtocol = PinProtocol::V1;
-    const V2: PinProtocol = PinProtocol::V2;
-    const MC: u64 = permission::MAKE_CREDENTIAL as u64;
-    const GA: u64 = permission::GET_ASSERTION as u64;
 
     fn status(r: Result<impl Sized, u8>) -> u8 {
         r.map(|_| code::OK).unwrap_or_else(|s| s)
