@@ -50,7 +50,7 @@ pub fn canonical_aaguid(text: &str) -> Option<String> {
 
 /// Canonical AAGUID of 16 raw bytes (as getInfo 0x03 carries it).
 pub fn aaguid_from_bytes(bytes: &[u8; 16]) -> String {
-    canonical_aaguid(&hex::encode(bytes)).unwrap_or_default()
+    crate::proto::get_info::uuid_string(bytes)
 }
 
 /// The all-zero AAGUID that U2F-only keys and some privacy-minded keys report: it names no model.

@@ -64,13 +64,9 @@ pub fn vid_pid(d: &DeviceDescription) -> Option<String> {
     }
 }
 
-/// Firmware as people write it: the common major<<16 | minor<<8 | patch encoding.
+/// Firmware as people write it; the same reading the audit uses.
 pub fn firmware_text(v: u64) -> String {
-    if v < (1 << 24) {
-        format!("{}.{}.{}", v >> 16, (v >> 8) & 0xFF, v & 0xFF)
-    } else {
-        v.to_string()
-    }
+    u32::try_from(v).map(crate::audit::facts::firmware_text).unwrap_or_else(|_| v.to_string())
 }
 
 fn dash(s: &Option<String>) -> String {

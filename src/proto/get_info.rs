@@ -462,7 +462,8 @@ impl AuthenticatorInfo {
     }
 }
 
-fn uuid_string(b: &[u8; 16]) -> String {
+/// An AAGUID in canonical UUID form (lowercase, 8-4-4-4-12): how every layer prints one.
+pub fn uuid_string(b: &[u8; 16]) -> String {
     let h = hex::encode(b);
     format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
 }

@@ -37,11 +37,6 @@ impl Default for CreateOptions {
     }
 }
 
-pub fn format_aaguid(a: &[u8; 16]) -> String {
-    let h = hex::encode(a);
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
-}
-
 /// An open virtual key: its state file is locked until this is dropped.
 #[derive(Debug)]
 pub struct VirtualKey {
@@ -52,7 +47,7 @@ impl VirtualKey {
     pub fn create(path: &Path, options: &CreateOptions) -> Result<VirtualKey, StateError> {
         let identity = Identity {
             profile: options.profile,
-            aaguid: format_aaguid(&options.aaguid),
+            aaguid: crate::proto::get_info::uuid_string(&options.aaguid),
             firmware: options.firmware,
             max_resident: options.max_resident,
         };
