@@ -659,3 +659,25 @@ fn config_on_keys_without_authenticator_config_is_unsupported() {
         }
     }
 }
+
+/// A locked key is the usual reason for a reset: a wrong or blocked PIN given for the
+/// courtesy credential count must not stand in the way of the reset.
+#[test]
+fn reset_goes_ahead_when_the_pin_for_the_count_is_wrong_or_blocked() {
+    let keys = TempKeys::new();
+    let key = key_with_pin_and_credentials(&keys, "key.json", &["one.example"]);
+    let out = key.run_env(&[("FIDOCTL_PIN", "not-the-pin")], &["reset", "--yes"]);
+    out.success().stderr_has(
+        "fidoctl: the credentials could not be counted (The PIN is wrong. 7 attempts remain before the PIN locks for good and only a factory reset helps.); the reset can go ahead anyway.",
+    );
+    assert!(!info_on(&key.selector()).pin_state().set);
+
+    // Three wrong PINs in a row: the count is not even tried (it would be refused), the reset works.
+    let key = key_with_pin(&keys, "blocked.json");
+    for _ in 0..3 {
+        key.run_env(&[("FIDOCTL_PIN", "wrong-pin")], &["pin", "verify"]).expect_code(4);
+    }
+    let out = key.run_env(&[("FIDOCTL_PIN", "wrong-pin")], &["reset", "--yes", "--json"]);
+    out.success().stderr_has("destroys every credential");
+    assert!(!info_on(&key.selector()).pin_state().set);
+}
