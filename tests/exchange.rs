@@ -746,6 +746,7 @@ use fidoctl::client::exchange::{make_credential, MakeCredentialRequest};
 use fidoctl::client::Authenticator;
 use fidoctl::commands::Failure;
 use fidoctl::proto::entities::{RelyingParty, User};
+use fidoctl::proto::status::CtapStatus;
 use fidoctl::transport::in_process::InProcessDevice;
 use fidoctl::transport::{Backend, DeviceDescription};
 
@@ -782,8 +783,8 @@ fn registration(rp: &str, user: u8, exclude: Vec<Vec<u8>>) -> MakeCredentialRequ
     }
 }
 
-const CTAP2_ERR_CREDENTIAL_EXCLUDED: u8 = 0x19;
-const CTAP2_ERR_KEEPALIVE_CANCEL: u8 = 0x2D;
+const CTAP2_ERR_CREDENTIAL_EXCLUDED: CtapStatus = CtapStatus::CredentialExcluded;
+const CTAP2_ERR_KEEPALIVE_CANCEL: CtapStatus = CtapStatus::KeepaliveCancel;
 
 #[test]
 fn excluded_credential_is_refused() {
@@ -798,7 +799,7 @@ fn excluded_credential_is_refused() {
     // The same RP, with that credential in the exclude list (beside one the key never made).
     let err = make_credential(&mut auth, &registration("ex.example", 2, vec![unknown.clone(), id.clone()]), None)
         .expect_err("an excluded credential must not register");
-    assert_eq!(err.status(), Some(CTAP2_ERR_CREDENTIAL_EXCLUDED), "{err:?}");
+    assert_eq!(err.ctap_status(), Some(CTAP2_ERR_CREDENTIAL_EXCLUDED), "{err:?}");
     let failure = Failure::from(err);
     assert_eq!((failure.exit_code, failure.code.as_str()), (1, "credential_excluded"));
     assert_eq!(failure.message, EXCLUDED);
@@ -828,7 +829,7 @@ fn cancel_while_the_key_waits_is_answered_keepalive_cancel() {
     auth.set_touch_prompt(Box::new(move || flag.store(true, Ordering::SeqCst)));
     let err = make_credential(&mut auth, &registration("cancel.example", 1, vec![]), None)
         .expect_err("a cancelled registration fails");
-    assert_eq!(err.status(), Some(CTAP2_ERR_KEEPALIVE_CANCEL), "the key confirmed the cancel: {err:?}");
+    assert_eq!(err.ctap_status(), Some(CTAP2_ERR_KEEPALIVE_CANCEL), "the key confirmed the cancel: {err:?}");
     assert!(cancel.load(Ordering::SeqCst));
     drop(auth);
     assert!(stored_credentials(&key).is_empty());

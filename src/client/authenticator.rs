@@ -6,7 +6,7 @@ use crate::proto::cbor::{self, CborError};
 use crate::proto::ctap2::{command, make_credential};
 use crate::proto::ctaphid::{cmd, keepalive};
 use crate::proto::get_info::AuthenticatorInfo;
-use crate::proto::status::code;
+use crate::proto::status::{code, CtapStatus};
 use crate::transport::DeviceDescription;
 use ciborium::value::Value;
 use std::time::Duration;
@@ -21,8 +21,8 @@ pub enum ClientError {
     #[error(transparent)]
     Channel(#[from] CtaphidError),
     /// The key answered with a CTAP2 error status.
-    #[error("the key refused the request ({})", crate::proto::status::ctap_status(*code).name)]
-    Status { command: u8, code: u8 },
+    #[error("the key refused the request ({status})")]
+    Status { command: u8, status: CtapStatus },
     #[error("the key's answer could not be read: {0}")]
     Malformed(String),
     #[error("this key speaks only U2F (CTAP1); this needs a FIDO2 key")]
@@ -44,11 +44,17 @@ impl From<CborError> for ClientError {
 }
 
 impl ClientError {
-    pub fn status(&self) -> Option<u8> {
+    /// The key's refusal, typed.
+    pub fn ctap_status(&self) -> Option<CtapStatus> {
         match self {
-            ClientError::Status { code, .. } => Some(*code),
+            ClientError::Status { status, .. } => Some(*status),
             _ => None,
         }
+    }
+
+    /// The refusal as its wire byte, for tests that compare with the virtual key's codes.
+    pub fn status(&self) -> Option<u8> {
+        self.ctap_status().map(u8::from)
     }
 }
 
@@ -123,6 +129,20 @@ impl Authenticator {
         self.call(command::SELECTION, None, Call { may_need_touch: true, sensitive: false }).map(|_| ())
     }
 
+    /// Wait for a touch: authenticatorSelection where the key has it, the CTAP 2.0 touch
+    /// probe otherwise.
+    pub fn wait_for_touch(&mut self) -> Result<(), ClientError> {
+        if self.info()?.supports_version("FIDO_2_1") {
+            match self.selection() {
+                // Some keys list FIDO_2_1 but lack the command: fall back rather than fail.
+                Err(ClientError::Status { status: CtapStatus::InvalidCommand, .. }) => self.touch_probe(),
+                other => other,
+            }
+        } else {
+            self.touch_probe()
+        }
+    }
+
     /// The CTAP 2.0 way to wait for a touch: makeCredential with an empty pinUvAuthParam,
     /// which keys answer after the touch with PIN_NOT_SET or PIN_INVALID (nothing is created).
     pub fn touch_probe(&mut self) -> Result<(), ClientError> {
@@ -149,7 +169,8 @@ impl Authenticator {
         match self.call(command::MAKE_CREDENTIAL, Some(&params), Call { may_need_touch: true, sensitive: false }) {
             Ok(_) => Ok(()),
             Err(ClientError::Status {
-                code: code::PIN_NOT_SET | code::PIN_INVALID | code::PIN_AUTH_INVALID, ..
+                status: CtapStatus::PinNotSet | CtapStatus::PinInvalid | CtapStatus::PinAuthInvalid,
+                ..
             }) => Ok(()),
             Err(e) => Err(e),
         }
@@ -186,7 +207,7 @@ impl Authenticator {
         let (status, body) =
             answer.split_first().ok_or_else(|| ClientError::Malformed("the answer is empty".into()))?;
         if *status != code::OK {
-            return Err(ClientError::Status { command: command_byte, code: *status });
+            return Err(ClientError::Status { command: command_byte, status: CtapStatus::from(*status) });
         }
         if body.is_empty() {
             return Ok(None);

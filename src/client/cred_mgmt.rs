@@ -5,40 +5,19 @@ use super::pin::PinToken;
 use super::{Authenticator, Call, ClientError};
 use crate::proto::cbor::{self, MapView};
 use crate::proto::cose::CoseKey;
-use crate::proto::ctap2::{command, credential_management as cm};
+use crate::proto::ctap2::credential_management as cm;
 use crate::proto::entities::{CredentialDescriptor, RelyingParty, User};
-use crate::proto::status::code;
+use crate::proto::status::CtapStatus;
 use ciborium::value::Value;
 
 /// A hostile key could claim billions of entries; nobody has more than this.
 const MAX_ENTRIES: u64 = 10_000;
 
-/// Which command this key takes, chosen from getInfo options (never from version strings).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flavor {
-    Standard,
-    Preview,
-}
-
-impl Flavor {
-    fn command(self) -> u8 {
-        match self {
-            Flavor::Standard => command::CREDENTIAL_MANAGEMENT,
-            Flavor::Preview => command::CREDENTIAL_MANAGEMENT_PREVIEW,
-        }
-    }
-}
+pub use crate::proto::get_info::Flavor;
 
 /// `None` when the key has no credential management at all.
 pub fn flavor(auth: &mut Authenticator) -> Result<Option<Flavor>, ClientError> {
-    let info = auth.info()?;
-    Ok(if info.option("credMgmt") == Some(true) {
-        Some(Flavor::Standard)
-    } else if info.option("credentialMgmtPreview") == Some(true) {
-        Some(Flavor::Preview)
-    } else {
-        None
-    })
+    Ok(auth.info()?.cred_mgmt())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +71,7 @@ impl<'a> CredentialManager<'a> {
 
     pub fn relying_parties(&mut self) -> Result<Vec<RpEntry>, ClientError> {
         let first = match self.call(cm::sub::ENUMERATE_RPS_BEGIN, None, true) {
-            Err(ClientError::Status { code: code::NO_CREDENTIALS, .. }) => return Ok(Vec::new()),
+            Err(ClientError::Status { status: CtapStatus::NoCredentials, .. }) => return Ok(Vec::new()),
             other => other?.ok_or_else(|| empty("enumerateRPsBegin"))?,
         };
         let m = MapView::new(&first, "enumerateRPs")?;
@@ -112,7 +91,7 @@ impl<'a> CredentialManager<'a> {
     pub fn credentials(&mut self, rp_id_hash: &[u8]) -> Result<Vec<CredentialEntry>, ClientError> {
         let params = cbor::int_map([(cm::param::RP_ID_HASH, Some(cbor::bytes(rp_id_hash)))]);
         let first = match self.call(cm::sub::ENUMERATE_CREDENTIALS_BEGIN, Some(params), true) {
-            Err(ClientError::Status { code: code::NO_CREDENTIALS, .. }) => return Ok(Vec::new()),
+            Err(ClientError::Status { status: CtapStatus::NoCredentials, .. }) => return Ok(Vec::new()),
             other => other?.ok_or_else(|| empty("enumerateCredentialsBegin"))?,
         };
         let m = MapView::new(&first, "enumerateCredentials")?;

@@ -4,6 +4,7 @@
 use super::{Authenticator, Call, ClientError};
 use crate::proto::cbor::{self, MapView};
 use crate::proto::cose::CoseKey;
+use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::ctap2::{client_pin as cp, command};
 use crate::proto::pin_protocol::{pad_pin, pin_hash, KeyAgreementKey, PinProtocol};
 use ciborium::value::Value;
@@ -76,7 +77,7 @@ impl PinSession {
 pub struct PinToken {
     pub protocol: PinProtocol,
     token: Zeroizing<Vec<u8>>,
-    pub permissions: u8,
+    pub permissions: Permissions,
     pub rp_id: Option<String>,
 }
 
@@ -176,7 +177,7 @@ pub fn change_pin(
 
 /// Does the key issue tokens with permissions (getPinUvAuthTokenUsingPinWithPermissions)?
 pub fn has_token_permissions(auth: &mut Authenticator) -> Result<bool, ClientError> {
-    Ok(auth.info()?.option("pinUvAuthToken") == Some(true))
+    Ok(auth.info()?.token_permissions())
 }
 
 /// A PIN token: 0x09 with permissions (and rpId) on keys that offer pinUvAuthToken, else the
@@ -186,9 +187,10 @@ pub fn get_token(
     auth: &mut Authenticator,
     session: &PinSession,
     pin: &[u8],
-    permissions: u8,
+    permissions: impl Into<Permissions>,
     rp_id: Option<&str>,
 ) -> Result<PinToken, ClientError> {
+    let permissions = permissions.into();
     if auth.info()?.force_pin_change == Some(true) {
         return Err(ClientError::PinChangeRequired);
     }
@@ -198,7 +200,7 @@ pub fn get_token(
     let mut extra =
         vec![(cp::KEY_AGREEMENT, Some(session.platform_cose())), (cp::PIN_HASH_ENC, Some(cbor::bytes(&pin_hash_enc)))];
     let sub = if with_permissions {
-        extra.push((cp::PERMISSIONS, Some(cbor::uint(u64::from(permissions)))));
+        extra.push((cp::PERMISSIONS, Some(cbor::uint(u64::from(permissions.bits())))));
         extra.push((cp::RP_ID, rp_id.map(cbor::text)));
         cp::sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS
     } else {
@@ -210,7 +212,7 @@ pub fn get_token(
         Call { may_need_touch: false, sensitive: true },
     ) {
         // A key whose minimum PIN length was raised since getInfo was read says so this way.
-        Err(ClientError::Status { code: crate::proto::status::code::PIN_POLICY_VIOLATION, .. })
+        Err(ClientError::Status { status: crate::proto::status::CtapStatus::PinPolicyViolation, .. })
             if with_permissions && auth.refresh_info()?.force_pin_change == Some(true) =>
         {
             return Err(ClientError::PinChangeRequired)
@@ -233,7 +235,7 @@ pub fn get_token(
     Ok(PinToken {
         protocol: p,
         token,
-        permissions: if with_permissions { permissions } else { 0 },
+        permissions: if with_permissions { permissions } else { Permissions::NONE },
         rp_id: if with_permissions { rp_id.map(String::from) } else { None },
     })
 }

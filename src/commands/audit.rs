@@ -108,16 +108,16 @@ fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<Ke
             f.set_firmware_from_ctaphid_init(a, b, c);
         }
     }
-    let pin = info.option("clientPin");
-    f.pin_supported = Some(pin.is_some());
-    f.pin_set = pin;
-    if pin == Some(true) {
+    let pin = info.pin();
+    f.pin_supported = Some(pin.supported());
+    f.pin_set = pin.supported().then_some(pin.is_set());
+    if pin.is_set() {
         let r = client_pin::get_retries(auth).map_err(Failure::from)?;
         f.pin_retries = u32::try_from(r.retries).ok();
         f.pin_blocked = Some(r.retries == 0);
         f.pin_auth_blocked = r.power_cycle_required;
     }
-    if info.option("uv").is_some() {
+    if info.uv().is_some() {
         if let Ok(uv) = client_pin::get_uv_retries(auth) {
             f.uv_retries = u32::try_from(uv).ok();
             f.uv_blocked = Some(uv == 0);
@@ -125,8 +125,8 @@ fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<Ke
     }
     f.min_pin_length = info.min_pin_length.and_then(|v| u32::try_from(v).ok());
     f.force_pin_change = info.force_pin_change;
-    f.always_uv = info.option("alwaysUv");
-    f.enterprise_attestation = info.option("ep");
+    f.always_uv = info.always_uv_option();
+    f.enterprise_attestation = info.enterprise_attestation();
     f.remaining_discoverable_credentials = info.remaining_discoverable_credentials.and_then(|v| u32::try_from(v).ok());
     f.algorithms = info.algorithms.iter().map(|a| a.alg).collect();
     f.pin_protocols = info.pin_uv_auth_protocols.iter().filter_map(|p| u32::try_from(*p).ok()).collect();
@@ -138,8 +138,7 @@ fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<Ke
 /// checks out. `Err` carries the reason the check could not be made.
 fn attestation_chain(auth: &mut Authenticator) -> Result<Vec<Vec<u8>>, String> {
     let info = auth.info().map_err(|e| e.to_string())?.clone();
-    let pin_set = info.option("clientPin") == Some(true);
-    if info.option("alwaysUv") == Some(true) || (pin_set && info.option("makeCredUvNotRqd") != Some(true)) {
+    if info.registration_needs_uv(false) {
         return Err("this key needs its PIN for any registration, and the audit does not ask for PINs".into());
     }
     let mut cdh = [0u8; 32];

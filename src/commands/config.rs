@@ -9,7 +9,8 @@ use crate::client::config as client_config;
 use crate::client::pin::PinToken;
 use crate::client::Authenticator;
 use crate::output::message::Message;
-use crate::proto::ctap2::client_pin::permission;
+use crate::proto::ctap2::client_pin::Permissions;
+use crate::proto::get_info::Setting;
 
 pub fn run(ctx: &Context, command: ConfigCommand) -> anyhow::Result<Outcome> {
     match command {
@@ -18,9 +19,9 @@ pub fn run(ctx: &Context, command: ConfigCommand) -> anyhow::Result<Outcome> {
     }
 }
 
-fn require_config(auth: &mut Authenticator, option: &str, what: &str) -> Result<(), Failure> {
+fn require_config(auth: &mut Authenticator, setting: Setting, what: &str) -> Result<(), Failure> {
     let info = auth.info().map_err(Failure::from)?;
-    if info.option("authnrCfg") != Some(true) || info.option(option).is_none() {
+    if !info.authenticator_config() || info.setting(setting).is_none() {
         return Err(Failure::new(
             exit::FAILED,
             "config_unsupported",
@@ -35,10 +36,10 @@ fn require_config(auth: &mut Authenticator, option: &str, what: &str) -> Result<
 /// to `pin set`).
 fn config_token(ctx: &Context, auth: &mut Authenticator) -> Result<Option<PinToken>, Failure> {
     let info = auth.info().map_err(Failure::from)?;
-    if info.option("clientPin") != Some(true) {
+    if !info.pin().is_set() {
         // With always-UV on, the key takes configuration only with a token (CTAP 2.1 §6.11),
         // and with no PIN there is none to get: asking for "the key's PIN" would be a dead end.
-        if info.option("alwaysUv") == Some(true) {
+        if info.always_uv() {
             return Err(Failure::new(
                 exit::PIN,
                 "pin_not_set",
@@ -49,7 +50,7 @@ fn config_token(ctx: &Context, auth: &mut Authenticator) -> Result<Option<PinTok
         return Ok(None);
     }
     let mut input = pin_input(ctx)?;
-    token_with_pin(ctx, auth, &mut input, permission::AUTHENTICATOR_CONFIG, None, "changing the key's settings")
+    token_with_pin(ctx, auth, &mut input, Permissions::AUTHENTICATOR_CONFIG, None, "changing the key's settings")
         .map(Some)
 }
 
@@ -61,8 +62,8 @@ fn done(auth: &Authenticator, text: String, fields: serde_json::Value) -> Outcom
 
 fn always_uv(ctx: &Context, wanted: bool) -> anyhow::Result<Outcome> {
     let mut auth = ctx.open_one()?;
-    require_config(&mut auth, "alwaysUv", "require user verification for every use")?;
-    let current = auth.info().map_err(Failure::from)?.option("alwaysUv") == Some(true);
+    require_config(&mut auth, Setting::AlwaysUv, "require user verification for every use")?;
+    let current = auth.info().map_err(Failure::from)?.always_uv();
     let word = if wanted { "on" } else { "off" };
     if current == wanted {
         return Ok(done(
@@ -79,7 +80,7 @@ fn always_uv(ctx: &Context, wanted: bool) -> anyhow::Result<Outcome> {
     confirm(ctx, what, &format!("Turn always-UV {word}?"))?;
     let token = config_token(ctx, &mut auth)?;
     client_config::toggle_always_uv(&mut auth, token.as_ref()).map_err(Failure::from)?;
-    let now = auth.refresh_info().map_err(Failure::from)?.option("alwaysUv") == Some(true);
+    let now = auth.refresh_info().map_err(Failure::from)?.always_uv();
     if now != wanted {
         return Err(Failure::new(
             exit::FAILED,
@@ -93,8 +94,8 @@ fn always_uv(ctx: &Context, wanted: bool) -> anyhow::Result<Outcome> {
 
 fn enterprise_attestation(ctx: &Context) -> anyhow::Result<Outcome> {
     let mut auth = ctx.open_one()?;
-    require_config(&mut auth, "ep", "enable enterprise attestation")?;
-    if auth.info().map_err(Failure::from)?.option("ep") == Some(true) {
+    require_config(&mut auth, Setting::EnterpriseAttestation, "enable enterprise attestation")?;
+    if auth.info().map_err(Failure::from)?.enterprise_attestation() == Some(true) {
         return Ok(done(
             &auth,
             "Enterprise attestation is already enabled; nothing was changed.".into(),
@@ -119,7 +120,7 @@ fn enterprise_attestation(ctx: &Context) -> anyhow::Result<Outcome> {
 /// `pin min-length N [--rp-id ID]... [--force-change]`
 pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: bool) -> anyhow::Result<Outcome> {
     let mut auth = ctx.open_one()?;
-    require_config(&mut auth, "setMinPINLength", "change its minimum PIN length")?;
+    require_config(&mut auth, Setting::MinPinLength, "change its minimum PIN length")?;
     let info = auth.info().map_err(Failure::from)?;
     let current = info.min_pin_length.unwrap_or(4);
     if new_min < current {
@@ -187,8 +188,8 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
 /// `pin force-change`
 pub fn force_change(ctx: &Context) -> anyhow::Result<Outcome> {
     let mut auth = ctx.open_one()?;
-    require_config(&mut auth, "setMinPINLength", "force a PIN change")?;
-    if auth.info().map_err(Failure::from)?.option("clientPin") != Some(true) {
+    require_config(&mut auth, Setting::MinPinLength, "force a PIN change")?;
+    if !auth.info().map_err(Failure::from)?.pin().is_set() {
         return Err(Failure::new(
             exit::PIN,
             "pin_not_set",

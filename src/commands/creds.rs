@@ -10,7 +10,7 @@ use crate::client::Authenticator;
 use crate::output::b64url;
 use crate::output::creds::{CredentialList, CredentialRow, RpGroup};
 use crate::output::message::Message;
-use crate::proto::ctap2::client_pin::permission;
+use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::entities::User;
 use base64::Engine;
 
@@ -45,7 +45,7 @@ impl CmSession {
             ctx,
             &mut auth,
             &mut input,
-            permission::CREDENTIAL_MANAGEMENT,
+            Permissions::CREDENTIAL_MANAGEMENT,
             None,
             "credential management",
         )?;

@@ -12,7 +12,7 @@ use crate::client::pin::PinToken;
 use crate::client::Authenticator;
 use crate::output::exchange::{Exchange, HealthCheck, Step};
 use crate::output::{b64url, pem};
-use crate::proto::ctap2::{alg, client_pin::permission};
+use crate::proto::ctap2::{alg, client_pin::Permissions};
 use crate::proto::entities::{RelyingParty, User};
 use crate::secrets::Pin;
 use rand_core::{OsRng, RngCore};
@@ -31,9 +31,7 @@ fn random<const N: usize>() -> [u8; N] {
 /// Does this operation need the PIN on this key?
 fn needs_pin(auth: &mut Authenticator, uv: bool, resident: bool) -> Result<bool, Failure> {
     let info = auth.info().map_err(Failure::from)?;
-    let pin_set = info.option("clientPin") == Some(true);
-    let uv_not_required = info.option("makeCredUvNotRqd") == Some(true);
-    Ok(uv || info.option("alwaysUv") == Some(true) || (pin_set && (resident || !uv_not_required)))
+    Ok(uv || info.registration_needs_uv(resident))
 }
 
 /// The PIN, read once per run when needed.
@@ -46,7 +44,7 @@ impl PinHolder {
         &mut self,
         ctx: &Context,
         auth: &mut Authenticator,
-        perm: u8,
+        perm: Permissions,
         rp_id: Option<&str>,
         what: &str,
     ) -> Result<PinToken, Failure> {
@@ -104,7 +102,7 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> anyhow::Resu
         Some(pins.token(
             ctx,
             &mut auth,
-            permission::MAKE_CREDENTIAL,
+            Permissions::MAKE_CREDENTIAL,
             Some(&a.rp),
             "a registration with user verification",
         )?)
@@ -177,8 +175,8 @@ pub fn get_assertion_cmd(
     let cdh = parse_cdh(cdh_hex.as_deref())?;
     let mut auth = ctx.open_one()?;
     let mut pins = PinHolder { pin: None };
-    let token = if uv || auth.info().map_err(Failure::from)?.option("alwaysUv") == Some(true) {
-        Some(pins.token(ctx, &mut auth, permission::GET_ASSERTION, Some(&rp), "a sign-in with user verification")?)
+    let token = if uv || auth.info().map_err(Failure::from)?.always_uv() {
+        Some(pins.token(ctx, &mut auth, Permissions::GET_ASSERTION, Some(&rp), "a sign-in with user verification")?)
     } else {
         None
     };
@@ -230,7 +228,7 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
         .into());
     }
     // Deleting the credential again needs a PIN token: without a PIN it would stay behind.
-    if resident && info.option("clientPin") != Some(true) {
+    if resident && !info.pin().is_set() {
         return Err(Failure::new(
             exit::PIN,
             "pin_not_set",
@@ -253,7 +251,7 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
         Some(pins.token(
             ctx,
             &mut auth,
-            permission::MAKE_CREDENTIAL | permission::GET_ASSERTION,
+            Permissions::MAKE_CREDENTIAL | Permissions::GET_ASSERTION,
             Some(TEST_RP_ID),
             "the health check",
         )?)
@@ -305,7 +303,7 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
     // 3. Sign in (the token lost its permissions with makeCredential: ask for a fresh one).
     let t = Instant::now();
     let token = if need_pin {
-        Some(pins.token(ctx, &mut auth, permission::GET_ASSERTION, Some(TEST_RP_ID), "the health check")?)
+        Some(pins.token(ctx, &mut auth, Permissions::GET_ASSERTION, Some(TEST_RP_ID), "the health check")?)
     } else {
         None
     };
@@ -349,7 +347,7 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
         let t = Instant::now();
         let result = (|| -> Result<(), Failure> {
             let token =
-                pins.token(ctx, &mut auth, permission::CREDENTIAL_MANAGEMENT, None, "deleting the test credential")?;
+                pins.token(ctx, &mut auth, Permissions::CREDENTIAL_MANAGEMENT, None, "deleting the test credential")?;
             let fl =
                 cm.ok_or_else(|| Failure::new(exit::FAILED, "cred_mgmt_unsupported", "no credential management"))?;
             CredentialManager::new(&mut auth, &token, fl).delete(&cred.credential_id).map_err(Failure::from)

@@ -1,10 +1,12 @@
 //! Everything that can go wrong, turned into what a help-desk person reads: a sentence, what
 //! to do next, a stable machine code and the exit code from DESIGN.md.
 
+use super::status_text;
 use crate::client::ctaphid::CtaphidError;
 use crate::client::ClientError;
 use crate::proto::ctap2::command;
-use crate::proto::status::{self, code};
+use crate::proto::status::CtapStatus;
+use crate::secrets::SecretError;
 use crate::transport::TransportError;
 
 pub mod exit {
@@ -45,26 +47,97 @@ fn asks_for_touch(cmd: u8) -> bool {
     matches!(cmd, command::MAKE_CREDENTIAL | command::GET_ASSERTION | command::SELECTION | command::RESET)
 }
 
-fn status_exit(cmd: u8, status: u8) -> u8 {
+fn status_exit(cmd: u8, status: CtapStatus) -> u8 {
+    use CtapStatus as S;
     match status {
-        code::PIN_INVALID
-        | code::PIN_BLOCKED
-        | code::PIN_AUTH_INVALID
-        | code::PIN_AUTH_BLOCKED
-        | code::PIN_NOT_SET
-        | code::PUAT_REQUIRED
-        | code::PIN_POLICY_VIOLATION
-        | code::UV_BLOCKED
-        | code::UV_INVALID
-        | code::UNAUTHORIZED_PERMISSION => exit::PIN,
-        code::USER_ACTION_TIMEOUT | code::ACTION_TIMEOUT | code::KEEPALIVE_CANCEL => exit::PRESENCE,
-        code::OPERATION_DENIED if asks_for_touch(cmd) => exit::PRESENCE,
+        S::PinInvalid
+        | S::PinBlocked
+        | S::PinAuthInvalid
+        | S::PinAuthBlocked
+        | S::PinNotSet
+        | S::PuatRequired
+        | S::PinPolicyViolation
+        | S::UvBlocked
+        | S::UvInvalid
+        | S::UnauthorizedPermission => exit::PIN,
+        S::UserActionTimeout | S::ActionTimeout | S::KeepaliveCancel => exit::PRESENCE,
+        S::OperationDenied if asks_for_touch(cmd) => exit::PRESENCE,
         _ => exit::FAILED,
+    }
+}
+
+/// The JSON code of a status: its specification name without the prefix, in lowercase;
+/// codes the specification does not name share one code per range.
+fn status_code(status: CtapStatus) -> String {
+    match status.spec_name() {
+        Some(name) => snake(name),
+        None if status.is_extension() => "extension_error".into(),
+        None if status.is_vendor() => "vendor_error".into(),
+        None => "unknown_status".into(),
     }
 }
 
 fn snake(name: &str) -> String {
     name.trim_start_matches("CTAP2_ERR_").trim_start_matches("CTAP1_ERR_").trim_start_matches("ERR_").to_lowercase()
+}
+
+/// Where a key's refusal happened, when that changes what it means to the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum During {
+    Any,
+    /// authenticatorReset: "not allowed" means too late after plug-in.
+    Reset,
+    /// changePIN: a policy violation is about the new PIN.
+    PinChange,
+}
+
+/// A PIN refusal, told with the number of attempts left (read from the key afterwards).
+pub fn wrong_pin(status: CtapStatus, retries: u64) -> Option<Failure> {
+    let attempts = if retries == 1 { "1 attempt remains".to_string() } else { format!("{retries} attempts remain") };
+    let message = match status {
+        CtapStatus::PinAuthBlocked => format!(
+            "Three wrong PINs were entered in a row, so the key stopped accepting PINs until it is unplugged. {attempts} before the PIN locks for good."
+        ),
+        CtapStatus::PinInvalid => {
+            format!("The PIN is wrong. {attempts} before the PIN locks for good and only a factory reset helps.")
+        }
+        _ => return None,
+    };
+    let mut f = Failure::from(ClientError::Status { command: command::CLIENT_PIN, status });
+    f.message = message;
+    Some(f)
+}
+
+/// A key's refusal, read in the light of what was asked.
+pub fn refused(e: ClientError, during: During) -> Failure {
+    let status = e.ctap_status();
+    match (during, status) {
+        (During::Reset, Some(CtapStatus::NotAllowed)) => Failure::new(
+            exit::FAILED,
+            "reset_too_late",
+            "The key refused the reset because it was not sent right after the key was plugged in (keys allow a reset only in the first few seconds).",
+        )
+        .hint("Unplug the key, plug it back in, and run `fidoctl reset` again; touch the key as soon as it asks."),
+        (During::Reset, Some(CtapStatus::OperationDenied)) => Failure::new(
+            exit::PRESENCE,
+            "reset_declined",
+            "The reset was declined at the key (or the key does not allow a reset over this connection).",
+        )
+        .hint("Nothing was erased. Run `fidoctl reset` again and confirm on the key; if it is connected over NFC, use USB."),
+        (During::Reset, Some(CtapStatus::UserActionTimeout | CtapStatus::ActionTimeout)) => Failure::new(
+            exit::PRESENCE,
+            "reset_not_touched",
+            "Nobody touched the key in time, so it was not reset.",
+        )
+        .hint("Nothing was erased. Run `fidoctl reset` again and touch the key when it blinks."),
+        (During::PinChange, Some(CtapStatus::PinPolicyViolation)) => Failure::new(
+            exit::PIN,
+            "pin_policy_violation",
+            "The key refused the new PIN: it does not meet the key's PIN policy (too short, or the same as the PIN it must replace).",
+        )
+        .hint("Choose a different, longer PIN and try again."),
+        _ => Failure::from(e),
+    }
 }
 
 /// Lower-level errors are phrases; a help-desk reader gets sentences.
@@ -74,6 +147,19 @@ pub fn sentence(s: &str) -> String {
         out.push('.');
     }
     out
+}
+
+impl From<SecretError> for Failure {
+    fn from(e: SecretError) -> Failure {
+        let code = match e {
+            SecretError::NoSource { .. } => "pin_source_missing",
+            SecretError::StdinTooShort { .. } => "pin_source_missing",
+            SecretError::Read(_) => "pin_unreadable",
+            SecretError::Mismatch => "pin_mismatch",
+            SecretError::TooShort { .. } | SecretError::TooLong { .. } => "pin_policy_violation",
+        };
+        Failure::new(exit::PIN, code, e.to_string()).hint(e.hint())
+    }
 }
 
 impl From<crate::transport::virtual_admin::StateError> for Failure {
@@ -109,8 +195,13 @@ impl From<CtaphidError> for Failure {
         match e {
             CtaphidError::Transport(t) => t.into(),
             CtaphidError::Device(c) => {
-                let ex = status::ctaphid_error(c);
-                Failure::new(exit::FAILED, &format!("ctaphid_{}", snake(ex.name)), ex.what_happened).hint(ex.next_step)
+                let ex = status_text::ctaphid_error(c);
+                let code = if ex.name.starts_with("unknown") {
+                    "ctaphid_unknown".into()
+                } else {
+                    format!("ctaphid_{}", snake(ex.name))
+                };
+                Failure::new(exit::FAILED, &code, ex.what_happened).hint(ex.next_step)
             }
             CtaphidError::Cancelled => {
                 Failure::new(exit::PRESENCE, "cancelled", "The operation was cancelled before the key was touched.")
@@ -142,13 +233,13 @@ impl From<ClientError> for Failure {
                 },
             )
             .hint("Run the command again and touch the key when it blinks (use --timeout to wait longer)."),
-            ClientError::Status { command, code: code::OPERATION_DENIED } if asks_for_touch(command) && command != crate::proto::ctap2::command::RESET => {
+            ClientError::Status { command, status: CtapStatus::OperationDenied } if asks_for_touch(command) && command != command::RESET => {
                 Failure::new(exit::PRESENCE, "operation_denied", "The request was declined at the security key.")
                     .hint("Nothing was changed. Run the command again and confirm on the key.")
             }
-            ClientError::Status { command, code } => {
-                let ex = status::ctap_status(code);
-                Failure::new(status_exit(command, code), &snake(ex.name), ex.what_happened).hint(ex.next_step)
+            ClientError::Status { command, status } => {
+                let ex = status_text::ctap_status(status);
+                Failure::new(status_exit(command, status), &status_code(status), ex.what_happened).hint(ex.next_step)
             }
             ClientError::Malformed(m) => Failure::new(exit::FAILED, "malformed_answer", format!("The security key sent an answer fidoctl cannot read ({m})."))
                 .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty or unsupported."),
@@ -178,19 +269,19 @@ mod tests {
 
     #[test]
     fn statuses_map_to_the_exit_code_table() {
-        let f = |cmd, c| Failure::from(ClientError::Status { command: cmd, code: c }).exit_code;
-        assert_eq!(f(command::CLIENT_PIN, code::PIN_INVALID), exit::PIN);
-        assert_eq!(f(command::CLIENT_PIN, code::PIN_AUTH_BLOCKED), exit::PIN);
-        assert_eq!(f(command::SELECTION, code::OPERATION_DENIED), exit::PRESENCE);
-        assert_eq!(f(command::CONFIG, code::OPERATION_DENIED), exit::FAILED);
-        assert_eq!(f(command::MAKE_CREDENTIAL, code::USER_ACTION_TIMEOUT), exit::PRESENCE);
-        assert_eq!(f(command::RESET, code::NOT_ALLOWED), exit::FAILED);
-        assert_eq!(f(command::MAKE_CREDENTIAL, code::KEY_STORE_FULL), exit::FAILED);
+        let f = |cmd, status| Failure::from(ClientError::Status { command: cmd, status }).exit_code;
+        assert_eq!(f(command::CLIENT_PIN, CtapStatus::PinInvalid), exit::PIN);
+        assert_eq!(f(command::CLIENT_PIN, CtapStatus::PinAuthBlocked), exit::PIN);
+        assert_eq!(f(command::SELECTION, CtapStatus::OperationDenied), exit::PRESENCE);
+        assert_eq!(f(command::CONFIG, CtapStatus::OperationDenied), exit::FAILED);
+        assert_eq!(f(command::MAKE_CREDENTIAL, CtapStatus::UserActionTimeout), exit::PRESENCE);
+        assert_eq!(f(command::RESET, CtapStatus::NotAllowed), exit::FAILED);
+        assert_eq!(f(command::MAKE_CREDENTIAL, CtapStatus::KeyStoreFull), exit::FAILED);
     }
 
     #[test]
     fn codes_are_snake_case_names() {
-        let f = Failure::from(ClientError::Status { command: command::CLIENT_PIN, code: code::PIN_AUTH_BLOCKED });
+        let f = Failure::from(ClientError::Status { command: command::CLIENT_PIN, status: CtapStatus::PinAuthBlocked });
         assert_eq!(f.code, "pin_auth_blocked");
     }
 }

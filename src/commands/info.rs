@@ -38,8 +38,8 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
 pub fn pin_state(auth: &mut Authenticator) -> anyhow::Result<PinState> {
     let info = auth.info()?;
     let mut state = PinState {
-        supported: info.option("clientPin").is_some(),
-        set: info.option("clientPin") == Some(true),
+        supported: info.pin().supported(),
+        set: info.pin().is_set(),
         min_length: info.min_pin_length,
         force_change: info.force_pin_change == Some(true),
         ..PinState::default()
@@ -50,7 +50,7 @@ pub fn pin_state(auth: &mut Authenticator) -> anyhow::Result<PinState> {
         state.blocked = retries.retries == 0;
         state.power_cycle_required = retries.power_cycle_required;
     }
-    if auth.info()?.option("uv").is_some() {
+    if auth.info()?.uv().is_some() {
         state.uv_retries = crate::client::pin::get_uv_retries(auth).ok();
     }
     Ok(state)

@@ -15,6 +15,7 @@ pub mod replug;
 pub mod reset;
 pub mod select;
 pub mod session;
+pub mod status_text;
 pub mod virtual_keys;
 pub mod wink;
 

@@ -1,13 +1,15 @@
 //! `fidoctl pin set | change | verify`.
 
+use super::failure::{self, During};
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::PinCommand;
 use crate::client::pin::{self as client_pin, PinSession};
 use crate::client::{Authenticator, ClientError};
 use crate::output::message::Message;
-use crate::proto::ctap2::client_pin::permission;
-use crate::proto::status::code;
-use crate::secrets::{PinInput, SecretError};
+use crate::proto::ctap2::client_pin::Permissions;
+use crate::proto::get_info::{Flavor, PinSupport};
+use crate::proto::status::CtapStatus;
+use crate::secrets::PinInput;
 
 pub fn run(ctx: &Context, command: PinCommand) -> anyhow::Result<Outcome> {
     match command {
@@ -21,25 +23,14 @@ pub fn run(ctx: &Context, command: PinCommand) -> anyhow::Result<Outcome> {
     }
 }
 
-pub fn secret_failure(e: SecretError) -> Failure {
-    let code = match e {
-        SecretError::NoSource { .. } => "pin_source_missing",
-        SecretError::StdinTooShort { .. } => "pin_source_missing",
-        SecretError::Read(_) => "pin_unreadable",
-        SecretError::Mismatch => "pin_mismatch",
-        SecretError::TooShort { .. } | SecretError::TooLong { .. } => "pin_policy_violation",
-    };
-    Failure::new(exit::PIN, code, e.to_string()).hint(e.hint())
-}
-
 pub fn pin_input(ctx: &Context) -> Result<PinInput, Failure> {
-    PinInput::new(ctx.global.pin_stdin).map_err(secret_failure)
+    PinInput::new(ctx.global.pin_stdin).map_err(Failure::from)
 }
 
 /// The key must have a PIN (and FIDO2) before we ask the user for one.
 fn require_pin_support(auth: &mut Authenticator) -> Result<(), Failure> {
     let info = auth.info().map_err(Failure::from)?;
-    if info.option("clientPin").is_none() {
+    if !info.pin().supported() {
         return Err(Failure::new(exit::FAILED, "pin_unsupported", "This key does not support a PIN."));
     }
     Ok(())
@@ -47,34 +38,25 @@ fn require_pin_support(auth: &mut Authenticator) -> Result<(), Failure> {
 
 /// Turn a PIN-related refusal into a sentence that says how many attempts remain.
 pub fn pin_failure(auth: &mut Authenticator, err: ClientError) -> Failure {
-    let status = err.status();
-    let mut failure = Failure::from(err);
-    if matches!(status, Some(code::PIN_INVALID) | Some(code::PIN_AUTH_BLOCKED)) {
-        if let Ok(r) = client_pin::get_retries(auth) {
-            let attempts =
-                if r.retries == 1 { "1 attempt remains".to_string() } else { format!("{} attempts remain", r.retries) };
-            failure.message = match status {
-                Some(code::PIN_AUTH_BLOCKED) => format!(
-                    "Three wrong PINs were entered in a row, so the key stopped accepting PINs until it is unplugged. {attempts} before the PIN locks for good."
-                ),
-                _ => format!("The PIN is wrong. {attempts} before the PIN locks for good and only a factory reset helps."),
-            };
+    if let Some(status @ (CtapStatus::PinInvalid | CtapStatus::PinAuthBlocked)) = err.ctap_status() {
+        if let Some(f) = client_pin::get_retries(auth).ok().and_then(|r| failure::wrong_pin(status, r.retries)) {
+            return f;
         }
     }
-    failure
+    failure::refused(err, During::Any)
 }
 
 fn set(ctx: &Context) -> anyhow::Result<Outcome> {
     let mut auth = ctx.open_one()?;
     require_pin_support(&mut auth)?;
     let info = auth.info().map_err(Failure::from)?;
-    if info.option("clientPin") == Some(true) {
+    if info.pin().is_set() {
         return Err(Failure::new(exit::PIN, "pin_already_set", "This key already has a PIN.")
             .hint("Use `fidoctl pin change` to change it (or `fidoctl reset` if nobody knows it).")
             .into());
     }
     let min = info.min_pin_length;
-    let new_pin = pin_input(ctx)?.new_pin(min).map_err(secret_failure)?;
+    let new_pin = pin_input(ctx)?.new_pin(min).map_err(Failure::from)?;
     let session = client_pin::start_session(&mut auth).map_err(Failure::from)?;
     client_pin::set_pin(&mut auth, &session, new_pin.as_bytes()).map_err(|e| pin_failure(&mut auth, e))?;
     let path = auth.device().path.clone();
@@ -88,7 +70,7 @@ fn change(ctx: &Context) -> anyhow::Result<Outcome> {
     let mut auth = ctx.open_one()?;
     require_pin_support(&mut auth)?;
     let info = auth.info().map_err(Failure::from)?;
-    if info.option("clientPin") != Some(true) {
+    if !info.pin().is_set() {
         return Err(Failure::new(exit::PIN, "pin_not_set", "This key has no PIN yet, so there is nothing to change.")
             .hint("Set one with `fidoctl pin set`.")
             .into());
@@ -96,8 +78,8 @@ fn change(ctx: &Context) -> anyhow::Result<Outcome> {
     let min = info.min_pin_length;
     let info_forces_change = info.force_pin_change == Some(true);
     let mut input = pin_input(ctx)?;
-    let current = input.current("Current PIN").map_err(secret_failure)?;
-    let new_pin = input.new_pin(min).map_err(secret_failure)?;
+    let current = input.current("Current PIN").map_err(Failure::from)?;
+    let new_pin = input.new_pin(min).map_err(Failure::from)?;
     // A forced change must pick a new PIN; the key would refuse the old one after costing a
     // round trip, so say it here.
     if info_forces_change && *current == *new_pin {
@@ -110,14 +92,11 @@ fn change(ctx: &Context) -> anyhow::Result<Outcome> {
         .into());
     }
     let session = client_pin::start_session(&mut auth).map_err(Failure::from)?;
-    client_pin::change_pin(&mut auth, &session, current.as_bytes(), new_pin.as_bytes()).map_err(|e| match e.status() {
-        Some(code::PIN_POLICY_VIOLATION) => Failure::new(
-            exit::PIN,
-            "pin_policy_violation",
-            "The key refused the new PIN: it does not meet the key's PIN policy (too short, or the same as the PIN it must replace).",
-        )
-        .hint("Choose a different, longer PIN and try again."),
-        _ => pin_failure(&mut auth, e),
+    client_pin::change_pin(&mut auth, &session, current.as_bytes(), new_pin.as_bytes()).map_err(|e| {
+        match e.ctap_status() {
+            Some(CtapStatus::PinPolicyViolation) => failure::refused(e, During::PinChange),
+            _ => pin_failure(&mut auth, e),
+        }
     })?;
     let path = auth.device().path.clone();
     Ok(Outcome::ok(Message {
@@ -127,16 +106,16 @@ fn change(ctx: &Context) -> anyhow::Result<Outcome> {
 }
 
 /// A permission this key will grant with the PIN alone.
-fn verify_permission(auth: &mut Authenticator) -> Result<u8, ClientError> {
+fn verify_permission(auth: &mut Authenticator) -> Result<Permissions, ClientError> {
     let info = auth.info()?;
-    Ok(if info.option("noMcGaPermissionsWithClientPin") != Some(true) {
-        permission::GET_ASSERTION
-    } else if info.option("credMgmt") == Some(true) {
-        permission::CREDENTIAL_MANAGEMENT
-    } else if info.option("authnrCfg") == Some(true) {
-        permission::AUTHENTICATOR_CONFIG
+    Ok(if !info.no_mc_ga_with_pin() {
+        Permissions::GET_ASSERTION
+    } else if info.cred_mgmt() == Some(Flavor::Standard) {
+        Permissions::CREDENTIAL_MANAGEMENT
+    } else if info.authenticator_config() {
+        Permissions::AUTHENTICATOR_CONFIG
     } else {
-        permission::LARGE_BLOB_WRITE
+        Permissions::LARGE_BLOB_WRITE
     })
 }
 
@@ -145,7 +124,7 @@ pub fn obtain_token(
     auth: &mut Authenticator,
     session: &PinSession,
     pin: &[u8],
-    permissions: u8,
+    permissions: Permissions,
     rp_id: Option<&str>,
 ) -> Result<client_pin::PinToken, Failure> {
     client_pin::get_token(auth, session, pin, permissions, rp_id).map_err(|e| pin_failure(auth, e))
@@ -155,7 +134,7 @@ fn verify(ctx: &Context) -> anyhow::Result<Outcome> {
     let mut auth = ctx.open_one()?;
     require_pin_support(&mut auth)?;
     let info = auth.info().map_err(Failure::from)?;
-    if info.option("clientPin") != Some(true) {
+    if !info.pin().is_set() {
         return Err(Failure::new(exit::PIN, "pin_not_set", "This key has no PIN yet, so there is nothing to verify.")
             .hint("Set one with `fidoctl pin set`.")
             .into());
@@ -163,7 +142,7 @@ fn verify(ctx: &Context) -> anyhow::Result<Outcome> {
     if info.force_pin_change == Some(true) {
         return Err(Failure::from(ClientError::PinChangeRequired).into());
     }
-    let pin = pin_input(ctx)?.current("PIN").map_err(secret_failure)?;
+    let pin = pin_input(ctx)?.current("PIN").map_err(Failure::from)?;
     let perm = verify_permission(&mut auth).map_err(Failure::from)?;
     let session = client_pin::start_session(&mut auth).map_err(Failure::from)?;
     obtain_token(&mut auth, &session, pin.as_bytes(), perm, None)?;
@@ -181,7 +160,7 @@ pub fn token_with_pin(
     ctx: &Context,
     auth: &mut Authenticator,
     input: &mut PinInput,
-    permissions: u8,
+    permissions: Permissions,
     rp_id: Option<&str>,
     needed_for: &str,
 ) -> Result<client_pin::PinToken, Failure> {
@@ -196,15 +175,15 @@ pub fn read_pin_for(
     needed_for: &str,
 ) -> Result<crate::secrets::Pin, Failure> {
     let info = auth.info().map_err(Failure::from)?;
-    match info.option("clientPin") {
-        None => {
+    match info.pin() {
+        PinSupport::Unsupported => {
             return Err(Failure::new(
                 exit::FAILED,
                 "pin_unsupported",
                 format!("This key does not support a PIN, which {needed_for} needs."),
             ))
         }
-        Some(false) => {
+        PinSupport::NotSet => {
             return Err(Failure::new(
                 exit::PIN,
                 "pin_not_set",
@@ -214,12 +193,12 @@ pub fn read_pin_for(
             )
             .hint("Set a PIN with `fidoctl pin set`, then try again."))
         }
-        Some(true) => {}
+        PinSupport::Set => {}
     }
     if info.force_pin_change == Some(true) {
         return Err(Failure::from(ClientError::PinChangeRequired));
     }
-    input.current("PIN").map_err(secret_failure)
+    input.current("PIN").map_err(Failure::from)
 }
 
 /// A fresh token from a PIN already read (keys clear a token's permissions after
@@ -228,7 +207,7 @@ pub fn token_from_pin(
     ctx: &Context,
     auth: &mut Authenticator,
     pin: &str,
-    permissions: u8,
+    permissions: Permissions,
     rp_id: Option<&str>,
     needed_for: &str,
 ) -> Result<client_pin::PinToken, Failure> {

@@ -4,12 +4,11 @@
 
 use super::confirm::{can_confirm, confirm};
 use super::creds::CmSession;
+use super::failure::{self, During};
 use super::replug::{watch, DeviceLister, ReplugOutcome};
 use super::{exit, Context, Failure, Outcome};
 use crate::client::config as client_config;
-use crate::client::ClientError;
 use crate::output::message::Message;
-use crate::proto::status::code;
 use crate::secrets::ENV_PIN;
 use crate::transport::virtual_admin;
 use crate::transport::{self, Backend, DeviceDescription};
@@ -30,7 +29,7 @@ pub fn run(ctx: &Context, skip_replug: bool) -> anyhow::Result<Outcome> {
     // resettable, so a blocked PIN, a needed re-plug or a wrong PIN just leave it out.
     let pin_given = ctx.global.pin_stdin || std::env::var_os(ENV_PIN).is_some();
     let mut count: Option<u64> = None;
-    let pin_usable = info.option("clientPin") == Some(true)
+    let pin_usable = info.pin().is_set()
         && info.force_pin_change != Some(true)
         && crate::client::pin::get_retries(&mut auth)
             .is_ok_and(|r| r.retries > 0 && r.power_cycle_required != Some(true));
@@ -76,35 +75,11 @@ Every account that uses this key must register it again. This cannot be undone."
         // Replaces the generic touch prompt: one prompt, saying what the touch does.
         auth.set_touch_prompt(Box::new(|| eprintln!("Touch your security key now to confirm the reset...")));
     }
-    client_config::reset(&mut auth).map_err(reset_failure)?;
+    client_config::reset(&mut auth).map_err(|e| failure::refused(e, During::Reset))?;
     Ok(Outcome::ok(Message {
         text: format!("{} was reset to factory settings: no PIN, no credentials.", fresh.path),
         fields: serde_json::json!({ "device": fresh.path, "reset": true, "credentials_destroyed": count }),
     }))
-}
-
-fn reset_failure(e: ClientError) -> Failure {
-    match e.status() {
-        Some(code::NOT_ALLOWED) => Failure::new(
-            exit::FAILED,
-            "reset_too_late",
-            "The key refused the reset because it was not sent right after the key was plugged in (keys allow a reset only in the first few seconds).",
-        )
-        .hint("Unplug the key, plug it back in, and run `fidoctl reset` again; touch the key as soon as it asks."),
-        Some(code::OPERATION_DENIED) => Failure::new(
-            exit::PRESENCE,
-            "reset_declined",
-            "The reset was declined at the key (or the key does not allow a reset over this connection).",
-        )
-        .hint("Nothing was erased. Run `fidoctl reset` again and confirm on the key; if it is connected over NFC, use USB."),
-        Some(code::USER_ACTION_TIMEOUT) | Some(code::ACTION_TIMEOUT) => Failure::new(
-            exit::PRESENCE,
-            "reset_not_touched",
-            "Nobody touched the key in time, so it was not reset.",
-        )
-        .hint("Nothing was erased. Run `fidoctl reset` again and touch the key when it blinks."),
-        _ => Failure::from(e),
-    }
 }
 
 struct HidLister;

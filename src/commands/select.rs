@@ -2,9 +2,7 @@
 //! others are told to stop (CTAPHID_CANCEL).
 
 use super::{exit, Context, Failure, Outcome};
-use crate::client::{Authenticator, ClientError};
 use crate::output::message::Message;
-use crate::proto::status::code;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 
@@ -33,7 +31,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
     for (index, (mut auth, _)) in keys.into_iter().enumerate() {
         let tx = tx.clone();
         threads.push(std::thread::spawn(move || {
-            let result = wait_for_touch(&mut auth);
+            let result = auth.wait_for_touch().map_err(Failure::from);
             let _ = tx.send((index, auth.device().path.clone(), result));
         }));
     }
@@ -74,20 +72,4 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
             .unwrap_or_else(|| Failure::new(exit::PRESENCE, "not_selected", "No security key was touched."))
             .into()),
     }
-}
-
-/// authenticatorSelection where the key has it; the CTAP 2.0 touch probe otherwise.
-fn wait_for_touch(auth: &mut Authenticator) -> Result<(), Failure> {
-    let info = auth.info().map_err(Failure::from)?;
-    let has_selection = info.supports_version("FIDO_2_1");
-    let result = if has_selection {
-        match auth.selection() {
-            // Some keys list FIDO_2_1 but lack the command: fall back rather than fail.
-            Err(ClientError::Status { code: code::INVALID_COMMAND, .. }) => auth.touch_probe(),
-            other => other,
-        }
-    } else {
-        auth.touch_probe()
-    };
-    result.map_err(Failure::from)
 }

@@ -95,6 +95,46 @@ pub mod client_pin {
         pub const LARGE_BLOB_WRITE: u8 = 0x10;
         pub const AUTHENTICATOR_CONFIG: u8 = 0x20;
     }
+
+    /// A set of pinUvAuthToken permissions (the bits in `permission`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+    pub struct Permissions(u8);
+
+    impl Permissions {
+        pub const NONE: Permissions = Permissions(0);
+        pub const MAKE_CREDENTIAL: Permissions = Permissions(permission::MAKE_CREDENTIAL);
+        pub const GET_ASSERTION: Permissions = Permissions(permission::GET_ASSERTION);
+        pub const CREDENTIAL_MANAGEMENT: Permissions = Permissions(permission::CREDENTIAL_MANAGEMENT);
+        pub const BIO_ENROLLMENT: Permissions = Permissions(permission::BIO_ENROLLMENT);
+        pub const LARGE_BLOB_WRITE: Permissions = Permissions(permission::LARGE_BLOB_WRITE);
+        pub const AUTHENTICATOR_CONFIG: Permissions = Permissions(permission::AUTHENTICATOR_CONFIG);
+
+        pub const fn from_bits(bits: u8) -> Permissions {
+            Permissions(bits)
+        }
+        pub const fn bits(self) -> u8 {
+            self.0
+        }
+        pub const fn contains(self, other: Permissions) -> bool {
+            self.0 & other.0 == other.0
+        }
+        pub const fn is_empty(self) -> bool {
+            self.0 == 0
+        }
+    }
+
+    impl From<u8> for Permissions {
+        fn from(bits: u8) -> Permissions {
+            Permissions(bits)
+        }
+    }
+
+    impl std::ops::BitOr for Permissions {
+        type Output = Permissions;
+        fn bitor(self, rhs: Permissions) -> Permissions {
+            Permissions(self.0 | rhs.0)
+        }
+    }
 }
 
 pub mod credential_management {

@@ -44,6 +44,58 @@ pub struct Algorithm {
     pub kind: String,
 }
 
+/// The three PIN states getInfo's clientPin option tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinSupport {
+    Unsupported,
+    NotSet,
+    Set,
+}
+
+impl PinSupport {
+    pub fn supported(self) -> bool {
+        self != PinSupport::Unsupported
+    }
+    pub fn is_set(self) -> bool {
+        self == PinSupport::Set
+    }
+}
+
+/// Which credential management command a key takes: 0x0A, or the FIDO_2_1_PRE preview 0x41.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    Standard,
+    Preview,
+}
+
+impl Flavor {
+    pub fn command(self) -> u8 {
+        match self {
+            Flavor::Standard => crate::proto::ctap2::command::CREDENTIAL_MANAGEMENT,
+            Flavor::Preview => crate::proto::ctap2::command::CREDENTIAL_MANAGEMENT_PREVIEW,
+        }
+    }
+}
+
+/// The getInfo options behind authenticatorConfig's toggles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    AlwaysUv,
+    EnterpriseAttestation,
+    /// setMinPINLength: the minimum PIN length (and forcing a PIN change) can be set.
+    MinPinLength,
+}
+
+impl Setting {
+    fn option_name(self) -> &'static str {
+        match self {
+            Setting::AlwaysUv => "alwaysUv",
+            Setting::EnterpriseAttestation => "ep",
+            Setting::MinPinLength => "setMinPINLength",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct AuthenticatorInfo {
     /// 0x01, required.
@@ -441,6 +493,82 @@ impl AuthenticatorInfo {
     /// options means "not supported", not "off").
     pub fn option(&self, name: &str) -> Option<bool> {
         self.options.get(name).copied()
+    }
+
+    /// clientPin: absent = no PIN support, false = no PIN yet, true = a PIN is set.
+    pub fn pin(&self) -> PinSupport {
+        match self.option("clientPin") {
+            None => PinSupport::Unsupported,
+            Some(false) => PinSupport::NotSet,
+            Some(true) => PinSupport::Set,
+        }
+    }
+
+    /// alwaysUv: every makeCredential/getAssertion needs user verification.
+    pub fn always_uv(&self) -> bool {
+        self.option("alwaysUv") == Some(true)
+    }
+
+    /// alwaysUv as listed: `None` when the key does not know the option.
+    pub fn always_uv_option(&self) -> Option<bool> {
+        self.option("alwaysUv")
+    }
+
+    /// makeCredUvNotRqd: non-discoverable registrations may skip user verification.
+    pub fn make_cred_uv_not_required(&self) -> bool {
+        self.option("makeCredUvNotRqd") == Some(true)
+    }
+
+    /// Which credential management command the key takes (never from version strings).
+    pub fn cred_mgmt(&self) -> Option<Flavor> {
+        if self.option("credMgmt") == Some(true) {
+            Some(Flavor::Standard)
+        } else if self.option("credentialMgmtPreview") == Some(true) {
+            Some(Flavor::Preview)
+        } else {
+            None
+        }
+    }
+
+    /// Built-in user verification (fingerprint, ...): absent = none, false = none enrolled.
+    pub fn uv(&self) -> Option<bool> {
+        self.option("uv")
+    }
+
+    /// authnrCfg: the key takes authenticatorConfig.
+    pub fn authenticator_config(&self) -> bool {
+        self.option("authnrCfg") == Some(true)
+    }
+
+    /// ep: enterprise attestation (absent = not offered, false = offered but off).
+    pub fn enterprise_attestation(&self) -> Option<bool> {
+        self.option("ep")
+    }
+
+    /// pinUvAuthToken: the key issues tokens with permissions.
+    pub fn token_permissions(&self) -> bool {
+        self.option("pinUvAuthToken") == Some(true)
+    }
+
+    /// noMcGaPermissionsWithClientPin: a PIN alone does not get mc/ga permissions.
+    pub fn no_mc_ga_with_pin(&self) -> bool {
+        self.option("noMcGaPermissionsWithClientPin") == Some(true)
+    }
+
+    /// The setting behind a `fidoctl config` toggle, as the key lists it.
+    pub fn setting(&self, setting: Setting) -> Option<bool> {
+        self.option(setting.option_name())
+    }
+
+    /// Does a registration on this key need user verification (a PIN token)? Always with
+    /// alwaysUv; with a PIN set, for discoverable credentials and unless makeCredUvNotRqd.
+    pub fn registration_needs_uv(&self, resident: bool) -> bool {
+        self.always_uv() || (self.pin().is_set() && (resident || !self.make_cred_uv_not_required()))
+    }
+
+    /// forcePINChange is on.
+    pub fn must_change_pin(&self) -> bool {
+        self.force_pin_change == Some(true)
     }
 
     pub fn supports_version(&self, v: &str) -> bool {
