@@ -5,7 +5,7 @@
 //! getPINRetries) and appends it, so the text cannot go stale or contradict the key.
 
 use crate::proto::ctaphid::error as hid;
-use crate::proto::status::code;
+use crate::proto::status::{code, CtapStatus as S};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Explanation {
@@ -18,7 +18,12 @@ pub struct Explanation {
     pub next_step: &'static str,
 }
 
-const fn e(code: u8, name: &'static str, what_happened: &'static str, next_step: &'static str) -> Explanation {
+const fn e(status: S, name: &'static str, what_happened: &'static str, next_step: &'static str) -> Explanation {
+    Explanation { code: status.byte(), name, what_happened, next_step }
+}
+
+/// A CTAPHID error (a byte of its own numbering, not a CTAP status).
+const fn h(code: u8, name: &'static str, what_happened: &'static str, next_step: &'static str) -> Explanation {
     Explanation { code, name, what_happened, next_step }
 }
 
@@ -51,94 +56,94 @@ const LOCKED: (&str, &str) = (
 
 /// Every status code with a fixed meaning, in code order.
 const CTAP_STATUS: &[Explanation] = &[
-    e(code::OK, "CTAP2_OK", "The key completed the request.", "Nothing to do."),
+    e(S::Ok, "CTAP2_OK", "The key completed the request.", "Nothing to do."),
     e(
-        code::INVALID_COMMAND,
+        S::InvalidCommand,
         "CTAP1_ERR_INVALID_COMMAND",
         "The key does not recognise this request. It may be too old for it, or not offer this \
          feature at all.",
         SEE_INFO,
     ),
     e(
-        code::INVALID_PARAMETER,
+        S::InvalidParameter,
         "CTAP1_ERR_INVALID_PARAMETER",
         "The key rejected a value in the request as not valid.",
         REPORT,
     ),
     e(
-        code::INVALID_LENGTH,
+        S::InvalidLength,
         "CTAP1_ERR_INVALID_LENGTH",
         "The key rejected the request because part of it had the wrong length.",
         REPORT,
     ),
-    e(code::INVALID_SEQ, "CTAP1_ERR_INVALID_SEQ", OUT_OF_ORDER.0, OUT_OF_ORDER.1),
-    e(code::TIMEOUT, "CTAP1_ERR_TIMEOUT", MESSAGE_TIMEOUT.0, MESSAGE_TIMEOUT.1),
-    e(code::CHANNEL_BUSY, "CTAP1_ERR_CHANNEL_BUSY", BUSY.0, BUSY.1),
-    e(code::LOCK_REQUIRED, "CTAP1_ERR_LOCK_REQUIRED", LOCKED.0, LOCKED.1),
+    e(S::InvalidSeq, "CTAP1_ERR_INVALID_SEQ", OUT_OF_ORDER.0, OUT_OF_ORDER.1),
+    e(S::Timeout, "CTAP1_ERR_TIMEOUT", MESSAGE_TIMEOUT.0, MESSAGE_TIMEOUT.1),
+    e(S::ChannelBusy, "CTAP1_ERR_CHANNEL_BUSY", BUSY.0, BUSY.1),
+    e(S::LockRequired, "CTAP1_ERR_LOCK_REQUIRED", LOCKED.0, LOCKED.1),
     e(
-        code::INVALID_CHANNEL,
+        S::InvalidChannel,
         "CTAP1_ERR_INVALID_CHANNEL",
         "The key refused the request because the connection to it was not set up the way it \
          expected.",
         REPLUG,
     ),
     e(
-        code::CBOR_UNEXPECTED_TYPE,
+        S::CborUnexpectedType,
         "CTAP2_ERR_CBOR_UNEXPECTED_TYPE",
         "The key could not read the request: a value in it had the wrong kind of data.",
         REPORT,
     ),
     e(
-        code::INVALID_CBOR,
+        S::InvalidCbor,
         "CTAP2_ERR_INVALID_CBOR",
         "The key could not read the request because it was not properly formatted.",
         REPORT,
     ),
     e(
-        code::MISSING_PARAMETER,
+        S::MissingParameter,
         "CTAP2_ERR_MISSING_PARAMETER",
         "The key rejected the request because a required part of it was missing.",
         REPORT,
     ),
     e(
-        code::LIMIT_EXCEEDED,
+        S::LimitExceeded,
         "CTAP2_ERR_LIMIT_EXCEEDED",
         "The request asked for more than the key can handle at once, for example too many items.",
         "Try again with fewer items. If it keeps happening, report it with the output of -v.",
     ),
     e(
-        code::UNSUPPORTED_EXTENSION,
+        S::UnsupportedExtension,
         "CTAP2_ERR_UNSUPPORTED_EXTENSION",
         "The key does not support an optional feature the request asked for.",
         "Try again without that option, or use a key that supports it.",
     ),
     e(
-        code::FP_DATABASE_FULL,
+        S::FpDatabaseFull,
         "CTAP2_ERR_FP_DATABASE_FULL",
         "The key has no room for another fingerprint.",
         "Remove a fingerprint that is no longer needed with `fidoctl bio delete`, then try again.",
     ),
     e(
-        code::LARGE_BLOB_STORAGE_FULL,
+        S::LargeBlobStorageFull,
         "CTAP2_ERR_LARGE_BLOB_STORAGE_FULL",
         "The key's space for extra data stored with credentials is full.",
         "Remove data that is no longer needed with `fidoctl blobs delete`, then try again.",
     ),
     e(
-        code::CREDENTIAL_EXCLUDED,
+        S::CredentialExcluded,
         "CTAP2_ERR_CREDENTIAL_EXCLUDED",
         "This key is already registered for this account, so it did not register a second time.",
         "Nothing needs fixing: keep using the existing registration, or remove it on the website \
          first if a new one is really wanted.",
     ),
     e(
-        code::PROCESSING,
+        S::Processing,
         "CTAP2_ERR_PROCESSING",
         "The key is still working on the request.",
         "Wait a moment and try again.",
     ),
     e(
-        code::INVALID_CREDENTIAL,
+        S::InvalidCredential,
         "CTAP2_ERR_INVALID_CREDENTIAL",
         "The key does not accept the credential it was given. It may belong to a different key, \
          or it was deleted.",
@@ -146,32 +151,32 @@ const CTAP_STATUS: &[Explanation] = &[
          it.",
     ),
     e(
-        code::USER_ACTION_PENDING,
+        S::UserActionPending,
         "CTAP2_ERR_USER_ACTION_PENDING",
         "The key is still waiting for someone to touch it or to check a fingerprint.",
         "Touch the key when it blinks (or place the enrolled finger on it), then try again.",
     ),
     e(
-        code::OPERATION_PENDING,
+        S::OperationPending,
         "CTAP2_ERR_OPERATION_PENDING",
         "The key is still busy with an earlier request.",
         "Wait for it to finish, or unplug the key and plug it back in, then try again.",
     ),
     e(
-        code::NO_OPERATIONS,
+        S::NoOperations,
         "CTAP2_ERR_NO_OPERATIONS",
         "The key has no operation in progress that could be continued.",
         "Start the operation again from the beginning.",
     ),
     e(
-        code::UNSUPPORTED_ALGORITHM,
+        S::UnsupportedAlgorithm,
         "CTAP2_ERR_UNSUPPORTED_ALGORITHM",
         "The key cannot create the type of signing key that was asked for.",
         "Try again with another algorithm (for example `--alg es256`), or use a key that supports \
          the one needed.",
     ),
     e(
-        code::OPERATION_DENIED,
+        S::OperationDenied,
         "CTAP2_ERR_OPERATION_DENIED",
         "The key refused the operation. Either it was declined at the key, or, for a factory \
          reset, the key does not allow it over this connection (many keys refuse a reset over \
@@ -180,26 +185,26 @@ const CTAP_STATUS: &[Explanation] = &[
          reset, plug the key into a USB port and try again.",
     ),
     e(
-        code::KEY_STORE_FULL,
+        S::KeyStoreFull,
         "CTAP2_ERR_KEY_STORE_FULL",
         "The key has no room left for another credential stored on it.",
         "Delete credentials that are no longer needed with `fidoctl creds delete`, then try \
          again.",
     ),
     e(
-        code::NOT_BUSY,
+        S::NotBusy,
         "CTAP2_ERR_NOT_BUSY",
         "The key had nothing in progress to act on.",
         "Start the operation again from the beginning.",
     ),
     e(
-        code::NO_OPERATION_PENDING,
+        S::NoOperationPending,
         "CTAP2_ERR_NO_OPERATION_PENDING",
         "There was no operation in progress on the key to cancel or continue.",
         "Start the operation again from the beginning if it is still needed.",
     ),
     e(
-        code::UNSUPPORTED_OPTION,
+        S::UnsupportedOption,
         "CTAP2_ERR_UNSUPPORTED_OPTION",
         "The key does not support an option the request asked for, such as storing the \
          credential on the key or checking the user's PIN or fingerprint.",
@@ -207,32 +212,32 @@ const CTAP_STATUS: &[Explanation] = &[
          key that has it.",
     ),
     e(
-        code::INVALID_OPTION,
+        S::InvalidOption,
         "CTAP2_ERR_INVALID_OPTION",
         "The key rejected an option in the request as not valid for this operation.",
         REPORT,
     ),
     e(
-        code::KEEPALIVE_CANCEL,
+        S::KeepaliveCancel,
         "CTAP2_ERR_KEEPALIVE_CANCEL",
         "The operation was cancelled before it finished.",
         "Run the command again if it is still needed.",
     ),
     e(
-        code::NO_CREDENTIALS,
+        S::NoCredentials,
         "CTAP2_ERR_NO_CREDENTIALS",
         "The key has no credential for this website or account.",
         "Check that this is the right key. `fidoctl creds list` shows the credentials stored on \
          it.",
     ),
     e(
-        code::USER_ACTION_TIMEOUT,
+        S::UserActionTimeout,
         "CTAP2_ERR_USER_ACTION_TIMEOUT",
         "Nobody touched the key in time, so it stopped waiting.",
         TOUCH_AGAIN,
     ),
     e(
-        code::NOT_ALLOWED,
+        S::NotAllowed,
         "CTAP2_ERR_NOT_ALLOWED",
         "The key does not allow this right now. For example, a factory reset is only accepted \
          within 10 seconds of plugging the key in (some keys allow even less).",
@@ -240,20 +245,20 @@ const CTAP_STATUS: &[Explanation] = &[
          Otherwise, start the operation again from the beginning.",
     ),
     e(
-        code::PIN_INVALID,
+        S::PinInvalid,
         "CTAP2_ERR_PIN_INVALID",
         "The PIN that was entered is wrong.",
         "Check the PIN (watch for Caps Lock and the keyboard layout) and try again.",
     ),
     e(
-        code::PIN_BLOCKED,
+        S::PinBlocked,
         "CTAP2_ERR_PIN_BLOCKED",
         "Too many wrong PINs were entered, so the key has locked its PIN for good.",
         "Only a factory reset (`fidoctl reset`) makes the key usable again, and it erases every \
          credential on it: the user will have to register the key again with every account.",
     ),
     e(
-        code::PIN_AUTH_INVALID,
+        S::PinAuthInvalid,
         "CTAP2_ERR_PIN_AUTH_INVALID",
         "The key did not accept the proof that the PIN was checked. The PIN session may have \
          ended, the key may have been unplugged in between, or the key already has a PIN.",
@@ -261,27 +266,27 @@ const CTAP_STATUS: &[Explanation] = &[
          change` instead.",
     ),
     e(
-        code::PIN_AUTH_BLOCKED,
+        S::PinAuthBlocked,
         "CTAP2_ERR_PIN_AUTH_BLOCKED",
         "Three wrong PINs were entered in a row, so the key stopped accepting PINs until it is \
          unplugged.",
         REPLUG,
     ),
     e(
-        code::PIN_NOT_SET,
+        S::PinNotSet,
         "CTAP2_ERR_PIN_NOT_SET",
         "This key has no PIN yet, and this operation needs one.",
         "Set a PIN with `fidoctl pin set`, then try again.",
     ),
     e(
-        code::PUAT_REQUIRED,
+        S::PuatRequired,
         "CTAP2_ERR_PUAT_REQUIRED",
         "This operation needs the key's PIN (or fingerprint) to be checked first.",
         "Run the command again and give the key's PIN when asked (or with --pin-stdin or \
          FIDOCTL_PIN).",
     ),
     e(
-        code::PIN_POLICY_VIOLATION,
+        S::PinPolicyViolation,
         "CTAP2_ERR_PIN_POLICY_VIOLATION",
         "The key's PIN rules do not allow this: the new PIN may be too short, too long or too \
          simple, or it is the same as the old PIN when the key requires a change.",
@@ -289,53 +294,53 @@ const CTAP_STATUS: &[Explanation] = &[
          try again.",
     ),
     e(
-        code::PIN_TOKEN_EXPIRED,
+        S::PinTokenExpired,
         "CTAP2_ERR_PIN_TOKEN_EXPIRED",
         "The PIN session ended before the operation finished.",
         "Run the command again; the PIN will be asked for again.",
     ),
     e(
-        code::REQUEST_TOO_LARGE,
+        S::RequestTooLarge,
         "CTAP2_ERR_REQUEST_TOO_LARGE",
         "The request was too large for the key to accept.",
         "Try again with less data, for example a smaller file or fewer items.",
     ),
     e(
-        code::ACTION_TIMEOUT,
+        S::ActionTimeout,
         "CTAP2_ERR_ACTION_TIMEOUT",
         "Nobody touched the key (or completed the fingerprint check) in time, so it stopped \
          waiting.",
         TOUCH_AGAIN,
     ),
-    e(code::UP_REQUIRED, "CTAP2_ERR_UP_REQUIRED", "The key needs someone to touch it for this operation.", TOUCH_AGAIN),
+    e(S::UpRequired, "CTAP2_ERR_UP_REQUIRED", "The key needs someone to touch it for this operation.", TOUCH_AGAIN),
     e(
-        code::UV_BLOCKED,
+        S::UvBlocked,
         "CTAP2_ERR_UV_BLOCKED",
         "The fingerprint (or other built-in check) failed too many times, so the key stopped \
          accepting it.",
         "Use the PIN instead: entering the right PIN turns the fingerprint check back on.",
     ),
     e(
-        code::INTEGRITY_FAILURE,
+        S::IntegrityFailure,
         "CTAP2_ERR_INTEGRITY_FAILURE",
         "The key found that data stored on it, or sent to it, is damaged or incomplete.",
         "Try again. If it keeps happening, the extra data stored with credentials may need to be \
          written again or cleared.",
     ),
     e(
-        code::INVALID_SUBCOMMAND,
+        S::InvalidSubcommand,
         "CTAP2_ERR_INVALID_SUBCOMMAND",
         "The key does not support this particular operation.",
         SEE_INFO,
     ),
     e(
-        code::UV_INVALID,
+        S::UvInvalid,
         "CTAP2_ERR_UV_INVALID",
         "The fingerprint (or other built-in check) did not match.",
         "Try again, placing an enrolled finger flat on the sensor, or use the PIN instead.",
     ),
     e(
-        code::UNAUTHORIZED_PERMISSION,
+        S::UnauthorizedPermission,
         "CTAP2_ERR_UNAUTHORIZED_PERMISSION",
         "The key refused because the PIN session was not allowed to do this, or the key does not \
          offer this feature.",
@@ -343,14 +348,14 @@ const CTAP_STATUS: &[Explanation] = &[
          this feature.",
     ),
     e(
-        code::OTHER,
+        S::Other,
         "CTAP1_ERR_OTHER",
         "The key reported an error without saying what went wrong.",
         "Unplug the key, plug it back in, then try again. If it keeps happening, the key may be \
          faulty.",
     ),
     e(
-        code::SPEC_LAST,
+        S::SpecLast,
         "CTAP2_ERR_SPEC_LAST",
         "The key answered with code 0xdf, which the standard reserves as a boundary marker and \
          never uses as a real answer.",
@@ -360,30 +365,30 @@ const CTAP_STATUS: &[Explanation] = &[
 ];
 
 const CTAPHID_ERRORS: &[Explanation] = &[
-    e(
+    h(
         hid::INVALID_CMD,
         "ERR_INVALID_CMD",
         "The key does not understand this kind of message from the computer.",
         SEE_INFO,
     ),
-    e(hid::INVALID_PAR, "ERR_INVALID_PAR", "The key rejected a value in the message from the computer.", REPORT),
-    e(
+    h(hid::INVALID_PAR, "ERR_INVALID_PAR", "The key rejected a value in the message from the computer.", REPORT),
+    h(
         hid::INVALID_LEN,
         "ERR_INVALID_LEN",
         "The key rejected a message from the computer because its length was wrong.",
         REPORT,
     ),
-    e(hid::INVALID_SEQ, "ERR_INVALID_SEQ", OUT_OF_ORDER.0, OUT_OF_ORDER.1),
-    e(hid::MSG_TIMEOUT, "ERR_MSG_TIMEOUT", MESSAGE_TIMEOUT.0, MESSAGE_TIMEOUT.1),
-    e(hid::CHANNEL_BUSY, "ERR_CHANNEL_BUSY", BUSY.0, BUSY.1),
-    e(hid::LOCK_REQUIRED, "ERR_LOCK_REQUIRED", LOCKED.0, LOCKED.1),
-    e(
+    h(hid::INVALID_SEQ, "ERR_INVALID_SEQ", OUT_OF_ORDER.0, OUT_OF_ORDER.1),
+    h(hid::MSG_TIMEOUT, "ERR_MSG_TIMEOUT", MESSAGE_TIMEOUT.0, MESSAGE_TIMEOUT.1),
+    h(hid::CHANNEL_BUSY, "ERR_CHANNEL_BUSY", BUSY.0, BUSY.1),
+    h(hid::LOCK_REQUIRED, "ERR_LOCK_REQUIRED", LOCKED.0, LOCKED.1),
+    h(
         hid::INVALID_CHANNEL,
         "ERR_INVALID_CHANNEL",
         "The key no longer recognises the connection, for example because it restarted.",
         REPLUG,
     ),
-    e(
+    h(
         hid::OTHER,
         "ERR_OTHER",
         "The key reported a connection error without saying what went wrong.",
@@ -474,7 +479,7 @@ pub fn ctap_status(status: impl Into<crate::proto::status::CtapStatus>) -> Expla
     match code {
         code::EXTENSION_FIRST..=code::EXTENSION_LAST => {
             let i = usize::from(code - code::EXTENSION_FIRST);
-            e(
+            h(
                 code,
                 pick(&EXTENSION_NAMES, i, "CTAP2_ERR_EXTENSION"),
                 pick(&EXTENSION_TEXTS, i, "The key reported an error from one of its optional features."),
@@ -484,7 +489,7 @@ pub fn ctap_status(status: impl Into<crate::proto::status::CtapStatus>) -> Expla
         }
         code::VENDOR_FIRST..=code::VENDOR_LAST => {
             let i = usize::from(code - code::VENDOR_FIRST);
-            e(
+            h(
                 code,
                 pick(&VENDOR_NAMES, i, "CTAP2_ERR_VENDOR"),
                 pick(&VENDOR_TEXTS, i, "The key reported an error that only its manufacturer can explain."),
@@ -493,7 +498,7 @@ pub fn ctap_status(status: impl Into<crate::proto::status::CtapStatus>) -> Expla
         }
         _ => {
             let i = usize::from(code);
-            e(
+            h(
                 code,
                 pick(&UNKNOWN_NAMES, i, "unknown status"),
                 pick(&UNKNOWN_TEXTS, i, "The key answered with a status no version of the standard uses."),
@@ -509,7 +514,7 @@ pub fn ctaphid_error(code: u8) -> Explanation {
         return *known;
     }
     let i = usize::from(code);
-    e(
+    h(
         code,
         pick(&UNKNOWN_HID_NAMES, i, "unknown CTAPHID error"),
         pick(&UNKNOWN_HID_TEXTS, i, "The key reported a connection error no version of the standard uses."),
@@ -572,12 +577,12 @@ mod tests {
 
     #[test]
     fn pin_entries_are_pinned_and_never_count_retries() {
-        let x = ctap_status(code::PIN_INVALID);
+        let x = ctap_status(S::PinInvalid);
         assert_eq!(x.name, "CTAP2_ERR_PIN_INVALID");
         assert_eq!(x.what_happened, "The PIN that was entered is wrong.");
         assert_eq!(x.next_step, "Check the PIN (watch for Caps Lock and the keyboard layout) and try again.");
 
-        let x = ctap_status(code::PIN_BLOCKED);
+        let x = ctap_status(S::PinBlocked);
         assert_eq!(x.name, "CTAP2_ERR_PIN_BLOCKED");
         assert_eq!(x.what_happened, "Too many wrong PINs were entered, so the key has locked its PIN for good.");
         assert_eq!(
@@ -586,7 +591,7 @@ mod tests {
              credential on it: the user will have to register the key again with every account."
         );
 
-        let x = ctap_status(code::PIN_AUTH_BLOCKED);
+        let x = ctap_status(S::PinAuthBlocked);
         assert_eq!(x.name, "CTAP2_ERR_PIN_AUTH_BLOCKED");
         assert_eq!(
             x.what_happened,
@@ -595,7 +600,7 @@ mod tests {
         );
         assert_eq!(x.next_step, "Unplug the key, plug it back in, then try again.");
 
-        let x = ctap_status(code::PIN_NOT_SET);
+        let x = ctap_status(S::PinNotSet);
         assert_eq!(x.name, "CTAP2_ERR_PIN_NOT_SET");
         assert_eq!(x.what_happened, "This key has no PIN yet, and this operation needs one.");
         assert_eq!(x.next_step, "Set a PIN with `fidoctl pin set`, then try again.");
@@ -615,13 +620,13 @@ mod tests {
 
     #[test]
     fn entries_the_reset_and_touch_flows_rely_on() {
-        assert!(ctap_status(code::OPERATION_DENIED).what_happened.contains("declined"));
-        assert!(ctap_status(code::OPERATION_DENIED).what_happened.contains("reset"));
-        assert!(ctap_status(code::NOT_ALLOWED).what_happened.contains("10 seconds"));
-        assert!(ctap_status(code::USER_ACTION_TIMEOUT).what_happened.contains("Nobody touched"));
-        assert!(ctap_status(code::ACTION_TIMEOUT).what_happened.contains("Nobody touched"));
-        assert!(ctap_status(code::KEY_STORE_FULL).next_step.contains("fidoctl creds delete"));
-        assert_eq!(code::PIN_REQUIRED, code::PUAT_REQUIRED);
+        assert!(ctap_status(S::OperationDenied).what_happened.contains("declined"));
+        assert!(ctap_status(S::OperationDenied).what_happened.contains("reset"));
+        assert!(ctap_status(S::NotAllowed).what_happened.contains("10 seconds"));
+        assert!(ctap_status(S::UserActionTimeout).what_happened.contains("Nobody touched"));
+        assert!(ctap_status(S::ActionTimeout).what_happened.contains("Nobody touched"));
+        assert!(ctap_status(S::KeyStoreFull).next_step.contains("fidoctl creds delete"));
+        assert_eq!(S::PIN_REQUIRED, S::PuatRequired);
     }
 
     #[test]

@@ -89,16 +89,20 @@ macro_rules! statuses {
 
         impl From<CtapStatus> for u8 {
             fn from(status: CtapStatus) -> u8 {
-                match status {
-                    $(CtapStatus::$variant => code::$code,)*
-                    CtapStatus::Unknown(other) => other,
-                }
+                status.byte()
             }
         }
 
         impl CtapStatus {
             /// Every named status, in code order.
             pub const NAMED: &'static [CtapStatus] = &[$(CtapStatus::$variant,)*];
+
+            pub const fn byte(self) -> u8 {
+                match self {
+                    $(CtapStatus::$variant => code::$code,)*
+                    CtapStatus::Unknown(other) => other,
+                }
+            }
 
             /// The specification's name ("CTAP2_ERR_PIN_INVALID"); `None` for codes it does
             /// not name.
@@ -170,9 +174,6 @@ impl CtapStatus {
     /// The CTAP 2.0 name of 0x36.
     pub const PIN_REQUIRED: CtapStatus = CtapStatus::PuatRequired;
 
-    pub fn byte(self) -> u8 {
-        self.into()
-    }
     /// 0xE0..=0xEF: errors of an extension.
     pub fn is_extension(self) -> bool {
         matches!(self.byte(), code::EXTENSION_FIRST..=code::EXTENSION_LAST)
