@@ -58,7 +58,7 @@ fn main() -> ExitCode {
             }
             outcome.exit_code
         }
-        Err(err) => return report(&failure::describe(&err), format),
+        Err(failure) => return report(&failure, format),
     };
     ExitCode::from(code)
 }

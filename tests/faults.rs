@@ -178,6 +178,49 @@ fn a_key_unplugged_mid_command_is_a_clear_device_error() {
     assert_eq!(key.state()["credentials"].as_array().map(Vec::len), Some(0));
 }
 
+/// Passes reports through until the host sends a clientPIN request; then the key is gone.
+struct UnpluggedAtClientPin {
+    inner: InProcessDevice,
+    gone: bool,
+}
+
+impl HidDevice for UnpluggedAtClientPin {
+    fn write_report(&mut self, r: &Report) -> Result<(), TransportError> {
+        // An initialisation packet (command byte with the top bit) of CTAPHID_CBOR whose
+        // payload starts with clientPIN (0x06).
+        if r[4] == 0x80 | cmd::CBOR && r[7] == 0x06 {
+            self.gone = true;
+        }
+        if self.gone {
+            return Err(TransportError::Disconnected);
+        }
+        self.inner.write_report(r)
+    }
+    fn read_report(&mut self, t: Duration) -> Result<Option<Report>, TransportError> {
+        if self.gone {
+            return Err(TransportError::Disconnected);
+        }
+        self.inner.read_report(t)
+    }
+}
+
+/// `info` reads the PIN retries after getInfo: a key pulled out right then is a device
+/// problem (exit 3, device_disconnected) like everywhere else, not an unknown failure.
+#[test]
+fn info_on_a_key_unplugged_while_reading_pin_retries_is_device_disconnected() {
+    use fidoctl::client::Authenticator;
+    use fidoctl::transport::{Backend, DeviceDescription};
+    let keys = TempKeys::new();
+    let key = keys.create_with_pin("key.json", &[], "123456");
+    let dev = UnpluggedAtClientPin { inner: InProcessDevice::open(&key.path).unwrap(), gone: false };
+    let channel = Channel::open(Box::new(dev)).expect("INIT");
+    let mut auth = Authenticator::new(channel, DeviceDescription::new(key.selector(), Backend::Virtual));
+    let Err(failure) = fidoctl::commands::info::report(&mut auth) else { panic!("the key is gone") };
+    assert_eq!((failure.exit_code, failure.code.as_str()), (3, "device_disconnected"), "{failure:?}");
+    assert_eq!(failure.message, "The security key was disconnected.");
+    assert_eq!(failure.hint.as_deref(), Some("Plug the key back in and run the command again."));
+}
+
 #[test]
 fn ctrl_c_during_select_cancels_every_waiting_key() {
     let keys = TempKeys::new();

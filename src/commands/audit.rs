@@ -98,7 +98,7 @@ fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<Ke
         f.set_firmware_from_ctaphid_init(a, b, c);
         return Ok(f);
     }
-    let info = auth.info().map_err(Failure::from)?.clone();
+    let info = auth.info()?.clone();
     f.aaguid = Some(crate::audit::aaguid_from_bytes(&info.aaguid));
     f.versions = info.versions.clone();
     match info.firmware_version.and_then(|v| u32::try_from(v).ok()) {
@@ -112,7 +112,7 @@ fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<Ke
     f.pin_supported = Some(pin.supported());
     f.pin_set = pin.supported().then_some(pin.is_set());
     if pin.is_set() {
-        let r = client_pin::get_retries(auth).map_err(Failure::from)?;
+        let r = client_pin::get_retries(auth)?;
         f.pin_retries = u32::try_from(r.retries).ok();
         f.pin_blocked = Some(r.retries == 0);
         f.pin_auth_blocked = r.power_cycle_required;
@@ -165,7 +165,7 @@ struct Read {
     chain: Option<Result<Vec<Vec<u8>>, String>>,
 }
 
-pub fn run(ctx: &Context, args: AuditArgs) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome, Failure> {
     let now = now_unix();
     let (policy, policy_source) = load_policy(args.policy.as_ref())?;
     let blob = load_metadata(&args, now)?;
@@ -199,7 +199,9 @@ pub fn run(ctx: &Context, args: AuditArgs) -> anyhow::Result<Outcome> {
         handles
             .into_iter()
             .map(|h| {
-                h.join().unwrap_or_else(|_| Err(Failure::new(exit::FAILED, "internal", "reading this key crashed")))
+                h.join().unwrap_or_else(|_| {
+                    Err(Failure::new(exit::FAILED, "internal_error", "Reading this key crashed inside fidoctl."))
+                })
             })
             .collect()
     });

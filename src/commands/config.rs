@@ -12,7 +12,7 @@ use crate::output::message::Message;
 use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::get_info::Setting;
 
-pub fn run(ctx: &Context, command: ConfigCommand) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context, command: ConfigCommand) -> Result<Outcome, Failure> {
     match command {
         ConfigCommand::AlwaysUv { state } => always_uv(ctx, state == OnOff::On),
         ConfigCommand::EnterpriseAttestation { .. } => enterprise_attestation(ctx),
@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, command: ConfigCommand) -> anyhow::Result<Outcome> {
 }
 
 fn require_config(auth: &mut Authenticator, setting: Setting, what: &str) -> Result<(), Failure> {
-    let info = auth.info().map_err(Failure::from)?;
+    let info = auth.info()?;
     if !info.authenticator_config() || info.setting(setting).is_none() {
         return Err(Failure::new(
             exit::FAILED,
@@ -35,7 +35,7 @@ fn require_config(auth: &mut Authenticator, setting: Setting, what: &str) -> Res
 /// then accepts configuration without one, unless always-UV is on: refused with a pointer
 /// to `pin set`).
 fn config_token(ctx: &Context, auth: &mut Authenticator) -> Result<Option<PinToken>, Failure> {
-    let info = auth.info().map_err(Failure::from)?;
+    let info = auth.info()?;
     if !info.pin().is_set() {
         // With always-UV on, the key takes configuration only with a token (CTAP 2.1 §6.11),
         // and with no PIN there is none to get: asking for "the key's PIN" would be a dead end.
@@ -60,10 +60,10 @@ fn done(auth: &Authenticator, text: String, fields: serde_json::Value) -> Outcom
     Outcome::ok(Message { text, fields })
 }
 
-fn always_uv(ctx: &Context, wanted: bool) -> anyhow::Result<Outcome> {
+fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
     require_config(&mut auth, Setting::AlwaysUv, "require user verification for every use")?;
-    let current = auth.info().map_err(Failure::from)?.always_uv();
+    let current = auth.info()?.always_uv();
     let word = if wanted { "on" } else { "off" };
     if current == wanted {
         return Ok(done(
@@ -79,23 +79,22 @@ fn always_uv(ctx: &Context, wanted: bool) -> anyhow::Result<Outcome> {
     };
     confirm(ctx, what, &format!("Turn always-UV {word}?"))?;
     let token = config_token(ctx, &mut auth)?;
-    client_config::toggle_always_uv(&mut auth, token.as_ref()).map_err(Failure::from)?;
-    let now = auth.refresh_info().map_err(Failure::from)?.always_uv();
+    client_config::toggle_always_uv(&mut auth, token.as_ref())?;
+    let now = auth.refresh_info()?.always_uv();
     if now != wanted {
         return Err(Failure::new(
             exit::FAILED,
             "config_not_applied",
             format!("The key accepted the change but still reports always-UV {}.", if now { "on" } else { "off" }),
-        )
-        .into());
+        ));
     }
     Ok(done(&auth, format!("Always-UV is now {word}."), serde_json::json!({ "always_uv": wanted, "changed": true })))
 }
 
-fn enterprise_attestation(ctx: &Context) -> anyhow::Result<Outcome> {
+fn enterprise_attestation(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
     require_config(&mut auth, Setting::EnterpriseAttestation, "enable enterprise attestation")?;
-    if auth.info().map_err(Failure::from)?.enterprise_attestation() == Some(true) {
+    if auth.info()?.enterprise_attestation() == Some(true) {
         return Ok(done(
             &auth,
             "Enterprise attestation is already enabled; nothing was changed.".into(),
@@ -108,8 +107,8 @@ fn enterprise_attestation(ctx: &Context) -> anyhow::Result<Outcome> {
         "Enable enterprise attestation?",
     )?;
     let token = config_token(ctx, &mut auth)?;
-    client_config::enable_enterprise_attestation(&mut auth, token.as_ref()).map_err(Failure::from)?;
-    auth.refresh_info().map_err(Failure::from)?;
+    client_config::enable_enterprise_attestation(&mut auth, token.as_ref())?;
+    auth.refresh_info()?;
     Ok(done(
         &auth,
         "Enterprise attestation is enabled.".into(),
@@ -118,10 +117,10 @@ fn enterprise_attestation(ctx: &Context) -> anyhow::Result<Outcome> {
 }
 
 /// `pin min-length N [--rp-id ID]... [--force-change]`
-pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: bool) -> anyhow::Result<Outcome> {
+pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: bool) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
     require_config(&mut auth, Setting::MinPinLength, "change its minimum PIN length")?;
-    let info = auth.info().map_err(Failure::from)?;
+    let info = auth.info()?;
     let current = info.min_pin_length.unwrap_or(4);
     if new_min < current {
         return Err(Failure::new(
@@ -129,24 +128,20 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
             "pin_policy_violation",
             format!("The minimum PIN length can only be raised: it is {current} and cannot go down to {new_min}."),
         )
-        .hint("Only a factory reset (`fidoctl reset`) lowers it again, and that erases the key.")
-        .into());
+        .hint("Only a factory reset (`fidoctl reset`) lowers it again, and that erases the key."));
     }
     if new_min > 63 {
-        return Err(Failure::usage(format!("{new_min} is longer than any PIN can be (63 bytes).")).into());
+        return Err(Failure::usage(format!("{new_min} is longer than any PIN can be (63 bytes).")));
     }
     if let Some(max) = info.max_rp_ids_for_set_min_pin_length {
         if rp_ids.len() as u64 > max {
             return Err(Failure::usage(format!(
                 "This key accepts at most {max} --rp-id values; {} were given.",
                 rp_ids.len()
-            ))
-            .into());
+            )));
         }
     } else if !rp_ids.is_empty() {
-        return Err(
-            Failure::usage("This key cannot tell sites its minimum PIN length (--rp-id is not supported).").into()
-        );
+        return Err(Failure::usage("This key cannot tell sites its minimum PIN length (--rp-id is not supported)."));
     }
     if new_min == current && rp_ids.is_empty() && !force_change {
         let forced = info.force_pin_change == Some(true);
@@ -170,9 +165,8 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
     what.push_str(" Only a factory reset undoes this.");
     confirm(ctx, &what, "Raise the minimum PIN length?")?;
     let token = config_token(ctx, &mut auth)?;
-    client_config::set_min_pin_length(&mut auth, token.as_ref(), Some(new_min), rp_ids, force_change)
-        .map_err(Failure::from)?;
-    let info = auth.refresh_info().map_err(Failure::from)?.clone();
+    client_config::set_min_pin_length(&mut auth, token.as_ref(), Some(new_min), rp_ids, force_change)?;
+    let info = auth.refresh_info()?.clone();
     let forced = info.force_pin_change == Some(true);
     let mut text = format!("The minimum PIN length is now {}.", info.min_pin_length.unwrap_or(new_min));
     if forced {
@@ -186,19 +180,18 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
 }
 
 /// `pin force-change`
-pub fn force_change(ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn force_change(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
     require_config(&mut auth, Setting::MinPinLength, "force a PIN change")?;
-    if !auth.info().map_err(Failure::from)?.pin().is_set() {
+    if !auth.info()?.pin().is_set() {
         return Err(Failure::new(
             exit::PIN,
             "pin_not_set",
             "This key has no PIN, so there is no PIN to force a change of.",
         )
-        .hint("Set one with `fidoctl pin set`.")
-        .into());
+        .hint("Set one with `fidoctl pin set`."));
     }
-    if auth.info().map_err(Failure::from)?.force_pin_change == Some(true) {
+    if auth.info()?.force_pin_change == Some(true) {
         return Ok(done(
             &auth,
             "A PIN change is already required on this key; nothing was changed.".into(),
@@ -214,8 +207,8 @@ pub fn force_change(ctx: &Context) -> anyhow::Result<Outcome> {
         "Force a PIN change?",
     )?;
     let token = config_token(ctx, &mut auth)?;
-    client_config::set_min_pin_length(&mut auth, token.as_ref(), None, &[], true).map_err(Failure::from)?;
-    auth.refresh_info().map_err(Failure::from)?;
+    client_config::set_min_pin_length(&mut auth, token.as_ref(), None, &[], true)?;
+    auth.refresh_info()?;
     Ok(done(
         &auth,
         "A PIN change is now required: change it with `fidoctl pin change`.".into(),

@@ -26,7 +26,7 @@ pub fn confirm(ctx: &Context, what: &str, question: &str) -> Result<(), Failure>
         .hint("Run it in a terminal to confirm, or add --yes if you are sure (for scripts)."));
     }
     let answer = dialoguer::Confirm::new().with_prompt(question).default(false).interact().map_err(|e| {
-        Failure::new(exit::FAILED, "confirmation_failed", format!("The confirmation could not be read: {e}"))
+        Failure::new(exit::FAILED, "confirmation_failed", format!("The confirmation could not be read: {e}."))
     })?;
     if answer {
         Ok(())

@@ -14,7 +14,7 @@ use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::entities::User;
 use base64::Engine;
 
-pub fn run(ctx: &Context, command: CredsCommand) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context, command: CredsCommand) -> Result<Outcome, Failure> {
     match command {
         CredsCommand::List { rp } => list(ctx, rp.as_deref()),
         CredsCommand::Delete { credential_id } => delete(ctx, &credential_id),
@@ -32,7 +32,7 @@ pub struct CmSession {
 impl CmSession {
     pub fn open(ctx: &Context, auth: Authenticator) -> Result<CmSession, Failure> {
         let mut auth = auth;
-        let Some(flavor) = flavor(&mut auth).map_err(Failure::from)? else {
+        let Some(flavor) = flavor(&mut auth)? else {
             return Err(Failure::new(
                 exit::FAILED,
                 "cred_mgmt_unsupported",
@@ -59,31 +59,27 @@ impl CmSession {
     /// Every RP with its credentials.
     pub fn everything(&mut self) -> Result<Vec<(RpEntry, Vec<CredentialEntry>)>, Failure> {
         let mut m = self.manager();
-        let rps = m.relying_parties().map_err(Failure::from)?;
+        let rps = m.relying_parties()?;
         let mut out = Vec::with_capacity(rps.len());
         for rp in rps {
-            let creds = m.credentials(&rp.rp_id_hash).map_err(Failure::from)?;
+            let creds = m.credentials(&rp.rp_id_hash)?;
             out.push((rp, creds));
         }
         Ok(out)
     }
 }
 
-fn list(ctx: &Context, rp_filter: Option<&str>) -> anyhow::Result<Outcome> {
+fn list(ctx: &Context, rp_filter: Option<&str>) -> Result<Outcome, Failure> {
     let auth = ctx.open_one()?;
     let mut s = CmSession::open(ctx, auth)?;
     let mut m = s.manager();
-    let meta = m.metadata().map_err(Failure::from)?;
+    let meta = m.metadata()?;
     // With --rp, only that RP's credentials are read: fewer round trips to the key.
-    let rps: Vec<RpEntry> = m
-        .relying_parties()
-        .map_err(Failure::from)?
-        .into_iter()
-        .filter(|rp| rp_filter.is_none_or(|f| rp.rp.id == f))
-        .collect();
+    let rps: Vec<RpEntry> =
+        m.relying_parties()?.into_iter().filter(|rp| rp_filter.is_none_or(|f| rp.rp.id == f)).collect();
     let mut groups = Vec::with_capacity(rps.len());
     for rp in rps {
-        let creds = m.credentials(&rp.rp_id_hash).map_err(Failure::from)?;
+        let creds = m.credentials(&rp.rp_id_hash)?;
         groups.push(RpGroup {
             rp_id: rp.rp.id.clone(),
             rp_name: rp.rp.name.clone(),
@@ -164,7 +160,7 @@ fn describe(rp: &RpEntry, c: &CredentialEntry) -> String {
     )
 }
 
-fn delete(ctx: &Context, written: &str) -> anyhow::Result<Outcome> {
+fn delete(ctx: &Context, written: &str) -> Result<Outcome, Failure> {
     id_readings(written)?;
     let auth = ctx.open_one()?;
     let mut s = CmSession::open(ctx, auth)?;
@@ -177,7 +173,7 @@ fn delete(ctx: &Context, written: &str) -> anyhow::Result<Outcome> {
     )?;
     let id = cred.credential_id.clone();
     let (rp_id, user_name) = (rp.rp.id.clone(), cred.user.name.clone());
-    s.manager().delete(&id).map_err(Failure::from)?;
+    s.manager().delete(&id)?;
     let device = s.auth.device().path.clone();
     Ok(Outcome::ok(Message {
         text: format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), rp_id),
@@ -185,20 +181,24 @@ fn delete(ctx: &Context, written: &str) -> anyhow::Result<Outcome> {
     }))
 }
 
-fn update(ctx: &Context, written: &str, name: Option<String>, display_name: Option<String>) -> anyhow::Result<Outcome> {
+fn update(
+    ctx: &Context,
+    written: &str,
+    name: Option<String>,
+    display_name: Option<String>,
+) -> Result<Outcome, Failure> {
     if name.is_none() && display_name.is_none() {
-        return Err(Failure::usage("Nothing to change: give --name, --display-name or both.").into());
+        return Err(Failure::usage("Nothing to change: give --name, --display-name or both."));
     }
     id_readings(written)?;
     let mut auth = ctx.open_one()?;
     // Known from getInfo: refuse before asking for a PIN that could not be used anyway.
-    if flavor(&mut auth).map_err(Failure::from)? == Some(Flavor::Preview) {
+    if flavor(&mut auth)? == Some(Flavor::Preview) {
         return Err(Failure::new(
             exit::FAILED,
             "update_unsupported",
             "This key only has the preview version of credential management, which cannot change a credential's user name or display name.",
-        )
-        .into());
+        ));
     }
     let mut s = CmSession::open(ctx, auth)?;
     let all = s.everything()?;
@@ -211,7 +211,7 @@ fn update(ctx: &Context, written: &str, name: Option<String>, display_name: Opti
     };
     let id = cred.credential_id.clone();
     let rp_id = rp.rp.id.clone();
-    s.manager().update_user(&id, &user).map_err(Failure::from)?;
+    s.manager().update_user(&id, &user)?;
     let device = s.auth.device().path.clone();
     Ok(Outcome::ok(Message {
         text: format!(

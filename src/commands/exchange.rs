@@ -30,7 +30,7 @@ fn random<const N: usize>() -> [u8; N] {
 
 /// Does this operation need the PIN on this key?
 fn needs_pin(auth: &mut Authenticator, uv: bool, resident: bool) -> Result<bool, Failure> {
-    let info = auth.info().map_err(Failure::from)?;
+    let info = auth.info()?;
     Ok(uv || info.registration_needs_uv(resident))
 }
 
@@ -93,7 +93,7 @@ pub struct MakeCredentialArgs {
     pub client_data_hash: Option<String>,
 }
 
-pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> anyhow::Result<Outcome> {
+pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outcome, Failure> {
     // A bad argument is a usage error before any key is touched.
     let cdh = parse_cdh(a.client_data_hash.as_deref())?;
     let mut auth = ctx.open_one()?;
@@ -122,7 +122,7 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> anyhow::Resu
         resident: a.resident,
         ..MakeCredentialRequest::default()
     };
-    let att = make_credential(&mut auth, &req, token.as_ref()).map_err(Failure::from)?;
+    let att = make_credential(&mut auth, &req, token.as_ref())?;
     let verdict = att.verify(&cdh).map_err(|e| {
         Failure::new(exit::FAILED, "attestation_invalid", format!("The key's attestation does not verify: {e}."))
     })?;
@@ -166,7 +166,7 @@ pub fn get_assertion_cmd(
     creds: Vec<String>,
     uv: bool,
     cdh_hex: Option<String>,
-) -> anyhow::Result<Outcome> {
+) -> Result<Outcome, Failure> {
     let mut allow = Vec::new();
     for c in &creds {
         let readings = id_readings(c)?;
@@ -175,13 +175,13 @@ pub fn get_assertion_cmd(
     let cdh = parse_cdh(cdh_hex.as_deref())?;
     let mut auth = ctx.open_one()?;
     let mut pins = PinHolder { pin: None };
-    let token = if uv || auth.info().map_err(Failure::from)?.always_uv() {
+    let token = if uv || auth.info()?.always_uv() {
         Some(pins.token(ctx, &mut auth, Permissions::GET_ASSERTION, Some(&rp), "a sign-in with user verification")?)
     } else {
         None
     };
     let req = GetAssertionRequest { rp_id: rp.clone(), client_data_hash: cdh, allow_list: allow, user_presence: true };
-    let assertions = get_assertions(&mut auth, &req, token.as_ref()).map_err(Failure::from)?;
+    let assertions = get_assertions(&mut auth, &req, token.as_ref())?;
     let list: Vec<serde_json::Value> = assertions
         .iter()
         .map(|a| {
@@ -209,23 +209,23 @@ pub fn get_assertion_cmd(
 }
 
 /// `fidoctl test`: register, sign in, verify everything, clean up.
-pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<Outcome> {
+pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
     let device = auth.device().path.clone();
     let mut steps = Vec::new();
     let step = |steps: &mut Vec<Step>, name: &str, started: Instant, ok: bool, detail: String| {
         steps.push(Step { name: name.into(), ok, ms: started.elapsed().as_millis() as u64, detail });
     };
-    let info = auth.info().map_err(Failure::from)?.clone();
-    let cm = flavor(&mut auth).map_err(Failure::from)?;
+    let info = auth.info()?.clone();
+    let cm = flavor(&mut auth)?;
     if resident && cm.is_none() {
         return Err(Failure::new(
             exit::FAILED,
             "cred_mgmt_unsupported",
             "This key cannot delete single credentials, so `fidoctl test --resident` would leave a credential behind; nothing was created.",
         )
-        .hint("Run `fidoctl test` without --resident.")
-        .into());
+        .hint("Run `fidoctl test` without --resident."))
+        ;
     }
     // Deleting the credential again needs a PIN token: without a PIN it would stay behind.
     if resident && !info.pin().is_set() {
@@ -234,8 +234,8 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
             "pin_not_set",
             "This key has no PIN, and deleting the test credential needs one, so `fidoctl test --resident` would leave a credential behind; nothing was created.",
         )
-        .hint("Set a PIN with `fidoctl pin set`, or run `fidoctl test` without --resident.")
-        .into());
+        .hint("Set a PIN with `fidoctl pin set`, or run `fidoctl test` without --resident."))
+        ;
     }
     let algorithm = if info.algorithms.iter().any(|a| a.alg == alg::ES256) || info.algorithms.is_empty() {
         alg::ES256
@@ -272,9 +272,9 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
         resident,
         ..MakeCredentialRequest::default()
     };
-    let att = make_credential(&mut auth, &req, token.as_ref()).map_err(Failure::from)?;
+    let att = make_credential(&mut auth, &req, token.as_ref())?;
     let Some(cred) = att.auth_data.attested.clone() else {
-        return Err(Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential.").into());
+        return Err(Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential."));
     };
     step(&mut steps, "register (makeCredential)", t, true, format!("credential {}", b64url(&cred.credential_id)));
 
@@ -310,14 +310,13 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
     let cdh2: [u8; 32] = random();
     let allow_list = if resident { Vec::new() } else { vec![cred.credential_id.clone()] };
     let ga = GetAssertionRequest { rp_id: TEST_RP_ID.into(), client_data_hash: cdh2, allow_list, user_presence: true };
-    let assertions = get_assertions(&mut auth, &ga, token.as_ref()).map_err(Failure::from)?;
+    let assertions = get_assertions(&mut auth, &ga, token.as_ref())?;
     let Some(assertion) = assertions.iter().find(|a| a.credential_id == cred.credential_id) else {
         return Err(Failure::new(
             exit::FAILED,
             "credential_missing",
             "The key signed in with a different credential than the one it just made.",
-        )
-        .into());
+        ));
     };
     step(&mut steps, "sign in (getAssertion)", t, true, format!("{} credential(s) offered", assertions.len()));
 
@@ -350,7 +349,7 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> anyhow::Result<O
                 pins.token(ctx, &mut auth, Permissions::CREDENTIAL_MANAGEMENT, None, "deleting the test credential")?;
             let fl =
                 cm.ok_or_else(|| Failure::new(exit::FAILED, "cred_mgmt_unsupported", "no credential management"))?;
-            CredentialManager::new(&mut auth, &token, fl).delete(&cred.credential_id).map_err(Failure::from)
+            Ok(CredentialManager::new(&mut auth, &token, fl).delete(&cred.credential_id)?)
         })();
         cleaned_up = Some(result.is_ok());
         let detail = match &result {

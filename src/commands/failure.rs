@@ -158,7 +158,7 @@ impl From<SecretError> for Failure {
             SecretError::Mismatch => "pin_mismatch",
             SecretError::TooShort { .. } | SecretError::TooLong { .. } => "pin_policy_violation",
         };
-        Failure::new(exit::PIN, code, e.to_string()).hint(e.hint())
+        Failure::new(exit::PIN, code, sentence(&e.to_string())).hint(e.hint())
     }
 }
 
@@ -255,14 +255,6 @@ impl From<ClientError> for Failure {
     }
 }
 
-/// Convert any error that reached the top into a Failure.
-pub fn describe(err: &anyhow::Error) -> Failure {
-    if let Some(f) = err.downcast_ref::<Failure>() {
-        return f.clone();
-    }
-    Failure::new(exit::FAILED, "failed", format!("{err:#}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +269,143 @@ mod tests {
         assert_eq!(f(command::MAKE_CREDENTIAL, CtapStatus::UserActionTimeout), exit::PRESENCE);
         assert_eq!(f(command::RESET, CtapStatus::NotAllowed), exit::FAILED);
         assert_eq!(f(command::MAKE_CREDENTIAL, CtapStatus::KeyStoreFull), exit::FAILED);
+    }
+
+    /// One failure of every kind the lower layers can produce, read in every situation.
+    fn every_typed_failure() -> Vec<Failure> {
+        use crate::client::ctaphid::CtaphidError as H;
+        use crate::proto::ctaphid::FramingError;
+        use crate::transport::virtual_admin::StateError;
+        let mut out = Vec::new();
+        let mut statuses: Vec<CtapStatus> = CtapStatus::NAMED.to_vec();
+        statuses.extend([CtapStatus::Unknown(0x42), CtapStatus::Unknown(0xE5), CtapStatus::Unknown(0xF3)]);
+        for status in statuses {
+            for cmd in [command::CLIENT_PIN, command::MAKE_CREDENTIAL, command::RESET, command::CONFIG] {
+                for during in [During::Any, During::Reset, During::PinChange] {
+                    out.push(refused(ClientError::Status { command: cmd, status }, during));
+                }
+            }
+            out.extend(wrong_pin(status, 1));
+            out.extend(wrong_pin(status, 7));
+        }
+        let path = || "k.json".to_string();
+        let states = [
+            StateError::Missing { path: path() },
+            StateError::Damaged { path: path(), reason: "x".into() },
+            StateError::TooNew { path: path(), found: 9 },
+            StateError::Exists { path: path() },
+            StateError::Busy { path: path() },
+            StateError::Io { path: path(), action: "read", reason: "x".into() },
+        ];
+        for st in states {
+            out.push(Failure::from(ClientError::Channel(H::Transport(TransportError::VirtualKey(st)))));
+        }
+        let transports = [
+            TransportError::Open { path: path(), reason: "x".into() },
+            TransportError::Disconnected,
+            TransportError::Io("x".into()),
+        ];
+        for t in transports {
+            out.push(Failure::from(ClientError::Channel(H::Transport(t))));
+        }
+        let mut channel = vec![
+            H::Framing(FramingError::WrongSequence { expected: 0, got: 51 }),
+            H::Framing(FramingError::TooLong(9999)),
+            H::Timeout(std::time::Duration::from_secs(3)),
+            H::Cancelled,
+            H::BadInit("x".into()),
+            H::UnexpectedCommand { sent: 0x10, got: 0x11 },
+            H::Unsupported,
+        ];
+        channel.extend((0..=u8::MAX).map(H::Device));
+        out.extend(channel.into_iter().map(|c| Failure::from(ClientError::Channel(c))));
+        out.extend(
+            [
+                ClientError::TouchTimeout(std::time::Duration::from_secs(1)),
+                ClientError::TouchTimeout(std::time::Duration::from_secs(30)),
+                ClientError::Malformed("x".into()),
+                ClientError::NotFido2,
+                ClientError::Unsupported("This key cannot do that.".into()),
+                ClientError::PinChangeRequired,
+            ]
+            .map(Failure::from),
+        );
+        out.extend(
+            [
+                SecretError::NoSource { new: false },
+                SecretError::NoSource { new: true },
+                SecretError::StdinTooShort { what: "new", line: 2 },
+                SecretError::Read("x".into()),
+                SecretError::Mismatch,
+                SecretError::TooShort { got: 2, min: 4 },
+                SecretError::TooLong { got: 99 },
+            ]
+            .map(Failure::from),
+        );
+        out
+    }
+
+    fn repo_file(name: &str) -> String {
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap()
+    }
+
+    /// The codes docs/json.md lists under "Codes you will meet", and whether the CTAP status
+    /// names rule covers a code.
+    fn documented(doc: &str, code: &str) -> bool {
+        let section = doc.split("Codes you will meet").nth(1).and_then(|s| s.split("\n## ").next()).unwrap_or("");
+        section.contains(&format!("`{code}`"))
+            || code.starts_with("ctaphid_") && section.contains("`ctaphid_…`")
+            || CtapStatus::NAMED.iter().any(|s| s.spec_name().map(snake).as_deref() == Some(code))
+                && section.contains("under their name from the specification")
+    }
+
+    /// The exit codes in the README's table.
+    fn exit_table() -> Vec<u8> {
+        let readme = repo_file("README.md");
+        let table = readme.split("## Exit codes").nth(1).unwrap_or("");
+        table
+            .lines()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .filter_map(|l| l.trim_start_matches('|').split('|').next()?.trim().parse().ok())
+            .collect()
+    }
+
+    #[test]
+    fn every_failure_has_a_documented_code_and_exit_code() {
+        let doc = repo_file("docs/json.md");
+        let exits = exit_table();
+        assert_eq!(exits, vec![0, 1, 2, 3, 4, 5, 6]);
+        let all = every_typed_failure();
+        assert!(all.len() > 400, "{}", all.len());
+        for f in &all {
+            assert!(documented(&doc, &f.code), "code {:?} is not in docs/json.md ({f:?})", f.code);
+            assert!(exits.contains(&f.exit_code) && f.exit_code != exit::SUCCESS, "{f:?}");
+            assert!(f.code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{f:?}");
+            // A sentence said once, starting with a capital and ending with a full stop.
+            assert!(f.message.ends_with(['.', '!', '?', ')']), "{f:?}");
+            let sentences: Vec<&str> = f.message.split(". ").map(|x| x.trim_end_matches('.')).collect();
+            for (i, x) in sentences.iter().enumerate() {
+                assert!(!sentences[i + 1..].contains(x), "doubled sentence in {f:?}");
+            }
+            assert!(!f.message.to_lowercase().contains("garbled message: the key sent"), "{f:?}");
+        }
+        // Codes the commands spell out themselves.
+        let pattern = "Failure::new(";
+        for entry in std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands")).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for piece in text.split(pattern).skip(1) {
+                let mut parts = piece.splitn(3, ',');
+                let (Some(exit_name), Some(code)) = (parts.next(), parts.next()) else { continue };
+                let code = code.trim();
+                if !code.starts_with('"') {
+                    continue; // computed from a typed error above
+                }
+                let code = code.trim_matches('"');
+                assert!(documented(&doc, code), "code {code:?} is not in docs/json.md");
+                assert!(exit_name.trim().starts_with("exit::"), "{exit_name}");
+            }
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub fn completion_script(shell: clap_complete::Shell) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<Outcome> {
+pub fn completions(shell: clap_complete::Shell) -> Result<Outcome, Failure> {
     Ok(Outcome::ok(Raw(completion_script(shell))))
 }
 
@@ -46,9 +46,9 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
     Ok(pages)
 }
 
-pub fn man(dir: &Path) -> anyhow::Result<Outcome> {
+pub fn man(dir: &Path) -> Result<Outcome, Failure> {
     let fail = |e: std::io::Error| {
-        Failure::new(exit::FAILED, "man", format!("Cannot write man pages into {}: {e}", dir.display()))
+        Failure::new(exit::FAILED, "man_write_failed", format!("Cannot write man pages into {}: {e}.", dir.display()))
     };
     std::fs::create_dir_all(dir).map_err(fail)?;
     let pages = man_pages().map_err(fail)?;

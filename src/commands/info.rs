@@ -1,14 +1,19 @@
 //! `fidoctl info`: decoded getInfo, PIN state and retries for one key.
 
 use super::list::entry_for;
-use super::{Context, Outcome};
+use super::{Context, Failure, Outcome};
 use crate::client::Authenticator;
 use crate::output::devices::{CtaphidFacts, InfoReport, PinState};
 use crate::proto::ctaphid::capability;
 
-pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
-    let device = entry_for(&mut auth)?;
+    Ok(Outcome::ok(report(&mut auth)?))
+}
+
+/// Everything `info` says about an open key.
+pub fn report(auth: &mut Authenticator) -> Result<InfoReport, Failure> {
+    let device = entry_for(auth)?;
     let init = auth.init_info();
     let mut caps = Vec::new();
     if init.capabilities & capability::WINK != 0 {
@@ -27,15 +32,15 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
         capabilities: caps,
     };
     if device.u2f_only {
-        return Ok(Outcome::ok(InfoReport { device, ctaphid, info: None, pin: None }));
+        return Ok(InfoReport { device, ctaphid, info: None, pin: None });
     }
-    let pin = pin_state(&mut auth)?;
+    let pin = pin_state(auth)?;
     let info = auth.info()?.clone();
-    Ok(Outcome::ok(InfoReport { device, ctaphid, info: Some(info), pin: Some(pin) }))
+    Ok(InfoReport { device, ctaphid, info: Some(info), pin: Some(pin) })
 }
 
 /// PIN facts: from getInfo, plus the retry counters when the key has a PIN.
-pub fn pin_state(auth: &mut Authenticator) -> anyhow::Result<PinState> {
+pub fn pin_state(auth: &mut Authenticator) -> Result<PinState, Failure> {
     let info = auth.info()?;
     let mut state = PinState {
         supported: info.pin().supported(),

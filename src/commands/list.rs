@@ -3,11 +3,11 @@
 
 use super::{exit, Context, Failure, Outcome};
 use crate::audit::models::model_name;
-use crate::client::{Authenticator, ClientError};
+use crate::client::Authenticator;
 use crate::output::devices::{firmware_text, DeviceEntry, DeviceList, ReadError};
 use crate::transport::DeviceDescription;
 
-pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
     let devices = ctx.devices()?;
     let mut entries = Vec::with_capacity(devices.len());
     // The first unreadable key decides the exit code (3 for a device problem, as DESIGN.md's
@@ -43,11 +43,7 @@ pub fn entry_for(auth: &mut Authenticator) -> Result<DeviceEntry, Failure> {
         entry.firmware = Some(format!("{a}.{b}.{c}"));
         return Ok(entry);
     }
-    let info = match auth.info() {
-        Ok(i) => i,
-        Err(e @ ClientError::NotFido2) => return Err(e.into()),
-        Err(e) => return Err(e.into()),
-    };
+    let info = auth.info()?;
     let aaguid = info.aaguid_string();
     entry.model = model_name(&aaguid).map(String::from);
     entry.aaguid = Some(aaguid);

@@ -47,7 +47,7 @@ pub fn pin_on_command_line() -> Failure {
     .hint("Give the PIN with --pin-stdin (one per line on standard input), in the FIDOCTL_PIN / FIDOCTL_NEW_PIN environment variables, or type it at the prompt.")
 }
 
-pub fn run(cli: Cli, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
     match cli.command {
         Command::List => list::run(ctx),
         Command::Info => info::run(ctx),

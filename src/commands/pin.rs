@@ -11,7 +11,7 @@ use crate::proto::get_info::{Flavor, PinSupport};
 use crate::proto::status::CtapStatus;
 use crate::secrets::PinInput;
 
-pub fn run(ctx: &Context, command: PinCommand) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context, command: PinCommand) -> Result<Outcome, Failure> {
     match command {
         PinCommand::Set => set(ctx),
         PinCommand::Change => change(ctx),
@@ -24,12 +24,12 @@ pub fn run(ctx: &Context, command: PinCommand) -> anyhow::Result<Outcome> {
 }
 
 pub fn pin_input(ctx: &Context) -> Result<PinInput, Failure> {
-    PinInput::new(ctx.global.pin_stdin).map_err(Failure::from)
+    Ok(PinInput::new(ctx.global.pin_stdin)?)
 }
 
 /// The key must have a PIN (and FIDO2) before we ask the user for one.
 fn require_pin_support(auth: &mut Authenticator) -> Result<(), Failure> {
-    let info = auth.info().map_err(Failure::from)?;
+    let info = auth.info()?;
     if !info.pin().supported() {
         return Err(Failure::new(exit::FAILED, "pin_unsupported", "This key does not support a PIN."));
     }
@@ -46,18 +46,17 @@ pub fn pin_failure(auth: &mut Authenticator, err: ClientError) -> Failure {
     failure::refused(err, During::Any)
 }
 
-fn set(ctx: &Context) -> anyhow::Result<Outcome> {
+fn set(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
     require_pin_support(&mut auth)?;
-    let info = auth.info().map_err(Failure::from)?;
+    let info = auth.info()?;
     if info.pin().is_set() {
         return Err(Failure::new(exit::PIN, "pin_already_set", "This key already has a PIN.")
-            .hint("Use `fidoctl pin change` to change it (or `fidoctl reset` if nobody knows it).")
-            .into());
+            .hint("Use `fidoctl pin change` to change it (or `fidoctl reset` if nobody knows it)."));
     }
     let min = info.min_pin_length;
-    let new_pin = pin_input(ctx)?.new_pin(min).map_err(Failure::from)?;
-    let session = client_pin::start_session(&mut auth).map_err(Failure::from)?;
+    let new_pin = pin_input(ctx)?.new_pin(min)?;
+    let session = client_pin::start_session(&mut auth)?;
     client_pin::set_pin(&mut auth, &session, new_pin.as_bytes()).map_err(|e| pin_failure(&mut auth, e))?;
     let path = auth.device().path.clone();
     Ok(Outcome::ok(Message {
@@ -66,20 +65,19 @@ fn set(ctx: &Context) -> anyhow::Result<Outcome> {
     }))
 }
 
-fn change(ctx: &Context) -> anyhow::Result<Outcome> {
+fn change(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
     require_pin_support(&mut auth)?;
-    let info = auth.info().map_err(Failure::from)?;
+    let info = auth.info()?;
     if !info.pin().is_set() {
         return Err(Failure::new(exit::PIN, "pin_not_set", "This key has no PIN yet, so there is nothing to change.")
-            .hint("Set one with `fidoctl pin set`.")
-            .into());
+            .hint("Set one with `fidoctl pin set`."));
     }
     let min = info.min_pin_length;
     let info_forces_change = info.force_pin_change == Some(true);
     let mut input = pin_input(ctx)?;
-    let current = input.current("Current PIN").map_err(Failure::from)?;
-    let new_pin = input.new_pin(min).map_err(Failure::from)?;
+    let current = input.current("Current PIN")?;
+    let new_pin = input.new_pin(min)?;
     // A forced change must pick a new PIN; the key would refuse the old one after costing a
     // round trip, so say it here.
     if info_forces_change && *current == *new_pin {
@@ -88,10 +86,9 @@ fn change(ctx: &Context) -> anyhow::Result<Outcome> {
             "pin_policy_violation",
             "This key requires a new PIN: the new PIN must differ from the current one.",
         )
-        .hint("Choose a different PIN and run `fidoctl pin change` again.")
-        .into());
+        .hint("Choose a different PIN and run `fidoctl pin change` again."));
     }
-    let session = client_pin::start_session(&mut auth).map_err(Failure::from)?;
+    let session = client_pin::start_session(&mut auth)?;
     client_pin::change_pin(&mut auth, &session, current.as_bytes(), new_pin.as_bytes()).map_err(|e| {
         match e.ctap_status() {
             Some(CtapStatus::PinPolicyViolation) => failure::refused(e, During::PinChange),
@@ -130,23 +127,22 @@ pub fn obtain_token(
     client_pin::get_token(auth, session, pin, permissions, rp_id).map_err(|e| pin_failure(auth, e))
 }
 
-fn verify(ctx: &Context) -> anyhow::Result<Outcome> {
+fn verify(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
     require_pin_support(&mut auth)?;
-    let info = auth.info().map_err(Failure::from)?;
+    let info = auth.info()?;
     if !info.pin().is_set() {
         return Err(Failure::new(exit::PIN, "pin_not_set", "This key has no PIN yet, so there is nothing to verify.")
-            .hint("Set one with `fidoctl pin set`.")
-            .into());
+            .hint("Set one with `fidoctl pin set`."));
     }
     if info.force_pin_change == Some(true) {
-        return Err(Failure::from(ClientError::PinChangeRequired).into());
+        return Err(Failure::from(ClientError::PinChangeRequired));
     }
-    let pin = pin_input(ctx)?.current("PIN").map_err(Failure::from)?;
-    let perm = verify_permission(&mut auth).map_err(Failure::from)?;
-    let session = client_pin::start_session(&mut auth).map_err(Failure::from)?;
+    let pin = pin_input(ctx)?.current("PIN")?;
+    let perm = verify_permission(&mut auth)?;
+    let session = client_pin::start_session(&mut auth)?;
     obtain_token(&mut auth, &session, pin.as_bytes(), perm, None)?;
-    let retries = client_pin::get_retries(&mut auth).map_err(Failure::from)?;
+    let retries = client_pin::get_retries(&mut auth)?;
     let path = auth.device().path.clone();
     Ok(Outcome::ok(Message {
         text: format!("The PIN is correct ({path}; {} attempts allowed before it locks).", retries.retries),
@@ -174,7 +170,7 @@ pub fn read_pin_for(
     input: &mut PinInput,
     needed_for: &str,
 ) -> Result<crate::secrets::Pin, Failure> {
-    let info = auth.info().map_err(Failure::from)?;
+    let info = auth.info()?;
     match info.pin() {
         PinSupport::Unsupported => {
             return Err(Failure::new(
@@ -198,7 +194,7 @@ pub fn read_pin_for(
     if info.force_pin_change == Some(true) {
         return Err(Failure::from(ClientError::PinChangeRequired));
     }
-    input.current("PIN").map_err(Failure::from)
+    Ok(input.current("PIN")?)
 }
 
 /// A fresh token from a PIN already read (keys clear a token's permissions after
@@ -212,6 +208,6 @@ pub fn token_from_pin(
     needed_for: &str,
 ) -> Result<client_pin::PinToken, Failure> {
     ctx.diag(format!("getting a PIN token for {needed_for}"));
-    let session = client_pin::start_session(auth).map_err(Failure::from)?;
+    let session = client_pin::start_session(auth)?;
     obtain_token(auth, &session, pin.as_bytes(), permissions, rp_id)
 }

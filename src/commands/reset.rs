@@ -17,10 +17,10 @@ use std::time::Duration;
 
 const REPLUG_TIMEOUT: Duration = Duration::from_secs(60);
 
-pub fn run(ctx: &Context, skip_replug: bool) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context, skip_replug: bool) -> Result<Outcome, Failure> {
     let device = ctx.one_device()?;
     let mut auth = ctx.open(&device)?;
-    let info = auth.info().map_err(Failure::from)?.clone();
+    let info = auth.info()?.clone();
     // Count credentials only when the operator gave a PIN; read it now, before the re-plug,
     // because any PIN command would close the key's reset window. Not when the confirmation
     // can only be refused: the PIN commands would change the key's state (and a wrong PIN
@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, skip_replug: bool) -> anyhow::Result<Outcome> {
     if pin_given && can_confirm(ctx) && pin_usable {
         if let Ok(Some(_)) = crate::client::cred_mgmt::flavor(&mut auth) {
             match CmSession::open(ctx, auth).and_then(|mut s| {
-                let existing = s.manager().metadata().map_err(Failure::from)?.existing;
+                let existing = s.manager().metadata()?.existing;
                 Ok((existing, s.auth))
             }) {
                 Ok((existing, back)) => {
@@ -96,7 +96,7 @@ fn plug_in_fresh(ctx: &Context, device: &DeviceDescription) -> Result<DeviceDesc
         Backend::Unix => Ok(device.clone()),
         Backend::Virtual => {
             let path = device.path.strip_prefix("virtual:").unwrap_or(&device.path);
-            virtual_admin::replug(std::path::Path::new(path)).map_err(Failure::from)?;
+            virtual_admin::replug(std::path::Path::new(path))?;
             ctx.diag("virtual key re-plugged for the reset");
             Ok(device.clone())
         }

@@ -6,7 +6,7 @@ use crate::output::message::Message;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 
-pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
     let devices = ctx.devices()?;
     let mut keys = Vec::new();
     let mut problems = Vec::new();
@@ -20,7 +20,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
         }
     }
     if keys.is_empty() {
-        return Err(problems.into_iter().next().unwrap_or_else(super::session::no_key_found).into());
+        return Err(problems.into_iter().next().unwrap_or_else(super::session::no_key_found));
     }
     if keys.len() > 1 && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         eprintln!("Touch the security key you want to use...");
@@ -31,7 +31,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
     for (index, (mut auth, _)) in keys.into_iter().enumerate() {
         let tx = tx.clone();
         threads.push(std::thread::spawn(move || {
-            let result = auth.wait_for_touch().map_err(Failure::from);
+            let result = auth.wait_for_touch();
             let _ = tx.send((index, auth.device().path.clone(), result));
         }));
     }
@@ -59,7 +59,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
                 }
             }
             Ok(()) => {}
-            Err(e) if chosen.is_none() && first_error.is_none() => first_error = Some(e),
+            Err(e) if chosen.is_none() && first_error.is_none() => first_error = Some(Failure::from(e)),
             Err(_) => {}
         }
     }
@@ -68,8 +68,9 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
     }
     match chosen {
         Some(path) => Ok(Outcome::ok(Message { text: path.clone(), fields: serde_json::json!({ "device": path }) })),
-        None => Err(first_error
-            .unwrap_or_else(|| Failure::new(exit::PRESENCE, "not_selected", "No security key was touched."))
-            .into()),
+        None => {
+            Err(first_error
+                .unwrap_or_else(|| Failure::new(exit::PRESENCE, "not_selected", "No security key was touched.")))
+        }
     }
 }

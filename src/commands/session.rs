@@ -30,7 +30,7 @@ impl Context {
     /// Every device the selectors name (a HID scan only for `hid` or no selector).
     pub fn devices(&self) -> Result<Vec<DeviceDescription>, Failure> {
         let selectors = self.selectors()?;
-        let found = transport::resolve(&selectors).map_err(Failure::from)?;
+        let found = transport::resolve(&selectors)?;
         if found.is_empty() {
             return Err(no_key_found());
         }
@@ -58,9 +58,9 @@ impl Context {
 
     /// Open a device and start talking CTAPHID to it.
     pub fn open(&self, device: &DeviceDescription) -> Result<Authenticator, Failure> {
-        let raw = transport::open(device).map_err(Failure::from)?;
+        let raw = transport::open(device)?;
         let tracer = (self.global.verbose >= 2).then(|| traffic_tracer(device.path.clone()));
-        let channel = Channel::open_with(raw, Some(self.cancel.clone()), tracer).map_err(Failure::from)?;
+        let channel = Channel::open_with(raw, Some(self.cancel.clone()), tracer)?;
         let mut auth = Authenticator::new(channel, device.clone());
         auth.set_touch_timeout(self.touch_timeout());
         if std::io::stderr().is_terminal() {

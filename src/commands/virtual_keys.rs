@@ -6,7 +6,7 @@ use crate::output::message::Message;
 use crate::transport::virtual_admin::{self, parse_aaguid, CreateOptions, Profile, ServeError};
 use std::path::Path;
 
-pub fn run(ctx: &Context, command: VirtualCommand) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context, command: VirtualCommand) -> Result<Outcome, Failure> {
     match command {
         VirtualCommand::Create { file, profile, aaguid, firmware, max_resident } => {
             let mut options = CreateOptions {
@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> anyhow::Result<Outcome> {
             if let Some(m) = max_resident {
                 options.max_resident = m;
             }
-            let created = virtual_admin::create(&file, &options).map_err(Failure::from)?;
+            let created = virtual_admin::create(&file, &options)?;
             ctx.diag(format!("created {}", file.display()));
             Ok(Outcome::ok(Message {
                 text: format!(
@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> anyhow::Result<Outcome> {
             }))
         }
         VirtualCommand::Replug { file } => {
-            virtual_admin::replug(&file).map_err(Failure::from)?;
+            virtual_admin::replug(&file)?;
             Ok(Outcome::ok(Message {
                 text: format!("Virtual key {} was unplugged and plugged back in.", file.display()),
                 fields: serde_json::json!({ "file": file.display().to_string(), "replugged": true }),
@@ -73,7 +73,7 @@ fn parse_firmware(s: &str) -> Option<u64> {
 }
 
 /// Serve until killed.
-fn serve(ctx: &Context, file: &Path, socket: &Path) -> anyhow::Result<Outcome> {
+fn serve(ctx: &Context, file: &Path, socket: &Path) -> Result<Outcome, Failure> {
     let event = |m: &str| {
         if m.starts_with("serving") {
             eprintln!("fidoctl: {m}");
@@ -87,8 +87,12 @@ fn serve(ctx: &Context, file: &Path, socket: &Path) -> anyhow::Result<Outcome> {
             Failure::new(exit::USAGE, "socket_in_use", e.to_string()).hint("Stop it, or choose another --socket path.")
         }
         ServeError::NotASocket(_) => Failure::usage(e.to_string()).hint("Choose another --socket path."),
-        ServeError::Socket { .. } => Failure::new(exit::FAILED, "socket", e.to_string()),
-        ServeError::Crashed => Failure::new(exit::FAILED, "virtual_key_crashed", e.to_string()),
+        ServeError::Socket { .. } => {
+            Failure::new(exit::FAILED, "socket_failed", super::failure::sentence(&e.to_string()))
+        }
+        ServeError::Crashed => {
+            Failure::new(exit::FAILED, "virtual_key_crashed", super::failure::sentence(&e.to_string()))
+        }
     })?;
     Ok(Outcome::silent())
 }

@@ -4,7 +4,7 @@ use super::{exit, Context, Failure, Outcome};
 use crate::client::ctaphid::CtaphidError;
 use crate::output::message::Message;
 
-pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
     let path = auth.device().path.clone();
     match auth.channel().wink() {
@@ -17,8 +17,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
             "wink_unsupported",
             format!("The key at {path} cannot blink (it does not offer CTAPHID_WINK)."),
         )
-        .hint("Use `fidoctl select` and touch the key instead.")
-        .into()),
-        Err(e) => Err(Failure::from(e).into()),
+        .hint("Use `fidoctl select` and touch the key instead.")),
+        Err(e) => Err(Failure::from(e)),
     }
 }
