@@ -58,6 +58,15 @@ impl ClientError {
     }
 }
 
+/// The bytes of a clientPIN request that are no secret: the command and the start of its
+/// canonical map, {1: protocol, 2: subCommand, ...}, when both are small integers.
+fn client_pin_public_prefix(request: &[u8]) -> usize {
+    match request {
+        [command::CLIENT_PIN, 0xA2..=0xB7, 0x01, protocol, 0x02, sub, ..] if *protocol < 0x18 && *sub < 0x18 => 6,
+        _ => 0,
+    }
+}
+
 /// Called the first time a request asks for a touch (KEEPALIVE UPNEEDED).
 pub type TouchPrompt = Box<dyn FnMut() + Send>;
 
@@ -199,6 +208,7 @@ impl Authenticator {
         let mut t = Transaction::new(cmd::CBOR, &request);
         t.timeout = timeout;
         t.sensitive = how.sensitive;
+        t.public_prefix = if how.sensitive { client_pin_public_prefix(&request) } else { 0 };
         t.on_keepalive = Some(&mut on_keepalive);
         let answer = match self.channel.transact(t) {
             Err(CtaphidError::Timeout(d)) if how.may_need_touch => return Err(ClientError::TouchTimeout(d)),

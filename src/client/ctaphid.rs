@@ -77,9 +77,24 @@ pub enum Direction {
     In,
 }
 
-/// Receives each report sent or received (for `-vv`). `redacted` is true while a message that
-/// carries PIN material is in flight; the tracer must then not show its payload.
-pub type Tracer = Box<dyn FnMut(Direction, &Report, bool) + Send>;
+/// One report sent or received, as far as it may be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TraceEvent<'a> {
+    pub direction: Direction,
+    /// The whole report, or while a message carrying PIN material is in flight only its
+    /// header (and for a clientPIN request also its protocol and subcommand, no secret).
+    pub shown: &'a [u8],
+    /// The rest of the report was left out.
+    pub redacted: bool,
+}
+
+/// Receives each report sent or received (for `-vv`).
+pub type Tracer = Box<dyn FnMut(&TraceEvent<'_>) + Send>;
+
+/// Header bytes always shown: channel id and command.
+const SHOWN_HEADER: usize = 5;
+/// The initialisation packet's header: channel id, command and length.
+const INIT_HEADER: usize = 7;
 
 pub struct Channel {
     device: Box<dyn HidDevice>,
@@ -87,6 +102,7 @@ pub struct Channel {
     cancel: Option<Arc<AtomicBool>>,
     tracer: Option<Tracer>,
     redact: bool,
+    public_prefix: usize,
 }
 
 /// Options for one transaction.
@@ -99,11 +115,20 @@ pub struct Transaction<'a> {
     pub on_keepalive: Option<&'a mut dyn FnMut(u8)>,
     /// The payload carries PIN material: keep it out of traces.
     pub sensitive: bool,
+    /// Of a sensitive payload, how many leading bytes are no secret (shown in traces).
+    pub public_prefix: usize,
 }
 
 impl<'a> Transaction<'a> {
     pub fn new(command: u8, payload: &'a [u8]) -> Self {
-        Transaction { command, payload, timeout: DEFAULT_REPLY_TIMEOUT, on_keepalive: None, sensitive: false }
+        Transaction {
+            command,
+            payload,
+            timeout: DEFAULT_REPLY_TIMEOUT,
+            on_keepalive: None,
+            sensitive: false,
+            public_prefix: 0,
+        }
     }
 }
 
@@ -120,7 +145,7 @@ impl Channel {
     ) -> Result<Channel, CtaphidError> {
         let placeholder =
             InitInfo { cid: BROADCAST_CID, protocol_version: 0, device_version: (0, 0, 0), capabilities: 0 };
-        let mut channel = Channel { device, info: placeholder, cancel, tracer, redact: false };
+        let mut channel = Channel { device, info: placeholder, cancel, tracer, redact: false, public_prefix: 0 };
         channel.info = channel.init()?;
         Ok(channel)
     }
@@ -152,6 +177,7 @@ impl Channel {
     pub fn transact(&mut self, mut t: Transaction<'_>) -> Result<Vec<u8>, CtaphidError> {
         let deadline = Instant::now() + t.timeout;
         self.redact = t.sensitive;
+        self.public_prefix = t.public_prefix;
         let result = loop {
             self.send(self.info.cid, t.command, t.payload)?;
             match self.receive(self.info.cid, deadline, t.timeout, t.on_keepalive.as_deref_mut()) {
@@ -166,6 +192,7 @@ impl Channel {
             }
         };
         self.redact = false;
+        self.public_prefix = 0;
         result
     }
 
@@ -186,13 +213,22 @@ impl Channel {
     }
 
     fn send(&mut self, cid: u32, command: u8, payload: &[u8]) -> Result<(), CtaphidError> {
-        for report in ctaphid::fragment(cid, command, payload)? {
-            if let Some(trace) = self.tracer.as_mut() {
-                trace(Direction::Out, &report, self.redact);
-            }
+        for (i, report) in ctaphid::fragment(cid, command, payload)?.into_iter().enumerate() {
+            // Only the first packet carries the public prefix.
+            let public = if i == 0 && self.public_prefix > 0 { INIT_HEADER + self.public_prefix } else { 0 };
+            self.trace(Direction::Out, &report, public);
             self.device.write_report(&report)?;
         }
         Ok(())
+    }
+
+    /// `public`: how much of a redacted report may be shown, when more than the header.
+    fn trace(&mut self, direction: Direction, report: &Report, public: usize) {
+        let redacted = self.redact;
+        if let Some(trace) = self.tracer.as_mut() {
+            let shown = if redacted { &report[..public.max(SHOWN_HEADER).min(report.len())] } else { &report[..] };
+            trace(&TraceEvent { direction, shown, redacted });
+        }
     }
 
     fn cancel_requested(&self) -> bool {
@@ -225,9 +261,7 @@ impl Channel {
             }
             let wait = POLL.min(deadline.saturating_duration_since(now)).max(Duration::from_millis(1));
             let Some(report) = self.device.read_report(wait)? else { continue };
-            if let Some(trace) = self.tracer.as_mut() {
-                trace(Direction::In, &report, self.redact);
-            }
+            self.trace(Direction::In, &report, 0);
             let packet = Packet::parse(&report);
             if packet.cid() != cid {
                 continue; // someone else's channel
@@ -490,13 +524,13 @@ mod tests {
     fn sensitive_transactions_are_traced_redacted() {
         let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
         let s = seen.clone();
-        let tracer: Tracer = Box::new(move |d, _r, redacted| s.lock().unwrap().push((d, redacted)));
+        let tracer: Tracer = Box::new(move |e| s.lock().unwrap().push((e.direction, e.redacted, e.shown.len())));
         let mut ch = Channel::open_with(echo_device(), None, Some(tracer)).unwrap();
         let mut t = Transaction::new(cmd::PING, b"secret");
         t.sensitive = true;
         ch.transact(t).unwrap();
         let seen = seen.lock().unwrap();
-        assert_eq!(&seen[seen.len() - 2..], &[(Direction::Out, true), (Direction::In, true)]);
-        assert_eq!(seen[0], (Direction::Out, false));
+        assert_eq!(&seen[seen.len() - 2..], &[(Direction::Out, true, 5), (Direction::In, true, 5)]);
+        assert_eq!(seen[0], (Direction::Out, false, 64));
     }
 }

@@ -10,6 +10,7 @@ use crate::client::exchange::{make_credential, MakeCredentialRequest};
 use crate::client::{pin as client_pin, Authenticator};
 use crate::output::audit::{outcome_word, AuditReport, KeyAudit};
 use crate::output::devices::{vid_pid, ReadError};
+use crate::output::notice;
 use crate::proto::ctap2::alg;
 use crate::proto::entities::{RelyingParty, User};
 use crate::transport::DeviceDescription;
@@ -77,7 +78,7 @@ fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<MetadataBlob>, Fai
         .hint("Download a fresh BLOB from the FIDO Metadata Service (or check --mds-root); nothing was audited.")
     })?;
     if blob.is_stale(now) {
-        eprintln!("fidoctl: warning: the metadata BLOB is past its nextUpdate date; download a fresh one.");
+        notice::note("warning: the metadata BLOB is past its nextUpdate date; download a fresh one.");
     }
     Ok(Some(blob))
 }
@@ -173,7 +174,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome, Failure> {
     let in_flight = Arc::new(AtomicUsize::new(0));
     let max_in_flight = Arc::new(AtomicUsize::new(0));
     if args.attest && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        eprintln!("Touch each security key when it blinks (one touch per key for --attest)...");
+        notice::instruct("Touch each security key when it blinks (one touch per key for --attest)...");
     }
     // One thread per key: keys are slow (USB polling, touches), the host is not.
     let reads: Vec<Result<Read, Failure>> = std::thread::scope(|scope| {

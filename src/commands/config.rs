@@ -1,8 +1,8 @@
 //! `fidoctl config always-uv on|off`, `config enterprise-attestation enable`,
 //! `pin min-length`, `pin force-change`: settings only a factory reset undoes.
 
+use super::auth::{pin_input, token_with_pin};
 use super::confirm::confirm;
-use super::pin::{pin_input, token_with_pin};
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::{ConfigCommand, OnOff};
 use crate::client::config as client_config;

@@ -2,6 +2,7 @@
 //! no terminal and no --yes means refuse (never hang waiting for an answer).
 
 use super::{exit, Context, Failure};
+use crate::output::notice;
 use std::io::IsTerminal;
 
 /// Whether [`confirm`] can end in a yes: `--yes`, or a terminal to ask on. A command that
@@ -13,7 +14,7 @@ pub fn can_confirm(ctx: &Context) -> bool {
 
 /// Show `what` (what will be destroyed or changed) and ask. Refuses without a terminal.
 pub fn confirm(ctx: &Context, what: &str, question: &str) -> Result<(), Failure> {
-    eprintln!("{what}");
+    notice::instruct(what);
     if ctx.global.yes {
         return Ok(());
     }

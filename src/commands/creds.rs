@@ -1,7 +1,7 @@
 //! `fidoctl creds list | delete | update`: discoverable credentials, exactly.
 
+use super::auth::{pin_input, token_with_pin};
 use super::confirm::confirm;
-use super::pin::{pin_input, token_with_pin};
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::CredsCommand;
 use crate::client::cred_mgmt::{flavor, CredentialEntry, CredentialManager, Flavor, RpEntry};

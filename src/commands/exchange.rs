@@ -1,20 +1,19 @@
 //! `fidoctl test` (a health check) and the expert exchanges `make-credential` and
 //! `get-assertion`.
 
+use super::auth::PinHolder;
 use super::creds::id_readings;
-use super::pin::{pin_input, read_pin_for, token_from_pin};
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::AlgArg;
 use crate::client::attestation::{verify_assertion_signature, AttestationVerdict};
 use crate::client::cred_mgmt::{flavor, CredentialManager};
 use crate::client::exchange::{get_assertions, make_credential, GetAssertionRequest, MakeCredentialRequest};
-use crate::client::pin::PinToken;
 use crate::client::Authenticator;
 use crate::output::exchange::{Exchange, HealthCheck, Step};
+use crate::output::notice;
 use crate::output::{b64url, pem};
 use crate::proto::ctap2::{alg, client_pin::Permissions};
 use crate::proto::entities::{RelyingParty, User};
-use crate::secrets::Pin;
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 use std::time::Instant;
@@ -32,29 +31,6 @@ fn random<const N: usize>() -> [u8; N] {
 fn needs_pin(auth: &mut Authenticator, uv: bool, resident: bool) -> Result<bool, Failure> {
     let info = auth.info()?;
     Ok(uv || info.registration_needs_uv(resident))
-}
-
-/// The PIN, read once per run when needed.
-struct PinHolder {
-    pin: Option<Pin>,
-}
-
-impl PinHolder {
-    fn token(
-        &mut self,
-        ctx: &Context,
-        auth: &mut Authenticator,
-        perm: Permissions,
-        rp_id: Option<&str>,
-        what: &str,
-    ) -> Result<PinToken, Failure> {
-        if self.pin.is_none() {
-            let mut input = pin_input(ctx)?;
-            self.pin = Some(read_pin_for(auth, &mut input, what)?);
-        }
-        let pin = self.pin.as_ref().map(|p| p.as_str()).unwrap_or_default();
-        token_from_pin(ctx, auth, pin, perm, rp_id, what)
-    }
 }
 
 fn verdict_text(v: &AttestationVerdict) -> String {
@@ -97,7 +73,7 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
     // A bad argument is a usage error before any key is touched.
     let cdh = parse_cdh(a.client_data_hash.as_deref())?;
     let mut auth = ctx.open_one()?;
-    let mut pins = PinHolder { pin: None };
+    let mut pins = PinHolder::default();
     let token = if needs_pin(&mut auth, a.uv, a.resident)? {
         Some(pins.token(
             ctx,
@@ -174,7 +150,7 @@ pub fn get_assertion_cmd(
     }
     let cdh = parse_cdh(cdh_hex.as_deref())?;
     let mut auth = ctx.open_one()?;
-    let mut pins = PinHolder { pin: None };
+    let mut pins = PinHolder::default();
     let token = if uv || auth.info()?.always_uv() {
         Some(pins.token(ctx, &mut auth, Permissions::GET_ASSERTION, Some(&rp), "a sign-in with user verification")?)
     } else {
@@ -242,7 +218,7 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, 
     } else {
         alg::EDDSA
     };
-    let mut pins = PinHolder { pin: None };
+    let mut pins = PinHolder::default();
     let need_pin = needs_pin(&mut auth, uv, resident)?;
 
     // 1. Register.
@@ -375,7 +351,7 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, 
     };
     if !failures.is_empty() {
         for f in &failures {
-            eprintln!("fidoctl: {f}");
+            notice::note(&f.to_string());
         }
         return Ok(Outcome { output: Some(Box::new(report)), exit_code: exit::FAILED });
     }

@@ -2,6 +2,7 @@
 //! output value; it does no CBOR, no framing and no printing details.
 
 pub mod audit;
+pub mod auth;
 pub mod config;
 pub mod confirm;
 pub mod creds;

@@ -1,15 +1,15 @@
 //! `fidoctl pin set | change | verify`.
 
+use super::auth::{obtain_token, pin_failure, pin_input};
 use super::failure::{self, During};
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::PinCommand;
-use crate::client::pin::{self as client_pin, PinSession};
+use crate::client::pin as client_pin;
 use crate::client::{Authenticator, ClientError};
 use crate::output::message::Message;
 use crate::proto::ctap2::client_pin::Permissions;
-use crate::proto::get_info::{Flavor, PinSupport};
+use crate::proto::get_info::Flavor;
 use crate::proto::status::CtapStatus;
-use crate::secrets::PinInput;
 
 pub fn run(ctx: &Context, command: PinCommand) -> Result<Outcome, Failure> {
     match command {
@@ -23,10 +23,6 @@ pub fn run(ctx: &Context, command: PinCommand) -> Result<Outcome, Failure> {
     }
 }
 
-pub fn pin_input(ctx: &Context) -> Result<PinInput, Failure> {
-    Ok(PinInput::new(ctx.global.pin_stdin)?)
-}
-
 /// The key must have a PIN (and FIDO2) before we ask the user for one.
 fn require_pin_support(auth: &mut Authenticator) -> Result<(), Failure> {
     let info = auth.info()?;
@@ -34,16 +30,6 @@ fn require_pin_support(auth: &mut Authenticator) -> Result<(), Failure> {
         return Err(Failure::new(exit::FAILED, "pin_unsupported", "This key does not support a PIN."));
     }
     Ok(())
-}
-
-/// Turn a PIN-related refusal into a sentence that says how many attempts remain.
-pub fn pin_failure(auth: &mut Authenticator, err: ClientError) -> Failure {
-    if let Some(status @ (CtapStatus::PinInvalid | CtapStatus::PinAuthBlocked)) = err.ctap_status() {
-        if let Some(f) = client_pin::get_retries(auth).ok().and_then(|r| failure::wrong_pin(status, r.retries)) {
-            return f;
-        }
-    }
-    failure::refused(err, During::Any)
 }
 
 fn set(ctx: &Context) -> Result<Outcome, Failure> {
@@ -116,17 +102,6 @@ fn verify_permission(auth: &mut Authenticator) -> Result<Permissions, ClientErro
     })
 }
 
-/// Check the PIN by asking the key for a token with it.
-pub fn obtain_token(
-    auth: &mut Authenticator,
-    session: &PinSession,
-    pin: &[u8],
-    permissions: Permissions,
-    rp_id: Option<&str>,
-) -> Result<client_pin::PinToken, Failure> {
-    client_pin::get_token(auth, session, pin, permissions, rp_id).map_err(|e| pin_failure(auth, e))
-}
-
 fn verify(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
     require_pin_support(&mut auth)?;
@@ -148,66 +123,4 @@ fn verify(ctx: &Context) -> Result<Outcome, Failure> {
         text: format!("The PIN is correct ({path}; {} attempts allowed before it locks).", retries.retries),
         fields: serde_json::json!({ "device": path, "pin_verified": true, "retries": retries.retries, "pin_protocol": session.protocol.number() }),
     }))
-}
-
-/// Ask for the PIN (from its sources) and get one token with these permissions: one key
-/// agreement and one token for the whole command run.
-pub fn token_with_pin(
-    ctx: &Context,
-    auth: &mut Authenticator,
-    input: &mut PinInput,
-    permissions: Permissions,
-    rp_id: Option<&str>,
-    needed_for: &str,
-) -> Result<client_pin::PinToken, Failure> {
-    let pin = read_pin_for(auth, input, needed_for)?;
-    token_from_pin(ctx, auth, &pin, permissions, rp_id, needed_for)
-}
-
-/// Check the key can take a PIN for this purpose, then read the PIN from its sources.
-pub fn read_pin_for(
-    auth: &mut Authenticator,
-    input: &mut PinInput,
-    needed_for: &str,
-) -> Result<crate::secrets::Pin, Failure> {
-    let info = auth.info()?;
-    match info.pin() {
-        PinSupport::Unsupported => {
-            return Err(Failure::new(
-                exit::FAILED,
-                "pin_unsupported",
-                format!("This key does not support a PIN, which {needed_for} needs."),
-            ))
-        }
-        PinSupport::NotSet => {
-            return Err(Failure::new(
-                exit::PIN,
-                "pin_not_set",
-                format!(
-                    "This key has no PIN, and {needed_for} needs one (the key only allows it after a PIN is entered)."
-                ),
-            )
-            .hint("Set a PIN with `fidoctl pin set`, then try again."))
-        }
-        PinSupport::Set => {}
-    }
-    if info.force_pin_change == Some(true) {
-        return Err(Failure::from(ClientError::PinChangeRequired));
-    }
-    Ok(input.current("PIN")?)
-}
-
-/// A fresh token from a PIN already read (keys clear a token's permissions after
-/// makeCredential/getAssertion, so one run may need several).
-pub fn token_from_pin(
-    ctx: &Context,
-    auth: &mut Authenticator,
-    pin: &str,
-    permissions: Permissions,
-    rp_id: Option<&str>,
-    needed_for: &str,
-) -> Result<client_pin::PinToken, Failure> {
-    ctx.diag(format!("getting a PIN token for {needed_for}"));
-    let session = client_pin::start_session(auth)?;
-    obtain_token(auth, &session, pin.as_bytes(), permissions, rp_id)
 }

@@ -9,6 +9,7 @@ use super::replug::{watch, DeviceLister, ReplugOutcome};
 use super::{exit, Context, Failure, Outcome};
 use crate::client::config as client_config;
 use crate::output::message::Message;
+use crate::output::notice;
 use crate::secrets::ENV_PIN;
 use crate::transport::virtual_admin;
 use crate::transport::{self, Backend, DeviceDescription};
@@ -44,10 +45,10 @@ pub fn run(ctx: &Context, skip_replug: bool) -> Result<Outcome, Failure> {
                     auth = back;
                 }
                 Err(f) => {
-                    eprintln!(
-                        "fidoctl: the credentials could not be counted ({}); the reset can go ahead anyway.",
+                    notice::note(&format!(
+                        "the credentials could not be counted ({}); the reset can go ahead anyway.",
                         f.message
-                    );
+                    ));
                     auth = ctx.open(&device)?;
                 }
             }
@@ -73,7 +74,7 @@ Every account that uses this key must register it again. This cannot be undone."
     let mut auth = ctx.open(&fresh)?;
     if std::io::stderr().is_terminal() {
         // Replaces the generic touch prompt: one prompt, saying what the touch does.
-        auth.set_touch_prompt(Box::new(|| eprintln!("Touch your security key now to confirm the reset...")));
+        auth.set_touch_prompt(Box::new(|| notice::instruct("Touch your security key now to confirm the reset...")));
     }
     client_config::reset(&mut auth).map_err(|e| failure::refused(e, During::Reset))?;
     Ok(Outcome::ok(Message {
@@ -106,13 +107,13 @@ fn plug_in_fresh(ctx: &Context, device: &DeviceDescription) -> Result<DeviceDesc
                     "The key must be unplugged and plugged back in, and there is no terminal to guide you.",
                 ));
             }
-            eprintln!(
+            notice::instruct(&format!(
                 "Unplug the security key now, then plug it back in (within {} seconds).",
                 REPLUG_TIMEOUT.as_secs()
-            );
+            ));
             match watch(&mut HidLister, device, Duration::from_millis(200), REPLUG_TIMEOUT, std::thread::sleep) {
                 ReplugOutcome::Back(d) => {
-                    eprintln!("Found it again at {}.", d.path);
+                    notice::instruct(&format!("Found it again at {}.", d.path));
                     Ok(d)
                 }
                 ReplugOutcome::NeverUnplugged => {

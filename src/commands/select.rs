@@ -3,6 +3,7 @@
 
 use super::{exit, Context, Failure, Outcome};
 use crate::output::message::Message;
+use crate::output::notice;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 
@@ -23,7 +24,7 @@ pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
         return Err(problems.into_iter().next().unwrap_or_else(super::session::no_key_found));
     }
     if keys.len() > 1 && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        eprintln!("Touch the security key you want to use...");
+        notice::instruct("Touch the security key you want to use...");
     }
     let flags: Vec<Arc<AtomicBool>> = keys.iter().map(|(_, f)| f.clone()).collect();
     let (tx, rx) = mpsc::channel();

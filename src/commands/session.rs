@@ -2,9 +2,9 @@
 
 use super::failure::{exit, Failure};
 use crate::cli::GlobalOptions;
-use crate::client::ctaphid::{Channel, Direction, Tracer};
+use crate::client::ctaphid::{Channel, Direction, TraceEvent, Tracer};
 use crate::client::Authenticator;
-use crate::proto::ctaphid::Report;
+use crate::output::notice;
 use crate::transport::{self, DeviceDescription, Selector};
 use std::io::IsTerminal;
 use std::sync::atomic::AtomicBool;
@@ -65,7 +65,9 @@ impl Context {
         auth.set_touch_timeout(self.touch_timeout());
         if std::io::stderr().is_terminal() {
             let path = device.path.clone();
-            auth.set_touch_prompt(Box::new(move || eprintln!("Touch your security key ({path}) now...")));
+            auth.set_touch_prompt(Box::new(move || {
+                notice::instruct(&format!("Touch your security key ({path}) now..."))
+            }));
         }
         Ok(auth)
     }
@@ -78,7 +80,7 @@ impl Context {
     /// Diagnostics for -v.
     pub fn diag(&self, message: impl AsRef<str>) {
         if self.global.verbose >= 1 {
-            eprintln!("fidoctl: {}", message.as_ref());
+            notice::note(message.as_ref());
         }
     }
 }
@@ -88,28 +90,17 @@ pub fn no_key_found() -> Failure {
         .hint("Plug in a security key (on Linux you may need a udev rule to open /dev/hidraw*), or name one with --device, e.g. --device virtual:key.json after `fidoctl virtual create key.json`.")
 }
 
-/// -vv: every report on stderr in hex; reports of messages carrying PIN material show only
-/// their header (and a clientPIN request its protocol and subcommand, which are no secret).
+/// -vv: every report on stderr in hex, as far as the client lets it be shown.
 fn traffic_tracer(path: String) -> Tracer {
-    Box::new(move |dir: Direction, report: &Report, redacted: bool| {
-        let arrow = match dir {
+    Box::new(move |e: &TraceEvent<'_>| {
+        let arrow = match e.direction {
             Direction::Out => ">>",
             Direction::In => "<<",
         };
-        if redacted {
-            // CID | CBOR | BCNT | 0x06 | canonical map {1: protocol, 2: subCommand, ...}
-            let r = report;
-            let client_pin = dir == Direction::Out
-                && r[4] == 0x80 | crate::proto::ctaphid::cmd::CBOR
-                && r[7] == crate::proto::ctap2::command::CLIENT_PIN
-                && (0xA2..=0xB7).contains(&r[8])
-                && (r[9], r[11]) == (0x01, 0x02)
-                && r[10] < 0x18
-                && r[12] < 0x18;
-            let shown = if client_pin { 13 } else { 5 };
-            eprintln!("fidoctl: {path} {arrow} {} [payload redacted: PIN material]", hex::encode(&report[..shown]));
+        if e.redacted {
+            notice::note(&format!("{path} {arrow} {} [payload redacted: PIN material]", hex::encode(e.shown)));
         } else {
-            eprintln!("fidoctl: {path} {arrow} {}", hex::encode(report));
+            notice::note(&format!("{path} {arrow} {}", hex::encode(e.shown)));
         }
     })
 }

@@ -3,6 +3,7 @@
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::{ProfileArg, VirtualCommand};
 use crate::output::message::Message;
+use crate::output::notice;
 use crate::transport::virtual_admin::{self, parse_aaguid, CreateOptions, Profile, ServeError};
 use std::path::Path;
 
@@ -76,7 +77,7 @@ fn parse_firmware(s: &str) -> Option<u64> {
 fn serve(ctx: &Context, file: &Path, socket: &Path) -> Result<Outcome, Failure> {
     let event = |m: &str| {
         if m.starts_with("serving") {
-            eprintln!("fidoctl: {m}");
+            notice::note(m);
         } else {
             ctx.diag(m);
         }

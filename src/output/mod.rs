@@ -5,6 +5,7 @@ pub mod creds;
 pub mod devices;
 pub mod exchange;
 pub mod message;
+pub mod notice;
 
 use crate::cli::Format;
 use serde_json::{json, Value};
