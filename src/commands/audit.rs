@@ -8,7 +8,7 @@ use crate::audit::{KeyFacts, Policy, ADVISORIES};
 use crate::client::attestation::AttestationVerdict;
 use crate::client::exchange::{make_credential, MakeCredentialRequest};
 use crate::client::{pin as client_pin, Authenticator};
-use crate::output::audit::{outcome_word, AuditReport, KeyAudit};
+use crate::output::audit::{outcome_word, AuditReport, KeyAudit, MetadataSummary};
 use crate::output::devices::{vid_pid, ReadError};
 use crate::output::notice;
 use crate::proto::ctap2::alg;
@@ -252,9 +252,11 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome, Failure> {
     }
     let summary = verdict::summarize(&results, unreadable);
     let exit_code = u8::try_from(summary.exit_code).unwrap_or(exit::FAILED);
-    let metadata = blob
-        .as_ref()
-        .map(|b| serde_json::json!({ "no": b.no, "next_update": b.next_update, "entries": b.entries.len() }));
+    let metadata = blob.as_ref().map(|b| MetadataSummary {
+        no: b.no,
+        next_update: b.next_update.clone(),
+        entries: b.entries.len(),
+    });
     Ok(Outcome {
         output: Some(Box::new(AuditReport {
             policy_source,

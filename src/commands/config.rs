@@ -9,8 +9,10 @@ use crate::client::config as client_config;
 use crate::client::pin::PinToken;
 use crate::client::Authenticator;
 use crate::output::message::Message;
+use crate::output::results::{AlwaysUv, Configured, EnterpriseAttestation, ForcePinChange, MinPinLength};
 use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::get_info::Setting;
+use serde::Serialize;
 
 pub fn run(ctx: &Context, command: ConfigCommand) -> Result<Outcome, Failure> {
     match command {
@@ -54,10 +56,8 @@ fn config_token(ctx: &Context, auth: &mut Authenticator) -> Result<Option<PinTok
         .map(Some)
 }
 
-fn done(auth: &Authenticator, text: String, fields: serde_json::Value) -> Outcome {
-    let mut fields = fields;
-    fields["device"] = serde_json::json!(auth.device().path);
-    Outcome::ok(Message { text, fields })
+fn done<T: Serialize + 'static>(auth: &Authenticator, text: String, setting: T, changed: bool) -> Outcome {
+    Outcome::ok(Message { text, fields: Configured { setting, changed, device: auth.device().path.clone() } })
 }
 
 fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {
@@ -69,7 +69,8 @@ fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {
         return Ok(done(
             &auth,
             format!("Always-UV is already {word}; nothing was changed."),
-            serde_json::json!({ "always_uv": wanted, "changed": false }),
+            AlwaysUv { always_uv: wanted },
+            false,
         ));
     }
     let what = if wanted {
@@ -88,7 +89,7 @@ fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {
             format!("The key accepted the change but still reports always-UV {}.", if now { "on" } else { "off" }),
         ));
     }
-    Ok(done(&auth, format!("Always-UV is now {word}."), serde_json::json!({ "always_uv": wanted, "changed": true })))
+    Ok(done(&auth, format!("Always-UV is now {word}."), AlwaysUv { always_uv: wanted }, true))
 }
 
 fn enterprise_attestation(ctx: &Context) -> Result<Outcome, Failure> {
@@ -98,7 +99,8 @@ fn enterprise_attestation(ctx: &Context) -> Result<Outcome, Failure> {
         return Ok(done(
             &auth,
             "Enterprise attestation is already enabled; nothing was changed.".into(),
-            serde_json::json!({ "enterprise_attestation": true, "changed": false }),
+            EnterpriseAttestation { enterprise_attestation: true },
+            false,
         ));
     }
     confirm(
@@ -112,7 +114,8 @@ fn enterprise_attestation(ctx: &Context) -> Result<Outcome, Failure> {
     Ok(done(
         &auth,
         "Enterprise attestation is enabled.".into(),
-        serde_json::json!({ "enterprise_attestation": true, "changed": true }),
+        EnterpriseAttestation { enterprise_attestation: true },
+        true,
     ))
 }
 
@@ -148,7 +151,8 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
         return Ok(done(
             &auth,
             format!("The minimum PIN length is already {current}; nothing was changed."),
-            serde_json::json!({ "min_pin_length": current, "force_pin_change": forced, "rp_ids": rp_ids, "changed": false }),
+            MinPinLength { min_pin_length: Some(current), force_pin_change: forced, rp_ids: rp_ids.to_vec() },
+            false,
         ));
     }
     let mut what = if new_min == current {
@@ -175,7 +179,8 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
     Ok(done(
         &auth,
         text,
-        serde_json::json!({ "min_pin_length": info.min_pin_length, "force_pin_change": forced, "rp_ids": rp_ids, "changed": true }),
+        MinPinLength { min_pin_length: info.min_pin_length, force_pin_change: forced, rp_ids: rp_ids.to_vec() },
+        true,
     ))
 }
 
@@ -195,7 +200,8 @@ pub fn force_change(ctx: &Context) -> Result<Outcome, Failure> {
         return Ok(done(
             &auth,
             "A PIN change is already required on this key; nothing was changed.".into(),
-            serde_json::json!({ "force_pin_change": true, "changed": false }),
+            ForcePinChange { force_pin_change: true },
+            false,
         ));
     }
     confirm(
@@ -212,6 +218,7 @@ pub fn force_change(ctx: &Context) -> Result<Outcome, Failure> {
     Ok(done(
         &auth,
         "A PIN change is now required: change it with `fidoctl pin change`.".into(),
-        serde_json::json!({ "force_pin_change": true, "changed": true }),
+        ForcePinChange { force_pin_change: true },
+        true,
     ))
 }

@@ -10,6 +10,7 @@ use crate::client::Authenticator;
 use crate::output::b64url;
 use crate::output::creds::{CredentialList, CredentialRow, RpGroup};
 use crate::output::message::Message;
+use crate::output::results::{CredentialDeleted, CredentialRef, CredentialUpdated};
 use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::entities::User;
 use base64::Engine;
@@ -176,8 +177,11 @@ fn delete(ctx: &Context, written: &str) -> Result<Outcome, Failure> {
     s.manager().delete(&id)?;
     let device = s.auth.device().path.clone();
     Ok(Outcome::ok(Message {
-        text: format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), rp_id),
-        fields: serde_json::json!({ "device": device, "deleted": { "credential_id": b64url(&id), "rp_id": rp_id, "user_name": user_name } }),
+        text: format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), &rp_id),
+        fields: CredentialDeleted {
+            device,
+            deleted: CredentialRef { credential_id: b64url(&id), rp_id, user_name, display_name: None },
+        },
     }))
 }
 
@@ -221,7 +225,15 @@ fn update(
             user.name.as_deref().unwrap_or("-"),
             user.display_name.as_deref().unwrap_or("-")
         ),
-        fields: serde_json::json!({ "device": device, "updated": { "credential_id": b64url(&id), "rp_id": rp_id, "user_name": user.name, "display_name": user.display_name } }),
+        fields: CredentialUpdated {
+            device,
+            updated: CredentialRef {
+                credential_id: b64url(&id),
+                rp_id: rp_id.clone(),
+                user_name: user.name.clone(),
+                display_name: Some(user.display_name.clone()),
+            },
+        },
     }))
 }
 

@@ -9,7 +9,7 @@ use crate::client::attestation::{verify_assertion_signature, AttestationVerdict}
 use crate::client::cred_mgmt::{flavor, CredentialManager};
 use crate::client::exchange::{get_assertions, make_credential, GetAssertionRequest, MakeCredentialRequest};
 use crate::client::Authenticator;
-use crate::output::exchange::{Exchange, HealthCheck, Step};
+use crate::output::exchange::{AssertionEntry, Assertions, Exchange, HealthCheck, MadeCredential, Step};
 use crate::output::notice;
 use crate::output::{b64url, pem};
 use crate::proto::ctap2::{alg, client_pin::Permissions};
@@ -107,29 +107,29 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
         .attested
         .as_ref()
         .ok_or_else(|| Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential."))?;
-    let fields = serde_json::json!({
-        "device": auth.device().path,
-        "rp_id": a.rp,
-        "credential_id": b64url(&cred.credential_id),
-        "user_id": b64url(&user_id),
-        "aaguid": crate::audit::aaguid_from_bytes(&cred.aaguid),
-        "algorithm": crate::output::devices::alg_name(cred.public_key.alg()),
-        "public_key_cose": b64url(&cred.public_key.to_bytes()),
-        "public_key_pem": pem("PUBLIC KEY", &cred.public_key.to_spki_der()),
-        "client_data_hash": b64url(&cdh),
-        "attestation_format": att.fmt,
-        "attestation": verdict_text(&verdict),
-        "attestation_object": b64url(&att.to_webauthn_bytes()),
-        "authenticator_data": b64url(&att.auth_data_raw),
-        "sign_count": att.auth_data.sign_count,
-        "user_verified": att.auth_data.user_verified(),
-        "resident": a.resident,
-    });
+    let fields = MadeCredential {
+        device: auth.device().path.clone(),
+        rp_id: a.rp.clone(),
+        credential_id: b64url(&cred.credential_id),
+        user_id: b64url(&user_id),
+        aaguid: crate::audit::aaguid_from_bytes(&cred.aaguid),
+        algorithm: crate::output::devices::alg_name(cred.public_key.alg()),
+        public_key_cose: b64url(&cred.public_key.to_bytes()),
+        public_key_pem: pem("PUBLIC KEY", &cred.public_key.to_spki_der()),
+        client_data_hash: b64url(&cdh),
+        attestation_format: att.fmt.clone(),
+        attestation: verdict_text(&verdict),
+        attestation_object: b64url(&att.to_webauthn_bytes()),
+        authenticator_data: b64url(&att.auth_data_raw),
+        sign_count: att.auth_data.sign_count,
+        user_verified: att.auth_data.user_verified(),
+        resident: a.resident,
+    };
     Ok(Outcome::ok(Exchange {
         text: format!(
             "Registered credential {} for {} ({}).\n",
             b64url(&cred.credential_id),
-            fields["rp_id"].as_str().unwrap_or_default(),
+            fields.rp_id,
             verdict_text(&verdict)
         ),
         fields,
@@ -158,18 +158,16 @@ pub fn get_assertion_cmd(
     };
     let req = GetAssertionRequest { rp_id: rp.clone(), client_data_hash: cdh, allow_list: allow, user_presence: true };
     let assertions = get_assertions(&mut auth, &req, token.as_ref())?;
-    let list: Vec<serde_json::Value> = assertions
+    let list: Vec<AssertionEntry> = assertions
         .iter()
-        .map(|a| {
-            serde_json::json!({
-                "credential_id": b64url(&a.credential_id),
-                "authenticator_data": b64url(&a.auth_data_raw),
-                "signature": b64url(&a.signature),
-                "sign_count": a.auth_data.sign_count,
-                "user_verified": a.auth_data.user_verified(),
-                "user_id": a.user.as_ref().map(|u| b64url(&u.id)),
-                "user_name": a.user.as_ref().and_then(|u| u.name.clone()),
-            })
+        .map(|a| AssertionEntry {
+            credential_id: b64url(&a.credential_id),
+            authenticator_data: b64url(&a.auth_data_raw),
+            signature: b64url(&a.signature),
+            sign_count: a.auth_data.sign_count,
+            user_verified: a.auth_data.user_verified(),
+            user_id: a.user.as_ref().map(|u| b64url(&u.id)),
+            user_name: a.user.as_ref().and_then(|u| u.name.clone()),
         })
         .collect();
     let text = assertions
@@ -180,7 +178,12 @@ pub fn get_assertion_cmd(
         .collect();
     Ok(Outcome::ok(Exchange {
         text,
-        fields: serde_json::json!({ "device": auth.device().path, "rp_id": rp, "client_data_hash": b64url(&cdh), "assertions": list }),
+        fields: Assertions {
+            device: auth.device().path.clone(),
+            rp_id: rp,
+            client_data_hash: b64url(&cdh),
+            assertions: list,
+        },
     }))
 }
 

@@ -2,6 +2,7 @@
 
 use super::{exit, Failure, Outcome};
 use crate::cli::Cli;
+use crate::output::results::{ManWritten, RawText};
 use crate::output::Render;
 use clap::CommandFactory;
 use std::path::Path;
@@ -10,7 +11,7 @@ struct Raw(String);
 
 impl Render for Raw {
     fn json(&self) -> serde_json::Value {
-        serde_json::json!({ "text": self.0 })
+        serde_json::to_value(RawText { text: self.0.clone() }).unwrap_or_default()
     }
     fn text(&self) -> String {
         self.0.clone()
@@ -57,6 +58,6 @@ pub fn man(dir: &Path) -> Result<Outcome, Failure> {
     }
     Ok(Outcome::ok(crate::output::message::Message {
         text: format!("Wrote {} man pages into {}.", pages.len(), dir.display()),
-        fields: serde_json::json!({ "dir": dir.display().to_string(), "pages": pages.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>() }),
+        fields: ManWritten { dir: dir.display().to_string(), pages: pages.iter().map(|(n, _)| n.clone()).collect() },
     }))
 }

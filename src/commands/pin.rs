@@ -7,6 +7,7 @@ use crate::cli::PinCommand;
 use crate::client::pin as client_pin;
 use crate::client::{Authenticator, ClientError};
 use crate::output::message::Message;
+use crate::output::results::{PinChanged, PinSet, PinVerified};
 use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::get_info::Flavor;
 use crate::proto::status::CtapStatus;
@@ -47,7 +48,7 @@ fn set(ctx: &Context) -> Result<Outcome, Failure> {
     let path = auth.device().path.clone();
     Ok(Outcome::ok(Message {
         text: format!("The PIN of {path} is set."),
-        fields: serde_json::json!({ "device": path, "pin_set": true, "pin_protocol": session.protocol.number() }),
+        fields: PinSet { device: path, pin_set: true, pin_protocol: session.protocol.number() },
     }))
 }
 
@@ -84,7 +85,7 @@ fn change(ctx: &Context) -> Result<Outcome, Failure> {
     let path = auth.device().path.clone();
     Ok(Outcome::ok(Message {
         text: format!("The PIN of {path} is changed."),
-        fields: serde_json::json!({ "device": path, "pin_changed": true, "pin_protocol": session.protocol.number() }),
+        fields: PinChanged { device: path, pin_changed: true, pin_protocol: session.protocol.number() },
     }))
 }
 
@@ -121,6 +122,11 @@ fn verify(ctx: &Context) -> Result<Outcome, Failure> {
     let path = auth.device().path.clone();
     Ok(Outcome::ok(Message {
         text: format!("The PIN is correct ({path}; {} attempts allowed before it locks).", retries.retries),
-        fields: serde_json::json!({ "device": path, "pin_verified": true, "retries": retries.retries, "pin_protocol": session.protocol.number() }),
+        fields: PinVerified {
+            device: path,
+            pin_verified: true,
+            retries: retries.retries,
+            pin_protocol: session.protocol.number(),
+        },
     }))
 }

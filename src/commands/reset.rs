@@ -10,6 +10,7 @@ use super::{exit, Context, Failure, Outcome};
 use crate::client::config as client_config;
 use crate::output::message::Message;
 use crate::output::notice;
+use crate::output::results::ResetDone;
 use crate::secrets::ENV_PIN;
 use crate::transport::virtual_admin;
 use crate::transport::{self, Backend, DeviceDescription};
@@ -79,7 +80,7 @@ Every account that uses this key must register it again. This cannot be undone."
     client_config::reset(&mut auth).map_err(|e| failure::refused(e, During::Reset))?;
     Ok(Outcome::ok(Message {
         text: format!("{} was reset to factory settings: no PIN, no credentials.", fresh.path),
-        fields: serde_json::json!({ "device": fresh.path, "reset": true, "credentials_destroyed": count }),
+        fields: ResetDone { device: fresh.path.clone(), reset: true, credentials_destroyed: count },
     }))
 }
 

@@ -68,7 +68,9 @@ pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
         let _ = t.join();
     }
     match chosen {
-        Some(path) => Ok(Outcome::ok(Message { text: path.clone(), fields: serde_json::json!({ "device": path }) })),
+        Some(path) => {
+            Ok(Outcome::ok(Message { text: path.clone(), fields: crate::output::results::Selected { device: path } }))
+        }
         None => {
             Err(first_error
                 .unwrap_or_else(|| Failure::new(exit::PRESENCE, "not_selected", "No security key was touched.")))

@@ -4,6 +4,7 @@ use super::{exit, Context, Failure, Outcome};
 use crate::cli::{ProfileArg, VirtualCommand};
 use crate::output::message::Message;
 use crate::output::notice;
+use crate::output::results::{VirtualCreated, VirtualReplugged};
 use crate::transport::virtual_admin::{self, parse_aaguid, CreateOptions, Profile, ServeError};
 use std::path::Path;
 
@@ -41,19 +42,19 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> Result<Outcome, Failure> {
                     created.aaguid,
                     file.display()
                 ),
-                fields: serde_json::json!({
-                    "file": file.display().to_string(),
-                    "device": format!("virtual:{}", file.display()),
-                    "profile": created.profile,
-                    "aaguid": created.aaguid,
-                }),
+                fields: VirtualCreated {
+                    file: file.display().to_string(),
+                    device: format!("virtual:{}", file.display()),
+                    profile: created.profile.to_string(),
+                    aaguid: created.aaguid.clone(),
+                },
             }))
         }
         VirtualCommand::Replug { file } => {
             virtual_admin::replug(&file)?;
             Ok(Outcome::ok(Message {
                 text: format!("Virtual key {} was unplugged and plugged back in.", file.display()),
-                fields: serde_json::json!({ "file": file.display().to_string(), "replugged": true }),
+                fields: VirtualReplugged { file: file.display().to_string(), replugged: true },
             }))
         }
         VirtualCommand::Serve { file, socket } => serve(ctx, &file, &socket),

@@ -20,9 +20,17 @@ pub struct KeyAudit {
     pub error: Option<ReadError>,
 }
 
+/// The metadata BLOB an audit used.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetadataSummary {
+    pub no: u64,
+    pub next_update: String,
+    pub entries: usize,
+}
+
 pub struct AuditReport {
     pub policy_source: String,
-    pub metadata: Option<Value>,
+    pub metadata: Option<MetadataSummary>,
     pub keys: Vec<KeyAudit>,
     pub summary: Summary,
     /// Most keys being read at the same moment (shows the reads ran in parallel).

@@ -55,17 +55,59 @@ impl Render for HealthCheck {
     }
 }
 
-/// Any JSON document with a short text form (the expert commands).
-pub struct Exchange {
+/// An expert command's document with its short text form.
+pub struct Exchange<T: Serialize> {
     pub text: String,
-    pub fields: Value,
+    pub fields: T,
 }
 
-impl Render for Exchange {
+impl<T: Serialize> Render for Exchange<T> {
     fn json(&self) -> Value {
-        self.fields.clone()
+        serde_json::to_value(&self.fields).unwrap_or_default()
     }
     fn text(&self) -> String {
         self.text.clone()
     }
+}
+
+/// `make-credential`.
+#[derive(Debug, Clone, Serialize)]
+pub struct MadeCredential {
+    pub device: String,
+    pub rp_id: String,
+    pub credential_id: String,
+    pub user_id: String,
+    pub aaguid: String,
+    pub algorithm: String,
+    pub public_key_cose: String,
+    pub public_key_pem: String,
+    pub client_data_hash: String,
+    pub attestation_format: String,
+    pub attestation: String,
+    pub attestation_object: String,
+    pub authenticator_data: String,
+    pub sign_count: u32,
+    pub user_verified: bool,
+    pub resident: bool,
+}
+
+/// One assertion of `get-assertion`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssertionEntry {
+    pub credential_id: String,
+    pub authenticator_data: String,
+    pub signature: String,
+    pub sign_count: u32,
+    pub user_verified: bool,
+    pub user_id: Option<String>,
+    pub user_name: Option<String>,
+}
+
+/// `get-assertion`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assertions {
+    pub device: String,
+    pub rp_id: String,
+    pub client_data_hash: String,
+    pub assertions: Vec<AssertionEntry>,
 }

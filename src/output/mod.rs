@@ -6,6 +6,7 @@ pub mod devices;
 pub mod exchange;
 pub mod message;
 pub mod notice;
+pub mod results;
 
 use crate::cli::Format;
 use serde_json::{json, Value};
