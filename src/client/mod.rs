@@ -7,6 +7,7 @@ pub mod config;
 pub mod cred_mgmt;
 pub mod ctaphid;
 pub mod exchange;
+pub mod inventory;
 pub mod pin;
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use crate::audit::verdict::{self, MetadataView};
 use crate::audit::{KeyFacts, Policy, ADVISORIES};
 use crate::client::attestation::AttestationVerdict;
 use crate::client::exchange::{make_credential, MakeCredentialRequest};
-use crate::client::{pin as client_pin, Authenticator};
+use crate::client::inventory::{self, Depth, Firmware};
+use crate::client::Authenticator;
 use crate::output::audit::{outcome_word, AuditReport, KeyAudit, MetadataSummary};
 use crate::output::devices::{vid_pid, ReadError};
 use crate::output::notice;
@@ -91,38 +92,27 @@ fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<Ke
         product: device.product.clone(),
         ..KeyFacts::default()
     };
-    let init = auth.init_info();
-    if !init.has_cbor() {
+    let inv = inventory::read(auth, Depth::WithPin)?;
+    match inv.firmware {
+        Firmware::GetInfo(v) => f.set_firmware_from_get_info(u32::try_from(v).unwrap_or(u32::MAX)),
+        Firmware::CtaphidInit(a, b, c) => f.set_firmware_from_ctaphid_init(a, b, c),
+    }
+    f.versions = inv.versions();
+    let (Some(info), Some(pin)) = (inv.info, inv.pin) else {
         f.u2f_only = true;
-        f.versions = vec!["U2F_V2".into()];
-        let (a, b, c) = init.device_version;
-        f.set_firmware_from_ctaphid_init(a, b, c);
         return Ok(f);
-    }
-    let info = auth.info()?.clone();
+    };
     f.aaguid = Some(crate::audit::aaguid_from_bytes(&info.aaguid));
-    f.versions = info.versions.clone();
-    match info.firmware_version.and_then(|v| u32::try_from(v).ok()) {
-        Some(v) => f.set_firmware_from_get_info(v),
-        None => {
-            let (a, b, c) = init.device_version;
-            f.set_firmware_from_ctaphid_init(a, b, c);
-        }
+    f.pin_supported = Some(pin.support.supported());
+    f.pin_set = pin.support.supported().then_some(pin.support.is_set());
+    if let Some(retries) = pin.retries {
+        f.pin_retries = u32::try_from(retries).ok();
+        f.pin_blocked = Some(retries == 0);
+        f.pin_auth_blocked = pin.power_cycle_required;
     }
-    let pin = info.pin();
-    f.pin_supported = Some(pin.supported());
-    f.pin_set = pin.supported().then_some(pin.is_set());
-    if pin.is_set() {
-        let r = client_pin::get_retries(auth)?;
-        f.pin_retries = u32::try_from(r.retries).ok();
-        f.pin_blocked = Some(r.retries == 0);
-        f.pin_auth_blocked = r.power_cycle_required;
-    }
-    if info.uv().is_some() {
-        if let Ok(uv) = client_pin::get_uv_retries(auth) {
-            f.uv_retries = u32::try_from(uv).ok();
-            f.uv_blocked = Some(uv == 0);
-        }
+    if let Some(uv) = pin.uv_retries {
+        f.uv_retries = u32::try_from(uv).ok();
+        f.uv_blocked = Some(uv == 0);
     }
     f.min_pin_length = info.min_pin_length.and_then(|v| u32::try_from(v).ok());
     f.force_pin_change = info.force_pin_change;

@@ -3,8 +3,9 @@
 
 use super::{exit, Context, Failure, Outcome};
 use crate::audit::models::model_name;
+use crate::client::inventory::{self, Depth, Inventory};
 use crate::client::Authenticator;
-use crate::output::devices::{firmware_text, DeviceEntry, DeviceList, ReadError};
+use crate::output::devices::{DeviceEntry, DeviceList, ReadError};
 use crate::transport::DeviceDescription;
 
 pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
@@ -34,23 +35,20 @@ pub fn describe(ctx: &Context, d: &DeviceDescription) -> Result<DeviceEntry, Fai
 }
 
 pub fn entry_for(auth: &mut Authenticator) -> Result<DeviceEntry, Failure> {
-    let mut entry = DeviceEntry::from_description(auth.device());
-    let init = auth.init_info();
-    if !init.has_cbor() {
-        entry.u2f_only = true;
-        entry.versions = vec!["U2F_V2".to_string()];
-        let (a, b, c) = init.device_version;
-        entry.firmware = Some(format!("{a}.{b}.{c}"));
-        return Ok(entry);
+    let inv = inventory::read(auth, Depth::Identity)?;
+    Ok(entry_from(auth.device(), &inv))
+}
+
+/// The `list` entry of a key whose inventory was read.
+pub fn entry_from(device: &DeviceDescription, inv: &Inventory) -> DeviceEntry {
+    let mut entry = DeviceEntry::from_description(device);
+    entry.u2f_only = inv.u2f_only();
+    entry.versions = inv.versions();
+    entry.firmware = Some(inv.firmware.to_string());
+    if let Some(info) = &inv.info {
+        let aaguid = info.aaguid_string();
+        entry.model = model_name(&aaguid).map(String::from);
+        entry.aaguid = Some(aaguid);
     }
-    let info = auth.info()?;
-    let aaguid = info.aaguid_string();
-    entry.model = model_name(&aaguid).map(String::from);
-    entry.aaguid = Some(aaguid);
-    entry.versions = info.versions.clone();
-    entry.firmware = info.firmware_version.map(firmware_text).or_else(|| {
-        let (a, b, c) = init.device_version;
-        Some(format!("{a}.{b}.{c}"))
-    });
-    Ok(entry)
+    entry
 }

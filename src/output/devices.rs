@@ -64,11 +64,6 @@ pub fn vid_pid(d: &DeviceDescription) -> Option<String> {
     }
 }
 
-/// Firmware as people write it; the same reading the audit uses.
-pub fn firmware_text(v: u64) -> String {
-    u32::try_from(v).map(crate::audit::facts::firmware_text).unwrap_or_else(|_| v.to_string())
-}
-
 fn dash(s: &Option<String>) -> String {
     s.clone().unwrap_or_else(|| "-".to_string())
 }
@@ -155,6 +150,8 @@ pub struct CtaphidFacts {
 pub struct InfoReport {
     pub device: DeviceEntry,
     pub ctaphid: CtaphidFacts,
+    /// getInfo's firmware version as people write it (text only; JSON has `info.firmware_version`).
+    pub firmware: Option<String>,
     pub info: Option<AuthenticatorInfo>,
     pub pin: Option<PinState>,
 }
@@ -195,8 +192,8 @@ impl Render for InfoReport {
         lines.push(("AAGUID".into(), info.aaguid_string()));
         lines.push(("Model".into(), dash(&d.model)));
         lines.push(("Versions".into(), info.versions.join(" ")));
-        if let Some(f) = info.firmware_version {
-            lines.push(("Firmware".into(), firmware_text(f)));
+        if let Some(f) = &self.firmware {
+            lines.push(("Firmware".into(), f.clone()));
         }
         if let Some(pin) = &self.pin {
             lines.push(("PIN".into(), pin_text(pin)));
