@@ -141,7 +141,7 @@ pub fn ctap_level_of(version: &str) -> Option<CtapLevel> {
 /// "5.7.0" for 329472 when the number decodes as major<<16 | minor<<8 | patch with a sensible
 /// major (1..=99); otherwise the number itself.
 pub fn firmware_text(version: u32) -> String {
-    crate::client::inventory::Firmware::GetInfo(u64::from(version)).to_string()
+    crate::proto::firmware::Firmware::GetInfo(u64::from(version)).to_string()
 }
 
 impl KeyFacts {

@@ -6,6 +6,7 @@ pub mod cose;
 pub mod ctap2;
 pub mod ctaphid;
 pub mod entities;
+pub mod firmware;
 pub mod get_info;
 pub mod pin_protocol;
 pub mod status;
