@@ -116,10 +116,14 @@ impl Journal {
     /// Could a record be written now? (Creates the file, takes the lock, writes nothing.)
     /// With `--journal-required` a command calls this before touching the key.
     pub fn preflight(&self) -> Result<(), JournalError> {
-        match self.store() {
-            Some(store) => Ok(store.preflight()?),
-            None => Ok(()),
+        if let Some(store) = self.store() {
+            store.preflight()?;
         }
+        if let Some(socket) = &self.settings.syslog {
+            let connected = std::os::unix::net::UnixDatagram::unbound().and_then(|s| s.connect(socket));
+            connected.map_err(|source| JournalError::Syslog { socket: socket.clone(), source })?;
+        }
+        Ok(())
     }
 
     /// Append the record of `entry` to the file, then send it to syslog if asked. Each

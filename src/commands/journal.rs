@@ -1,0 +1,173 @@
+//! `fidoctl journal [--since DATE] [--key AAGUID|PATH|ID]` and `fidoctl journal verify`, and
+//! the three calls a changing command makes to leave its record (see `crate::journal`):
+//! [`preflight`] before the key is touched, [`device`] for the key, [`finish`] with the result.
+
+use super::{exit, Context, Failure, Outcome};
+use crate::cli::{JournalArgs, JournalCommand};
+use crate::journal::{self, chain, query, Attempt, Journal, JournalError};
+use crate::output::journal::{JournalCheck, JournalListing};
+use crate::proto::get_info::AuthenticatorInfo;
+use crate::transport::DeviceDescription;
+
+/// The journal this run writes to, from `--journal`, `--no-journal`, `--journal-required`,
+/// `--journal-syslog` and the environment.
+pub fn open(ctx: &Context) -> Result<Journal, Failure> {
+    Journal::from_options(&ctx.global.journal_options()).map_err(|e| match e {
+        journal::LocationError::Contradiction => Failure::usage(super::failure::sentence(&e.to_string())),
+        journal::LocationError::NoHome => unwritable(&e.into()),
+    })
+}
+
+fn unwritable(e: &JournalError) -> Failure {
+    Failure::new(exit::FAILED, "journal_unwritable", format!("The journal cannot take a record, so nothing was changed: {e}."))
+        .hint("Fix the journal's folder or permissions, or name a journal with --journal PATH, then try again (without --journal-required the change goes ahead with a warning).")
+}
+
+/// Before a changing command touches the key: under `--journal-required`, refuse unless the
+/// journal (file and, when asked, syslog socket) can take a record. Otherwise nothing to do.
+pub fn preflight(ctx: &Context) -> Result<(), Failure> {
+    if !ctx.global.journal_required {
+        return Ok(());
+    }
+    open(ctx)?.preflight().map_err(|e| unwritable(&e))
+}
+
+/// The key as the journal names it: path, VID:PID, and from getInfo (when it was read) the
+/// AAGUID and the model it stands for.
+pub fn device(d: &DeviceDescription, info: Option<&AuthenticatorInfo>) -> journal::Device {
+    let aaguid = info.map(AuthenticatorInfo::aaguid_string);
+    journal::Device {
+        path: d.path.clone(),
+        vid_pid: crate::output::devices::vid_pid(d),
+        model: aaguid.as_deref().and_then(crate::audit::models::model_name).map(str::to_string),
+        aaguid,
+        identifier: None,
+    }
+}
+
+/// Failure codes that mean the key stopped answering mid-request: the change may have
+/// happened. (CTAPHID errors are `ctaphid_*`.)
+const FAULT_CODES: &[&str] = &["device_disconnected", "device_io", "no_answer", "protocol_error", "malformed_answer"];
+
+/// The CTAP status a Failure code stands for, when the key answered with one.
+fn status_name(code: &str) -> Option<&'static str> {
+    (1..=u8::MAX).map(crate::proto::status::ctap_status).find_map(|ex| {
+        let snake = ex
+            .name
+            .trim_start_matches("CTAP2_ERR_")
+            .trim_start_matches("CTAP1_ERR_")
+            .trim_start_matches("ERR_")
+            .to_lowercase();
+        (ex.name.starts_with("CTAP") && snake == code).then_some(ex.name)
+    })
+}
+
+/// What a command's result means for the journal.
+pub fn outcome_of<T>(result: &Result<T, Failure>) -> journal::Outcome {
+    let Err(f) = result else { return journal::Outcome::Done };
+    if FAULT_CODES.contains(&f.code.as_str()) || f.code.starts_with("ctaphid_") {
+        return journal::Outcome::Unknown { code: f.code.clone(), note: journal::Outcome::UNKNOWN_NOTE.to_string() };
+    }
+    match status_name(&f.code) {
+        Some(status) => journal::Outcome::Refused { status: status.to_string(), code: f.code.clone() },
+        None => journal::Outcome::Failed { code: f.code.clone(), exit_code: f.exit_code },
+    }
+}
+
+/// Record `attempt` with the outcome `result` stands for, and hand `result` back. A journal
+/// that cannot take the record is a warning on stderr; under `--journal-required` a change
+/// that was made but could not be recorded ends in an error (the change stays made).
+pub fn finish<T>(ctx: &Context, attempt: Attempt, result: Result<T, Failure>) -> Result<T, Failure> {
+    let journal = match open(ctx) {
+        Ok(j) => j,
+        Err(f) => {
+            warn(&f.message);
+            return result;
+        }
+    };
+    let report = journal.record(attempt.outcome(outcome_of(&result)));
+    for e in &report.errors {
+        warn(&format!("{e}"));
+    }
+    match result {
+        Ok(_) if ctx.global.journal_required && !report.errors.is_empty() => Err(Failure::new(
+            exit::FAILED,
+            "journal_write_failed",
+            "The change was made on the key, but its journal record could not be written.",
+        )
+        .hint("Fix the journal (see the warning above) and note this change by hand for the security team.")),
+        other => other,
+    }
+}
+
+fn warn(what: &str) {
+    eprintln!("fidoctl: warning: this change is not in the journal: {what}.");
+    eprintln!("Fix the journal's location or permissions (or name one with --journal PATH); --journal-required refuses changes that cannot be recorded.");
+}
+
+/// `fidoctl journal …`
+pub fn run(ctx: &Context, args: JournalArgs) -> Result<Outcome, Failure> {
+    let journal = open(ctx)?;
+    let Some(store) = journal.store() else {
+        return Err(Failure::usage("There is no journal to read with --no-journal."));
+    };
+    let path = store.path().display().to_string();
+    let read_fail = |e: journal::StoreError| {
+        Failure::new(exit::FAILED, "journal_unreadable", super::failure::sentence(&e.to_string()))
+            .hint("Check the journal's permissions (it is readable by its owner only), or name it with --journal PATH.")
+    };
+    let bytes = store.read_all().map_err(read_fail)?;
+    let exists = bytes.is_some();
+    let bytes = bytes.unwrap_or_default();
+    match args.command {
+        Some(JournalCommand::Verify) => {
+            let verification = chain::verify(&bytes);
+            let code = if verification.valid() { exit::SUCCESS } else { exit::FAILED };
+            Ok(Outcome { exit_code: code, ..Outcome::ok(JournalCheck { journal: path, exists, verification }) })
+        }
+        None => {
+            let filter = query::Filter { since: args.since, key: args.key };
+            let filtered = filter != query::Filter::default();
+            let (records, unreadable_lines) = query::select(&bytes, &filter);
+            Ok(Outcome::ok(JournalListing { journal: path, exists, records, unreadable_lines, filtered }))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_follow_the_failure() {
+        let err = |code: &str| -> Result<(), Failure> { Err(Failure::new(exit::PIN, code, "x")) };
+        assert_eq!(outcome_of(&Ok::<(), Failure>(())), journal::Outcome::Done);
+        assert_eq!(
+            outcome_of(&err("pin_invalid")),
+            journal::Outcome::Refused { status: "CTAP2_ERR_PIN_INVALID".into(), code: "pin_invalid".into() }
+        );
+        assert!(matches!(outcome_of(&err("device_disconnected")), journal::Outcome::Unknown { .. }));
+        assert!(matches!(outcome_of(&err("ctaphid_invalid_seq")), journal::Outcome::Unknown { .. }));
+        assert_eq!(
+            outcome_of(&err("credential_not_found")),
+            journal::Outcome::Failed { code: "credential_not_found".into(), exit_code: exit::PIN }
+        );
+    }
+
+    #[test]
+    fn a_real_failure_conversion_gives_the_status() {
+        use crate::client::ctaphid::CtaphidError;
+        use crate::client::ClientError;
+        use crate::proto::ctap2::command;
+        use crate::proto::status::code;
+        let f = Failure::from(ClientError::Status { command: command::RESET, code: code::NOT_ALLOWED });
+        assert_eq!(
+            outcome_of(&Err::<(), _>(f)),
+            journal::Outcome::Refused { status: "CTAP2_ERR_NOT_ALLOWED".into(), code: "not_allowed".into() }
+        );
+        let f = Failure::from(ClientError::Channel(CtaphidError::Transport(
+            crate::transport::TransportError::Disconnected,
+        )));
+        assert!(matches!(outcome_of(&Err::<(), _>(f)), journal::Outcome::Unknown { .. }));
+    }
+}
