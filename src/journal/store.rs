@@ -1,6 +1,12 @@
-//! The journal file: created 0600 in a 0700 folder, appended to under an exclusive lock
-//! (flock on the file itself), one `write` per record with O_APPEND, so concurrent fidoctl
-//! processes never interleave and each record's `prev` is the hash of the line before it.
+//! The journal file: created 0600 in a 0700 folder, appended to under an exclusive lock, one
+//! `write` per record with O_APPEND, so concurrent fidoctl processes never interleave and each
+//! record's `prev` is the hash of the line before it.
+//!
+//! Beside the journal, `JOURNAL.head` (0600) holds the last record's seq and hash. It is the
+//! lock (flock), so the lock survives the journal being renamed by log rotation, and it is
+//! where a fresh journal file continues the chain from: after rotation the new file starts
+//! mid-chain (which `verify` reports) instead of at seq 1, and the rotated files concatenated
+//! in order verify as one chain.
 
 use super::record::{line_hash, Record, GENESIS};
 use std::fs::{DirBuilder, File, OpenOptions};
@@ -28,9 +34,10 @@ pub struct Store {
     path: PathBuf,
 }
 
-/// The journal file, open and exclusively locked until dropped.
+/// The journal file and its head file, open; the head is exclusively locked until dropped.
 struct Locked {
     file: File,
+    head: File,
 }
 
 impl Store {
@@ -42,6 +49,13 @@ impl Store {
         &self.path
     }
 
+    /// `JOURNAL.head`: the lock, and the chain's last link.
+    pub fn head_path(&self) -> PathBuf {
+        let mut name = self.path.file_name().unwrap_or_default().to_os_string();
+        name.push(".head");
+        self.path.with_file_name(name)
+    }
+
     fn open_locked(&self) -> Result<Locked, StoreError> {
         let open_err = |source| StoreError::Open { path: self.path.clone(), source };
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -49,34 +63,46 @@ impl Store {
                 DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(open_err)?;
             }
         }
-        let file =
-            OpenOptions::new().read(true).append(true).create(true).mode(0o600).open(&self.path).map_err(open_err)?;
-        file.lock().map_err(open_err)?;
-        Ok(Locked { file })
+        let private = || {
+            let mut o = OpenOptions::new();
+            o.read(true).create(true).mode(0o600);
+            o
+        };
+        let head = private().write(true).truncate(false).open(self.head_path()).map_err(open_err)?;
+        head.lock().map_err(open_err)?;
+        let file = private().append(true).open(&self.path).map_err(open_err)?;
+        Ok(Locked { file, head })
     }
 
-    /// Can a record be appended? Creates the folder and the file as an append would, takes
+    /// Can a record be appended? Creates the folder and the files as an append would, takes
     /// and releases the lock, and reads the last record. Writes nothing.
     pub fn preflight(&self) -> Result<(), StoreError> {
         let mut locked = self.open_locked()?;
-        self.tail(&mut locked.file).map(|_| ())
+        self.tail(&mut locked).map(|_| ())
     }
 
     /// Append the record `build(seq, prev)` makes, under the lock, in one write.
     pub fn append(&self, build: impl FnOnce(u64, String) -> Record) -> Result<Record, StoreError> {
         let mut locked = self.open_locked()?;
-        let tail = self.tail(&mut locked.file)?;
+        let tail = self.tail(&mut locked)?;
         let record = build(tail.next_seq, tail.prev);
-        let mut buf = Vec::with_capacity(1024);
+        let line = record.to_line();
+        let mut buf = Vec::with_capacity(line.len() + 2);
         if tail.unterminated {
             // A torn last line stays a line of its own (and `verify` names it).
             buf.push(b'\n');
         }
-        buf.extend_from_slice(record.to_line().as_bytes());
+        buf.extend_from_slice(line.as_bytes());
         buf.push(b'\n');
         let write_err = |source| StoreError::Write { path: self.path.clone(), source };
         locked.file.write_all(&buf).map_err(write_err)?;
         locked.file.sync_data().map_err(write_err)?;
+        let head = format!("{} {}\n", record.seq, line_hash(line.as_bytes()));
+        let h = &mut locked.head;
+        h.set_len(0)
+            .and_then(|_| h.seek(SeekFrom::Start(0)))
+            .and_then(|_| h.write_all(head.as_bytes()))
+            .map_err(write_err)?;
         Ok(record)
     }
 
@@ -90,11 +116,20 @@ impl Store {
     }
 
     /// What the next record continues from: the last line's hash and the next seq.
-    fn tail(&self, file: &mut File) -> Result<Tail, StoreError> {
+    fn tail(&self, locked: &mut Locked) -> Result<Tail, StoreError> {
         let read_err = |source| StoreError::Read { path: self.path.clone(), source };
+        let file = &mut locked.file;
         let len = file.metadata().map_err(read_err)?.len();
         if len == 0 {
-            return Ok(Tail { prev: GENESIS.to_string(), next_seq: 1, unterminated: false });
+            // A new file: continue the chain of the file rotated away, if there was one.
+            let mut head = String::new();
+            locked.head.read_to_string(&mut head).map_err(read_err)?;
+            let link = head.trim().split_once(' ').and_then(|(seq, hash)| {
+                let valid = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+                Some((seq.parse::<u64>().ok()?, hash.to_string())).filter(|_| valid)
+            });
+            let (next_seq, prev) = link.map_or((1, GENESIS.to_string()), |(seq, hash)| (seq + 1, hash));
+            return Ok(Tail { prev, next_seq, unterminated: false });
         }
         let mut window = TAIL_CHUNK.min(len);
         loop {
@@ -169,8 +204,30 @@ mod tests {
         assert_eq!(second.prev, line_hash(lines[0].as_bytes()));
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&store.head_path()), 0o600);
         assert_eq!(mode(path.parent().unwrap()), 0o700);
         assert_eq!(mode(path.parent().unwrap().parent().unwrap()), 0o700);
+    }
+
+    #[test]
+    fn a_rotated_journal_continues_the_chain_in_the_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        let store = Store::new(&path);
+        append_sample(&store);
+        append_sample(&store);
+        // logrotate's default: rename, and the next writer creates a new file.
+        std::fs::rename(&path, dir.path().join("j.jsonl.1")).unwrap();
+        let third = append_sample(&store);
+        let old = std::fs::read_to_string(dir.path().join("j.jsonl.1")).unwrap();
+        assert_eq!(third.seq, 3);
+        assert_eq!(third.prev, line_hash(old.lines().last().unwrap().as_bytes()));
+        let new = std::fs::read(&path).unwrap();
+        let v = crate::journal::chain::verify(&new);
+        assert!(v.valid() && v.starts_mid_chain, "{v:?}");
+        let whole = [old.as_bytes(), &new].concat();
+        let v = crate::journal::chain::verify(&whole);
+        assert!(v.valid() && !v.starts_mid_chain && v.records == 3, "{v:?}");
     }
 
     #[test]
