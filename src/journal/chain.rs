@@ -7,7 +7,7 @@
 //! whole file rewritten with a fresh chain. Forwarding each record off the host (syslog) is
 //! the answer to those.
 
-use super::record::{line_hash, Record, GENESIS};
+use super::record::{line_hash, Link, GENESIS};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -74,7 +74,7 @@ impl Problem {
 
 struct Line<'a> {
     bytes: &'a [u8],
-    record: Option<Record>,
+    record: Option<Link>,
 }
 
 /// Check the whole journal text.
@@ -83,12 +83,7 @@ pub fn verify(journal: &[u8]) -> Verification {
     let lines: Vec<Line> = if body.is_empty() {
         Vec::new()
     } else {
-        body.split(|b| *b == b'\n')
-            .map(|bytes| Line {
-                bytes,
-                record: std::str::from_utf8(bytes).ok().and_then(|s| Record::from_line(s).ok()),
-            })
-            .collect()
+        body.split(|b| *b == b'\n').map(|bytes| Line { bytes, record: Link::from_line(bytes) }).collect()
     };
     let seq_at = |i: usize| lines.get(i).and_then(|l| l.record.as_ref()).map(|r| r.seq);
     let mut v = Verification {
@@ -228,6 +223,16 @@ mod tests {
         let v = check(&back);
         assert!(v.starts_mid_chain);
         assert_eq!(v.problem, Some(Problem::Reordered { line: 4, seq: 1, expected: 5 }));
+    }
+
+    #[test]
+    fn records_of_a_later_version_still_verify() {
+        let mut r = sample();
+        let first = r.to_line().replacen('{', "{\"added_later\":[1,2],", 1);
+        r.seq = 2;
+        r.prev = line_hash(first.as_bytes());
+        let v = check(&[first, r.to_line()]);
+        assert!(v.valid() && v.records == 2, "{v:?}");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! key-agreement secret, a private key or large-blob content has nowhere to go: byte values
 //! are only credential ids ([`CredentialId`], public by nature), and argument names are
 //! `&'static str` chosen in code, never taken from input.
+//!
+//! Reading is lenient (unknown fields are ignored) because fields are only ever added.
 
 use serde::{Deserialize, Serialize, Serializer};
 use sha2::{Digest, Sha256};
@@ -18,7 +20,6 @@ pub fn line_hash(line: &[u8]) -> String {
 
 /// A record as it is written: one JSON object on one line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Record {
     /// 1 for the first record of a journal, then +1 per record. 0 only in a syslog message of
     /// a record the local journal could not take (it is in no chain).
@@ -43,7 +44,6 @@ pub struct Record {
 
 /// The operating-system account that ran fidoctl.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct User {
     pub uid: u32,
     /// From the password database; `None` when the uid has no entry.
@@ -55,7 +55,6 @@ pub struct User {
 
 /// One named argument. The name is fixed in code (`'static`), so input never chooses it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Arg {
     pub name: ArgName,
     pub value: ArgValue,
@@ -110,7 +109,6 @@ impl Arg {
 
 /// The key that was changed, as far as fidoctl knew it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Device {
     /// As `--device` takes it: `/dev/hidraw3`, `unix:/run/k.sock`, `virtual:key.json`.
     pub path: String,
@@ -156,7 +154,7 @@ impl CredentialId {
 
 /// What was changed (or was about to be, for a refused or failed change).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
     /// A first PIN on a key that had none.
     PinSet,
@@ -205,7 +203,7 @@ pub enum Setting {
 
 /// What came of the change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "result", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "result", rename_all = "snake_case")]
 pub enum Outcome {
     /// The key confirmed the change.
     Done,
@@ -246,6 +244,20 @@ pub struct Entry {
     pub device: Device,
     pub change: Change,
     pub outcome: Outcome,
+}
+
+/// What the chain needs of a line: its number and its link. Read on its own, so a record of a
+/// later fidoctl (fields are only ever added) still verifies.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Link {
+    pub seq: u64,
+    pub prev: String,
+}
+
+impl Link {
+    pub fn from_line(line: &[u8]) -> Option<Link> {
+        serde_json::from_slice(line).ok()
+    }
 }
 
 impl Record {

@@ -8,7 +8,7 @@
 //! mid-chain (which `verify` reports) instead of at seq 1, and the rotated files concatenated
 //! in order verify as one chain.
 
-use super::record::{line_hash, Record, GENESIS};
+use super::record::{line_hash, Link, Record, GENESIS};
 use std::fs::{DirBuilder, File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
@@ -154,7 +154,7 @@ impl Store {
             let complete = if start.is_some() || window == len { &lines[..] } else { &lines[lines.len() - 1..] };
             let mut next_seq = 1;
             for (after, line) in complete.iter().rev().enumerate() {
-                if let Some(r) = std::str::from_utf8(line).ok().and_then(|l| Record::from_line(l).ok()) {
+                if let Some(r) = Link::from_line(line) {
                     next_seq = r.seq + after as u64 + 1;
                     break;
                 }
