@@ -154,6 +154,51 @@ mod tests {
         );
     }
 
+    fn context(args: &[&str]) -> Context {
+        let argv = ["fidoctl"].iter().chain(args).chain(&["list"]).copied().collect::<Vec<_>>();
+        Context::new(crate::cli::Cli::parse_args(argv).unwrap().global)
+    }
+
+    fn attempt() -> Attempt {
+        let d = DeviceDescription::new("virtual:k.json", crate::transport::Backend::Virtual);
+        Attempt::new("reset", device(&d, None), journal::Change::Reset { credential_count: None })
+    }
+
+    #[test]
+    fn finish_records_the_outcome_and_hands_the_result_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        let ctx = context(&["--journal", path.to_str().unwrap()]);
+        preflight(&ctx).unwrap();
+        assert_eq!(finish(&ctx, attempt(), Ok::<u8, Failure>(7)), Ok(7));
+        let refused = Failure::new(exit::FAILED, "not_allowed", "too late");
+        assert_eq!(finish(&ctx, attempt(), Err::<u8, _>(refused.clone())), Err(refused));
+        let text = std::fs::read(&path).unwrap();
+        let (records, _) = query::select(&text, &query::Filter::default());
+        let outcomes: Vec<&str> = records.iter().map(|r| r.outcome.word()).collect();
+        assert_eq!(outcomes, ["done", "refused"]);
+        assert_eq!(records[0].device.path, "virtual:k.json");
+        assert!(chain::verify(&text).valid());
+    }
+
+    #[test]
+    fn journal_required_refuses_before_and_fails_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("a-file");
+        std::fs::write(&blocker, b"").unwrap();
+        let bad = blocker.join("j.jsonl");
+        let ctx = context(&["--journal", bad.to_str().unwrap(), "--journal-required"]);
+        let f = preflight(&ctx).unwrap_err();
+        assert_eq!((f.code.as_str(), f.exit_code), ("journal_unwritable", exit::FAILED));
+        assert!(f.message.starts_with("The journal cannot take a record, so nothing was changed:"), "{}", f.message);
+        let f = finish(&ctx, attempt(), Ok::<(), Failure>(())).unwrap_err();
+        assert_eq!(f.code, "journal_write_failed");
+        // Without --journal-required: no preflight refusal, and the result stands (with a warning).
+        let lenient = context(&["--journal", bad.to_str().unwrap()]);
+        assert_eq!(preflight(&lenient), Ok(()));
+        assert_eq!(finish(&lenient, attempt(), Ok::<(), Failure>(())), Ok(()));
+    }
+
     #[test]
     fn a_real_failure_conversion_gives_the_status() {
         use crate::client::ctaphid::CtaphidError;
