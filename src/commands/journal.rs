@@ -107,7 +107,12 @@ fn warn(what: &str) {
 
 /// `fidoctl journal …`
 pub fn run(ctx: &Context, args: JournalArgs) -> Result<Outcome, Failure> {
-    let journal = open(ctx)?;
+    let journal = Journal::from_options(&ctx.global.journal_options()).map_err(|e| match e {
+        journal::LocationError::Contradiction => Failure::usage(super::failure::sentence(&e.to_string())),
+        journal::LocationError::NoHome => {
+            Failure::new(exit::FAILED, "journal_unreadable", super::failure::sentence(&e.to_string()))
+        }
+    })?;
     let Some(store) = journal.store() else {
         return Err(Failure::usage("There is no journal to read with --no-journal."));
     };
