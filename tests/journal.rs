@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::journal::{finish_worker, poll, spawn_worker, Rsyslog};
+use common::journal::{finish_worker, poll, sample_journal, spawn_worker, write_lines, Rsyslog};
 use fidoctl::journal::chain;
 use fidoctl::journal::record::GENESIS;
 use fidoctl::journal::{Arg, Attempt, Change, Device, Journal, Options, Outcome, Record, Setting};
@@ -126,4 +126,128 @@ fn a_journal_that_cannot_be_written_reports_it_and_syslog_still_gets_the_record(
     let r = Record::from_line(&body).unwrap();
     assert_eq!((r.seq, r.prev.as_str()), (0, GENESIS), "a record in no local chain says so with seq 0");
     assert_eq!(r.change, Change::Reset { credential_count: Some(3) });
+}
+
+// --- fidoctl journal and fidoctl journal verify ---------------------------------------------------
+
+/// `fidoctl --journal PATH ARGS...` in a clean environment.
+fn journal_cmd(path: &std::path::Path, args: &[&str]) -> common::cli::Run {
+    let mut full = vec!["--journal", path.to_str().unwrap()];
+    full.extend_from_slice(args);
+    common::cli::run(full)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn verify_accepts_an_intact_journal_and_names_an_edited_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let lines = sample_journal(10);
+    write_lines(&path, &lines);
+    let ok = journal_cmd(&path, &["journal", "verify"]);
+    ok.success();
+    assert!(one_line(&ok.stdout).contains("is intact: 10 records, 1 to 10."), "{}", ok.describe());
+
+    // One byte of record 4: a letter of its host name.
+    let mut edited = lines.clone();
+    edited[3] = edited[3].replacen("desk-7", "desk-8", 1);
+    write_lines(&path, &edited);
+    let bad = journal_cmd(&path, &["journal", "verify"]);
+    bad.expect_code(1);
+    assert!(one_line(&bad.stdout).contains("record 4 (line 4) was edited after it was written"), "{}", bad.describe());
+    let doc = journal_cmd(&path, &["journal", "verify", "--json"]);
+    doc.expect_code(1);
+    let v = doc.value();
+    assert_eq!(v["valid"], false);
+    assert_eq!((v["problem"]["kind"].as_str(), v["problem"]["line"].as_u64()), (Some("edited"), Some(4)));
+}
+
+#[test]
+fn verify_names_removed_and_reordered_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let mut removed = sample_journal(10);
+    removed.remove(6);
+    write_lines(&path, &removed);
+    let run = journal_cmd(&path, &["journal", "verify"]);
+    run.expect_code(1);
+    assert!(one_line(&run.stdout).contains("record 7 was removed (it should be at line 7)"), "{}", run.describe());
+
+    let mut moved = sample_journal(10);
+    moved.swap(4, 5);
+    write_lines(&path, &moved);
+    let run = journal_cmd(&path, &["--json", "journal", "verify"]);
+    run.expect_code(1);
+    let p = &run.value()["problem"];
+    assert_eq!(p["kind"], "reordered");
+    assert_eq!(p["message"], "record 6 (line 5) is out of order: record 5 should come before it");
+}
+
+#[test]
+fn verify_says_a_rotated_journal_starts_mid_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    write_lines(&path, &sample_journal(10)[6..]);
+    let run = journal_cmd(&path, &["journal", "verify"]);
+    run.success();
+    let text = one_line(&run.stdout);
+    assert!(text.contains("is intact: 4 records, 7 to 10."), "{}", run.describe());
+    assert!(text.contains("It starts mid-chain, at record 7"), "{}", run.describe());
+    let v = journal_cmd(&path, &["journal", "verify", "--json"]).value();
+    assert_eq!((v["valid"].as_bool(), v["starts_mid_chain"].as_bool()), (Some(true), Some(true)));
+}
+
+#[test]
+fn journal_lists_and_filters_records_in_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    write_lines(&path, &sample_journal(9));
+    // FIDOCTL_JOURNAL names the journal as --journal does.
+    let mut cmd = common::cli::fidoctl();
+    cmd.env("FIDOCTL_JOURNAL", &path).args(["journal", "--json"]);
+    let all = common::cli::run_cmd(&mut cmd);
+    all.success();
+    let records = all.value()["records"].as_array().unwrap().clone();
+    assert_eq!(records.len(), 9);
+    assert_eq!(records[0]["change"]["kind"], "credential_deleted");
+
+    let since = journal_cmd(&path, &["journal", "--since", "2026-11-07", "--json"]).value();
+    let seqs: Vec<u64> = since["records"].as_array().unwrap().iter().map(|r| r["seq"].as_u64().unwrap()).collect();
+    assert_eq!(seqs, vec![7, 8, 9]);
+    let key = journal_cmd(&path, &["journal", "--key", "virtual:key-1.json", "--json"]).value();
+    let seqs: Vec<u64> = key["records"].as_array().unwrap().iter().map(|r| r["seq"].as_u64().unwrap()).collect();
+    assert_eq!(seqs, vec![2, 5, 8]);
+    let by_aaguid = journal_cmd(&path, &["journal", "--key", "6F1D0C7A5E1B4C3E9A7D0F1D0C7A11E5", "--json"]).value();
+    assert_eq!(by_aaguid["records"].as_array().unwrap().len(), 9);
+
+    let text = journal_cmd(&path, &["journal", "--since", "2026-11-09T00:00:00Z"]);
+    text.success()
+        .stdout_has("#9  2026-11-09T09:00:00Z  creds delete")
+        .stdout_has("delete credential AAECAw of alice at example.com");
+    for line in journal_cmd(&path, &["journal"]).stdout.lines() {
+        assert!(line.chars().count() <= 80, "{line:?} is wider than 80 columns");
+    }
+    journal_cmd(&path, &["journal", "--since", "last tuesday"]).expect_code(2).stderr_has("YYYY-MM-DD");
+}
+
+#[test]
+fn there_is_nothing_to_read_with_no_journal() {
+    let run = common::cli::run(["--no-journal", "journal"]);
+    run.expect_code(2).stderr_has("There is no journal to read with --no-journal.");
+    common::cli::run(["--no-journal", "--journal-required", "journal"]).expect_code(2);
+}
+
+#[test]
+fn the_documented_record_is_a_record() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/json.md")).unwrap();
+    let marker = "<!-- journal record example -->";
+    let after = doc.split_once(marker).expect("docs/json.md marks its journal record example").1;
+    let block = after.split_once("```json\n").unwrap().1.split_once("```").unwrap().0;
+    let value: serde_json::Value = serde_json::from_str(block).expect("the example is JSON");
+    let record: Record = serde_json::from_value(value.clone()).expect("the example is a journal record");
+    // Every field of the record type is shown.
+    assert_eq!(serde_json::to_value(&record).unwrap(), value);
 }

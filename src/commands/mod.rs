@@ -9,6 +9,7 @@ pub mod exchange;
 pub mod failure;
 pub mod generate;
 pub mod info;
+pub mod journal;
 pub mod list;
 pub mod pin;
 pub mod replug;
@@ -69,6 +70,7 @@ pub fn run(cli: Cli, ctx: &Context) -> anyhow::Result<Outcome> {
         Command::Audit { policy, mds, mds_root, attest, strict } => {
             audit::run(ctx, audit::AuditArgs { policy, mds, mds_root, attest, strict })
         }
+        Command::Journal(j) => Ok(journal::run(ctx, j)?),
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),
