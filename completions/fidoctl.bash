@@ -37,6 +37,9 @@ _fidoctl() {
             fidoctl,info)
                 cmd="fidoctl__subcmd__info"
                 ;;
+            fidoctl,journal)
+                cmd="fidoctl__subcmd__journal"
+                ;;
             fidoctl,list)
                 cmd="fidoctl__subcmd__list"
                 ;;
@@ -127,6 +130,9 @@ _fidoctl() {
             fidoctl__subcmd__help,info)
                 cmd="fidoctl__subcmd__help__subcmd__info"
                 ;;
+            fidoctl__subcmd__help,journal)
+                cmd="fidoctl__subcmd__help__subcmd__journal"
+                ;;
             fidoctl__subcmd__help,list)
                 cmd="fidoctl__subcmd__help__subcmd__list"
                 ;;
@@ -169,6 +175,9 @@ _fidoctl() {
             fidoctl__subcmd__help__subcmd__creds,update)
                 cmd="fidoctl__subcmd__help__subcmd__creds__subcmd__update"
                 ;;
+            fidoctl__subcmd__help__subcmd__journal,verify)
+                cmd="fidoctl__subcmd__help__subcmd__journal__subcmd__verify"
+                ;;
             fidoctl__subcmd__help__subcmd__pin,change)
                 cmd="fidoctl__subcmd__help__subcmd__pin__subcmd__change"
                 ;;
@@ -192,6 +201,18 @@ _fidoctl() {
                 ;;
             fidoctl__subcmd__help__subcmd__virtual,serve)
                 cmd="fidoctl__subcmd__help__subcmd__virtual__subcmd__serve"
+                ;;
+            fidoctl__subcmd__journal,help)
+                cmd="fidoctl__subcmd__journal__subcmd__help"
+                ;;
+            fidoctl__subcmd__journal,verify)
+                cmd="fidoctl__subcmd__journal__subcmd__verify"
+                ;;
+            fidoctl__subcmd__journal__subcmd__help,help)
+                cmd="fidoctl__subcmd__journal__subcmd__help__subcmd__help"
+                ;;
+            fidoctl__subcmd__journal__subcmd__help,verify)
+                cmd="fidoctl__subcmd__journal__subcmd__help__subcmd__verify"
                 ;;
             fidoctl__subcmd__pin,change)
                 cmd="fidoctl__subcmd__pin__subcmd__change"
@@ -260,7 +281,7 @@ _fidoctl() {
 
     case "${cmd}" in
         fidoctl)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version list info wink select pin creds config reset test make-credential get-assertion audit virtual completions man help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version list info wink select pin creds config reset test make-credential get-assertion audit journal virtual completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -282,6 +303,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -290,7 +315,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__audit)
-            opts="-d -y -v -h -V --policy --mds --mds-root --attest --strict --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --policy --mds --mds-root --attest --strict --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -324,6 +349,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -332,7 +361,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__completions)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version bash elvish fish powershell zsh"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -351,6 +380,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -362,7 +395,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__config)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version always-uv enterprise-attestation help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version always-uv enterprise-attestation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -384,6 +417,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -392,7 +429,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__config__subcmd__always__subcmd__uv)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version on off"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version on off"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -411,6 +448,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -422,7 +463,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__config__subcmd__enterprise__subcmd__attestation)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version enable"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version enable"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -441,6 +482,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -508,7 +553,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version list delete update help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version list delete update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -530,6 +575,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -538,7 +587,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds__subcmd__delete)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,6 +606,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -638,7 +691,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds__subcmd__list)
-            opts="-d -y -v -h -V --rp --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --rp --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -664,6 +717,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -672,7 +729,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds__subcmd__update)
-            opts="-d -y -v -h -V --name --display-name --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --name --display-name --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,6 +759,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -710,7 +771,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__get__subcmd__assertion)
-            opts="-d -y -v -h -V --rp --cred --uv --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --rp --cred --uv --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -744,6 +805,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -752,7 +817,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__help)
-            opts="list info wink select pin creds config reset test make-credential get-assertion audit virtual completions man help"
+            opts="list info wink select pin creds config reset test make-credential get-assertion audit journal virtual completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -922,6 +987,34 @@ _fidoctl() {
         fidoctl__subcmd__help__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__journal)
+            opts="verify"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__journal__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1172,7 +1265,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__info)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1191,6 +1284,128 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__journal)
+            opts="-d -y -v -h -V --since --key --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__journal__subcmd__help)
+            opts="verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__journal__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__journal__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__journal__subcmd__verify)
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1202,7 +1417,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__list)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1224,6 +1439,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1232,7 +1451,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__make__subcmd__credential)
-            opts="-d -y -v -h -V --rp --user-name --display-name --resident --uv --alg --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --rp --user-name --display-name --resident --uv --alg --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1274,6 +1493,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1282,7 +1505,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__man)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1301,6 +1524,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1312,7 +1539,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version set change verify min-length force-change help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version set change verify min-length force-change help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1334,6 +1561,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1342,7 +1573,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__change)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1361,6 +1592,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1372,7 +1607,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__force__subcmd__change)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1391,6 +1626,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1500,7 +1739,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__min__subcmd__length)
-            opts="-d -y -v -h -V --rp-id --force-change --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --rp-id --force-change --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1526,6 +1765,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1534,7 +1777,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__set)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1553,6 +1796,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1564,7 +1811,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__verify)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1586,6 +1833,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1594,7 +1845,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__reset)
-            opts="-d -y -v -h -V --skip-replug --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --skip-replug --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1613,6 +1864,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1624,7 +1879,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__select)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1643,6 +1898,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1654,7 +1913,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__test)
-            opts="-d -y -v -h -V --resident --uv --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --resident --uv --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1673,6 +1932,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1684,7 +1947,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version create serve replug help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version create serve replug help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1706,6 +1969,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1714,7 +1981,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual__subcmd__create)
-            opts="-d -y -v -h -V --profile --aaguid --firmware --max-resident --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --profile --aaguid --firmware --max-resident --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1749,6 +2016,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1830,7 +2101,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual__subcmd__replug)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1852,6 +2123,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1860,7 +2135,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual__subcmd__serve)
-            opts="-d -y -v -h -V --socket --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --socket --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1886,6 +2161,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1894,7 +2173,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__wink)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1913,6 +2192,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

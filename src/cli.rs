@@ -53,6 +53,29 @@ pub struct GlobalOptions {
     /// More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted).
     #[arg(short = 'v', long = "verbose", global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl).
+    #[arg(long = "journal", global = true, value_name = "PATH")]
+    pub journal: Option<PathBuf>,
+    /// Do not record changes made to keys.
+    #[arg(long, global = true, conflicts_with = "journal_required")]
+    pub no_journal: bool,
+    /// Refuse to change a key unless the journal can record it (checked before the key is touched).
+    #[arg(long, global = true)]
+    pub journal_required: bool,
+    /// Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does.
+    #[arg(long, global = true)]
+    pub journal_syslog: bool,
+}
+
+impl GlobalOptions {
+    pub fn journal_options(&self) -> crate::journal::Options {
+        crate::journal::Options {
+            path: self.journal.clone(),
+            disabled: self.no_journal,
+            required: self.journal_required,
+            syslog: self.journal_syslog,
+        }
+    }
 }
 
 impl Cli {
@@ -259,6 +282,11 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// What fidoctl changed on keys, and when (the journal); `journal verify` checks its hash chain.
+    #[command(
+        after_help = "Examples:\n  fidoctl journal --since 2026-12-01 --key cb69481e-8ff7-4039-93ec-0a2729a154a8\n  fidoctl journal verify"
+    )]
+    Journal(JournalArgs),
     /// Create, serve and re-plug virtual keys (software authenticators for tests and training).
     #[command(subcommand)]
     Virtual(VirtualCommand),
@@ -371,6 +399,30 @@ pub enum CredsCommand {
         #[arg(long)]
         display_name: Option<String>,
     },
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct JournalArgs {
+    #[command(subcommand)]
+    pub command: Option<JournalCommand>,
+    /// Only records from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on.
+    #[arg(long, value_name = "DATE", value_parser = journal_date)]
+    pub since: Option<i64>,
+    /// Only records of this key: its AAGUID, its path or its identifier.
+    #[arg(long, value_name = "AAGUID|PATH|ID")]
+    pub key: Option<String>,
+}
+
+fn journal_date(s: &str) -> Result<i64, String> {
+    crate::journal::time::parse(s).ok_or_else(|| "write the date as YYYY-MM-DD or 2026-12-03T08:00:00Z".to_string())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JournalCommand {
+    /// Check the journal's hash chain: exit 1 and the first record edited, removed or reordered.
+    #[command(after_help = "Example:\n  fidoctl journal verify --json")]
+    Verify,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

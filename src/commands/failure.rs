@@ -27,11 +27,31 @@ pub struct Failure {
     pub code: String,
     pub message: String,
     pub hint: Option<String>,
+    /// Where it came from (the journal's outcome rests on it); not part of the JSON.
+    pub cause: Cause,
+}
+
+/// Where a failure came from: the key's answer, an exchange cut short, or fidoctl itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cause {
+    /// fidoctl stopped on its own: bad input, no PIN, a check before sending, a "no" at the
+    /// confirmation, a touch never given. The key did not refuse anything.
+    #[default]
+    Fidoctl,
+    /// The key answered a request with this status: it did not do what was asked.
+    KeyRefused(CtapStatus),
+    /// The key stopped answering, or answered nonsense, once talking had begun: what it did
+    /// with the request is not known.
+    Interrupted,
 }
 
 impl Failure {
     pub fn new(exit_code: u8, code: &str, message: impl Into<String>) -> Failure {
-        Failure { exit_code, code: code.to_string(), message: message.into(), hint: None }
+        Failure { exit_code, code: code.to_string(), message: message.into(), hint: None, cause: Cause::Fidoctl }
+    }
+    fn cause(mut self, cause: Cause) -> Failure {
+        self.cause = cause;
+        self
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Failure {
         self.hint = Some(hint.into());
@@ -111,7 +131,7 @@ pub fn wrong_pin(status: CtapStatus, retries: u64) -> Option<Failure> {
 /// A key's refusal, read in the light of what was asked.
 pub fn refused(e: ClientError, during: During) -> Failure {
     let status = e.ctap_status();
-    match (during, status) {
+    let special = match (during, status) {
         (During::Reset, Some(CtapStatus::NotAllowed)) => Failure::new(
             exit::FAILED,
             "reset_too_late",
@@ -136,8 +156,9 @@ pub fn refused(e: ClientError, during: During) -> Failure {
             "The key refused the new PIN: it does not meet the key's PIN policy (too short, or the same as the PIN it must replace).",
         )
         .hint("Choose a different, longer PIN and try again."),
-        _ => Failure::from(e),
-    }
+        _ => return Failure::from(e),
+    };
+    special.cause(status.map_or(Cause::Fidoctl, Cause::KeyRefused))
 }
 
 /// Lower-level errors are phrases; a help-desk reader gets sentences.
@@ -170,7 +191,9 @@ impl From<crate::transport::virtual_admin::StateError> for Failure {
             StateError::Missing { .. } => "virtual_key_missing",
             StateError::Busy { .. } => "virtual_key_busy",
             StateError::Damaged { .. } | StateError::TooNew { .. } => "virtual_key_damaged",
-            StateError::Io { .. } => "virtual_key_io",
+            StateError::Io { .. } => {
+                return Failure::new(exit::DEVICE, "virtual_key_io", e.to_string()).cause(Cause::Interrupted)
+            }
         };
         Failure::new(exit::DEVICE, code, e.to_string())
     }
@@ -183,9 +206,11 @@ impl From<TransportError> for Failure {
             TransportError::Open { .. } => Failure::new(exit::DEVICE, "device_unreachable", sentence(&e.to_string()))
                 .hint("Check that the key is plugged in and that you may open it, then try again."),
             TransportError::Disconnected => Failure::new(exit::DEVICE, "device_disconnected", sentence(&e.to_string()))
-                .hint("Plug the key back in and run the command again."),
+                .hint("Plug the key back in and run the command again.")
+                .cause(Cause::Interrupted),
             TransportError::Io(_) => Failure::new(exit::DEVICE, "device_io", sentence(&e.to_string()))
-                .hint("Unplug the key, plug it back in and try again."),
+                .hint("Unplug the key, plug it back in and try again.")
+                .cause(Cause::Interrupted),
         }
     }
 }
@@ -201,7 +226,8 @@ impl From<CtaphidError> for Failure {
                 } else {
                     format!("ctaphid_{}", snake(ex.name))
                 };
-                Failure::new(exit::FAILED, &code, ex.what_happened).hint(ex.next_step)
+                // A framing-level error, not an answer to the request.
+                Failure::new(exit::FAILED, &code, ex.what_happened).hint(ex.next_step).cause(Cause::Interrupted)
             }
             CtaphidError::Cancelled => {
                 Failure::new(exit::PRESENCE, "cancelled", "The operation was cancelled before the key was touched.")
@@ -209,13 +235,15 @@ impl From<CtaphidError> for Failure {
             CtaphidError::Timeout(_) => {
                 Failure::new(exit::FAILED, "no_answer", format!("The security key stopped answering: {e}."))
                     .hint("Unplug the key, plug it back in and try again.")
+                    .cause(Cause::Interrupted)
             }
             other => Failure::new(
                 exit::FAILED,
                 "protocol_error",
                 format!("The security key's answer made no sense: {other}."),
             )
-            .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty."),
+            .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty.")
+            .cause(Cause::Interrupted),
         }
     }
 }
@@ -236,13 +264,17 @@ impl From<ClientError> for Failure {
             ClientError::Status { command, status: CtapStatus::OperationDenied } if asks_for_touch(command) && command != command::RESET => {
                 Failure::new(exit::PRESENCE, "operation_denied", "The request was declined at the security key.")
                     .hint("Nothing was changed. Run the command again and confirm on the key.")
+                    .cause(Cause::KeyRefused(CtapStatus::OperationDenied))
             }
             ClientError::Status { command, status } => {
                 let ex = status_text::ctap_status(status);
-                Failure::new(status_exit(command, status), &status_code(status), ex.what_happened).hint(ex.next_step)
+                Failure::new(status_exit(command, status), &status_code(status), ex.what_happened)
+                    .hint(ex.next_step)
+                    .cause(Cause::KeyRefused(status))
             }
             ClientError::Malformed(m) => Failure::new(exit::FAILED, "malformed_answer", format!("The security key sent an answer fidoctl cannot read ({m})."))
-                .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty or unsupported."),
+                .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty or unsupported.")
+                .cause(Cause::Interrupted),
             ClientError::NotFido2 => Failure::new(exit::FAILED, "u2f_only", "This key speaks only U2F (CTAP1), so it cannot do this; it needs a FIDO2 key."),
             ClientError::Unsupported(m) => Failure::new(exit::FAILED, "unsupported", m),
             ClientError::PinChangeRequired => Failure::new(

@@ -10,6 +10,7 @@ pub mod exchange;
 pub mod failure;
 pub mod generate;
 pub mod info;
+pub mod journal;
 pub mod list;
 pub mod pin;
 pub mod replug;
@@ -22,7 +23,7 @@ pub mod wink;
 
 use crate::cli::{Cli, Command};
 use crate::output::Render;
-pub use failure::{exit, Failure};
+pub use failure::{exit, Cause, Failure};
 pub use session::Context;
 
 /// What a command produced: something to print, and the exit code to end with.
@@ -71,6 +72,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Audit { policy, mds, mds_root, attest, strict } => {
             audit::run(ctx, audit::AuditArgs { policy, mds, mds_root, attest, strict })
         }
+        Command::Journal(j) => Ok(journal::run(ctx, j)?),
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod creds;
 pub mod devices;
 pub mod exchange;
+pub mod journal;
 pub mod message;
 pub mod notice;
 pub mod results;

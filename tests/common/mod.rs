@@ -21,6 +21,7 @@ pub mod creds;
 pub mod csv;
 pub mod exchange;
 pub mod interop;
+pub mod journal;
 pub mod pin;
 pub mod readme;
 pub mod schema;
