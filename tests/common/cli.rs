@@ -16,13 +16,23 @@ pub const RUN_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// A command for `program` (fidoctl, or what runs it: `script`, `bash`) without any
 /// FIDOCTL_* variable of this process's environment (FIDOCTL_DEVICE, FIDOCTL_PIN,
-/// FIDOCTL_VIRTUAL_PRESENCE, ...), so a developer's shell cannot leak into a test.
+/// FIDOCTL_VIRTUAL_PRESENCE, FIDOCTL_JOURNAL, ...), so a developer's shell cannot leak into a
+/// test, and with XDG_STATE_HOME under the build's temp dir, so no test writes to the
+/// developer's own journal. (Tests on a [`VirtualKeyFile`] get a journal in their own temp
+/// dir; see [`VirtualKeyFile::journal`].)
 pub fn clean_command(program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
     let mut cmd = std::process::Command::new(program);
     for (name, _) in std::env::vars_os().filter(|(name, _)| name.to_string_lossy().starts_with("FIDOCTL_")) {
         cmd.env_remove(name);
     }
+    cmd.env("XDG_STATE_HOME", test_state_home());
     cmd
+}
+
+/// XDG_STATE_HOME for runs that have no temp dir of their own: in cargo's temp dir for
+/// integration tests (target/tmp), never the developer's home.
+pub fn test_state_home() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("fidoctl-test-state")
 }
 
 /// The binary with a clean environment ([`clean_command`]) and a timeout. Standard input is
@@ -320,9 +330,19 @@ impl VirtualKeyFile {
     }
 
     /// [`VirtualKeyFile::run`] with `env` (e.g. FIDOCTL_VIRTUAL_PRESENCE, which the
-    /// in-process virtual key reads from fidoctl's own environment).
+    /// in-process virtual key reads from fidoctl's own environment). The journal is
+    /// [`VirtualKeyFile::journal`] unless `env` names another.
     pub fn run_env(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
-        run_on(&self.selector(), env, args)
+        let journal = self.journal();
+        let mut all = vec![("FIDOCTL_JOURNAL", journal.to_str().expect("UTF-8 temp path"))];
+        all.extend_from_slice(env);
+        run_on(&self.selector(), &all, args)
+    }
+
+    /// The journal that runs on this key write to: `journal.jsonl` beside the state file (in
+    /// the test's temp dir).
+    pub fn journal(&self) -> PathBuf {
+        self.path.with_file_name("journal.jsonl")
     }
 
     /// [`VirtualKeyFile::run`] with the PIN in FIDOCTL_PIN (never on the command line).

@@ -82,6 +82,7 @@ impl VirtualKeyServer {
             .arg(&key_file)
             .arg("--socket")
             .arg(&socket)
+            .env("XDG_STATE_HOME", dir.path())
             .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().expect("clone log handle"))

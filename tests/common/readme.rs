@@ -331,8 +331,11 @@ impl<'a> Session<'a> {
         let script_path = dir.path().join("session.sh");
         std::fs::write(&script_path, &script).expect("write session script");
         let log = dir.path().join("session.log");
-        // mktemp in an example stays inside the session's directory.
-        let code = run_bash(&script_path, &work, &log, &[("TMPDIR", dir.path())], SESSION_TIMEOUT);
+        // mktemp in an example stays inside the session's directory, and so does the journal
+        // of the examples that change a key.
+        let state = dir.path().join("state");
+        let code =
+            run_bash(&script_path, &work, &log, &[("TMPDIR", dir.path()), ("XDG_STATE_HOME", &state)], SESSION_TIMEOUT);
         let session = Session { doc, section, dir, ran };
         let reached = read_lossy(&marker).trim().to_string();
         if code != Some(0) || reached != "done" {
