@@ -3,11 +3,13 @@
 
 use super::auth::{pin_input, token_with_pin};
 use super::confirm::confirm;
+use super::journal as cj;
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::{ConfigCommand, OnOff};
 use crate::client::config as client_config;
 use crate::client::pin::PinToken;
 use crate::client::Authenticator;
+use crate::journal::{Arg, Change, Setting as JSetting};
 use crate::output::message::Message;
 use crate::output::results::{AlwaysUv, Configured, EnterpriseAttestation, ForcePinChange, MinPinLength};
 use crate::proto::ctap2::client_pin::Permissions;
@@ -61,6 +63,7 @@ fn done<T: Serialize + 'static>(auth: &Authenticator, text: String, setting: T, 
 }
 
 fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {
+    cj::preflight(ctx)?;
     let mut auth = ctx.open_one()?;
     require_config(&mut auth, Setting::AlwaysUv, "require user verification for every use")?;
     let current = auth.info()?.always_uv();
@@ -73,14 +76,23 @@ fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {
             false,
         ));
     }
+    let attempt = cj::attempt(&mut auth, "config always-uv", Change::Setting { setting: JSetting::AlwaysUv(wanted) })
+        .arg(Arg::text("state", word))
+        .arg(Arg::flag("yes", ctx.global.yes));
+    let result = toggle_always_uv(ctx, &mut auth, wanted);
+    cj::finish(ctx, attempt, result)
+}
+
+fn toggle_always_uv(ctx: &Context, auth: &mut Authenticator, wanted: bool) -> Result<Outcome, Failure> {
+    let word = if wanted { "on" } else { "off" };
     let what = if wanted {
         "This turns always-UV on: the key will ask for its PIN (or fingerprint) for every registration and sign-in, including for U2F sites that cannot ask for one."
     } else {
         "This turns always-UV off: the key will allow sign-ins with a touch alone where the site allows it."
     };
     confirm(ctx, what, &format!("Turn always-UV {word}?"))?;
-    let token = config_token(ctx, &mut auth)?;
-    client_config::toggle_always_uv(&mut auth, token.as_ref())?;
+    let token = config_token(ctx, auth)?;
+    client_config::toggle_always_uv(auth, token.as_ref())?;
     let now = auth.refresh_info()?.always_uv();
     if now != wanted {
         return Err(Failure::new(
@@ -89,10 +101,11 @@ fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {
             format!("The key accepted the change but still reports always-UV {}.", if now { "on" } else { "off" }),
         ));
     }
-    Ok(done(&auth, format!("Always-UV is now {word}."), AlwaysUv { always_uv: wanted }, true))
+    Ok(done(auth, format!("Always-UV is now {word}."), AlwaysUv { always_uv: wanted }, true))
 }
 
 fn enterprise_attestation(ctx: &Context) -> Result<Outcome, Failure> {
+    cj::preflight(ctx)?;
     let mut auth = ctx.open_one()?;
     require_config(&mut auth, Setting::EnterpriseAttestation, "enable enterprise attestation")?;
     if auth.info()?.enterprise_attestation() == Some(true) {
@@ -103,16 +116,23 @@ fn enterprise_attestation(ctx: &Context) -> Result<Outcome, Failure> {
             false,
         ));
     }
+    let change = Change::Setting { setting: JSetting::EnterpriseAttestation(true) };
+    let attempt = cj::attempt(&mut auth, "config enterprise-attestation", change).arg(Arg::flag("yes", ctx.global.yes));
+    let result = enable_enterprise_attestation(ctx, &mut auth);
+    cj::finish(ctx, attempt, result)
+}
+
+fn enable_enterprise_attestation(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure> {
     confirm(
         ctx,
         "This enables enterprise attestation: sites your organisation lists in the browser policy will be able to identify this individual key. Only a factory reset turns it off again.",
         "Enable enterprise attestation?",
     )?;
-    let token = config_token(ctx, &mut auth)?;
-    client_config::enable_enterprise_attestation(&mut auth, token.as_ref())?;
+    let token = config_token(ctx, auth)?;
+    client_config::enable_enterprise_attestation(auth, token.as_ref())?;
     auth.refresh_info()?;
     Ok(done(
-        &auth,
+        auth,
         "Enterprise attestation is enabled.".into(),
         EnterpriseAttestation { enterprise_attestation: true },
         true,
@@ -121,10 +141,40 @@ fn enterprise_attestation(ctx: &Context) -> Result<Outcome, Failure> {
 
 /// `pin min-length N [--rp-id ID]... [--force-change]`
 pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: bool) -> Result<Outcome, Failure> {
+    cj::preflight(ctx)?;
     let mut auth = ctx.open_one()?;
     require_config(&mut auth, Setting::MinPinLength, "change its minimum PIN length")?;
     let info = auth.info()?;
     let current = info.min_pin_length.unwrap_or(4);
+    if new_min == current && rp_ids.is_empty() && !force_change {
+        let forced = info.force_pin_change == Some(true);
+        return Ok(done(
+            &auth,
+            format!("The minimum PIN length is already {current}; nothing was changed."),
+            MinPinLength { min_pin_length: Some(current), force_pin_change: forced, rp_ids: rp_ids.to_vec() },
+            false,
+        ));
+    }
+    let change = Change::MinPinLength { length: new_min, rp_ids: rp_ids.to_vec(), force_change };
+    let mut attempt = cj::attempt(&mut auth, "pin min-length", change)
+        .arg(Arg::number("length", new_min))
+        .arg(Arg::flag("force_change", force_change))
+        .arg(Arg::flag("yes", ctx.global.yes));
+    if !rp_ids.is_empty() {
+        attempt = attempt.arg(Arg::list("rp_id", rp_ids.iter().cloned()));
+    }
+    let result = raise_min_length(ctx, &mut auth, current, new_min, rp_ids, force_change);
+    cj::finish(ctx, attempt, result)
+}
+
+fn raise_min_length(
+    ctx: &Context,
+    auth: &mut Authenticator,
+    current: u64,
+    new_min: u64,
+    rp_ids: &[String],
+    force_change: bool,
+) -> Result<Outcome, Failure> {
     if new_min < current {
         return Err(Failure::new(
             exit::PIN,
@@ -136,7 +186,7 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
     if new_min > 63 {
         return Err(Failure::usage(format!("{new_min} is longer than any PIN can be (63 bytes).")));
     }
-    if let Some(max) = info.max_rp_ids_for_set_min_pin_length {
+    if let Some(max) = auth.info()?.max_rp_ids_for_set_min_pin_length {
         if rp_ids.len() as u64 > max {
             return Err(Failure::usage(format!(
                 "This key accepts at most {max} --rp-id values; {} were given.",
@@ -145,15 +195,6 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
         }
     } else if !rp_ids.is_empty() {
         return Err(Failure::usage("This key cannot tell sites its minimum PIN length (--rp-id is not supported)."));
-    }
-    if new_min == current && rp_ids.is_empty() && !force_change {
-        let forced = info.force_pin_change == Some(true);
-        return Ok(done(
-            &auth,
-            format!("The minimum PIN length is already {current}; nothing was changed."),
-            MinPinLength { min_pin_length: Some(current), force_pin_change: forced, rp_ids: rp_ids.to_vec() },
-            false,
-        ));
     }
     let mut what = if new_min == current {
         format!("This keeps the minimum PIN length of {} at {current}.", auth.device().path)
@@ -168,8 +209,8 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
     }
     what.push_str(" Only a factory reset undoes this.");
     confirm(ctx, &what, "Raise the minimum PIN length?")?;
-    let token = config_token(ctx, &mut auth)?;
-    client_config::set_min_pin_length(&mut auth, token.as_ref(), Some(new_min), rp_ids, force_change)?;
+    let token = config_token(ctx, auth)?;
+    client_config::set_min_pin_length(auth, token.as_ref(), Some(new_min), rp_ids, force_change)?;
     let info = auth.refresh_info()?.clone();
     let forced = info.force_pin_change == Some(true);
     let mut text = format!("The minimum PIN length is now {}.", info.min_pin_length.unwrap_or(new_min));
@@ -177,7 +218,7 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
         text.push_str(" The PIN must be changed (`fidoctl pin change`) before it can be used again.");
     }
     Ok(done(
-        &auth,
+        auth,
         text,
         MinPinLength { min_pin_length: info.min_pin_length, force_pin_change: forced, rp_ids: rp_ids.to_vec() },
         true,
@@ -186,8 +227,25 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
 
 /// `pin force-change`
 pub fn force_change(ctx: &Context) -> Result<Outcome, Failure> {
+    cj::preflight(ctx)?;
     let mut auth = ctx.open_one()?;
     require_config(&mut auth, Setting::MinPinLength, "force a PIN change")?;
+    let info = auth.info()?;
+    if info.pin().is_set() && info.force_pin_change == Some(true) {
+        return Ok(done(
+            &auth,
+            "A PIN change is already required on this key; nothing was changed.".into(),
+            ForcePinChange { force_pin_change: true },
+            false,
+        ));
+    }
+    let attempt =
+        cj::attempt(&mut auth, "pin force-change", Change::ForcePinChange).arg(Arg::flag("yes", ctx.global.yes));
+    let result = force_pin_change(ctx, &mut auth);
+    cj::finish(ctx, attempt, result)
+}
+
+fn force_pin_change(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure> {
     if !auth.info()?.pin().is_set() {
         return Err(Failure::new(
             exit::PIN,
@@ -195,14 +253,6 @@ pub fn force_change(ctx: &Context) -> Result<Outcome, Failure> {
             "This key has no PIN, so there is no PIN to force a change of.",
         )
         .hint("Set one with `fidoctl pin set`."));
-    }
-    if auth.info()?.force_pin_change == Some(true) {
-        return Ok(done(
-            &auth,
-            "A PIN change is already required on this key; nothing was changed.".into(),
-            ForcePinChange { force_pin_change: true },
-            false,
-        ));
     }
     confirm(
         ctx,
@@ -212,11 +262,11 @@ pub fn force_change(ctx: &Context) -> Result<Outcome, Failure> {
         ),
         "Force a PIN change?",
     )?;
-    let token = config_token(ctx, &mut auth)?;
-    client_config::set_min_pin_length(&mut auth, token.as_ref(), None, &[], true)?;
+    let token = config_token(ctx, auth)?;
+    client_config::set_min_pin_length(auth, token.as_ref(), None, &[], true)?;
     auth.refresh_info()?;
     Ok(done(
-        &auth,
+        auth,
         "A PIN change is now required: change it with `fidoctl pin change`.".into(),
         ForcePinChange { force_pin_change: true },
         true,

@@ -2,11 +2,13 @@
 
 use super::auth::{pin_input, token_with_pin};
 use super::confirm::confirm;
+use super::journal as cj;
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::CredsCommand;
 use crate::client::cred_mgmt::{flavor, CredentialEntry, CredentialManager, Flavor, RpEntry};
 use crate::client::pin::PinToken;
 use crate::client::Authenticator;
+use crate::journal::{Arg, Change, CredentialId};
 use crate::output::b64url;
 use crate::output::creds::{CredentialList, CredentialRow, RpGroup};
 use crate::output::message::Message;
@@ -163,18 +165,28 @@ fn describe(rp: &RpEntry, c: &CredentialEntry) -> String {
 
 fn delete(ctx: &Context, written: &str) -> Result<Outcome, Failure> {
     id_readings(written)?;
+    cj::preflight(ctx)?;
     let auth = ctx.open_one()?;
     let mut s = CmSession::open(ctx, auth)?;
     let all = s.everything()?;
     let (rp, cred) = find_exact(&all, written)?;
-    confirm(
+    let id = cred.credential_id.clone();
+    let (rp_id, user_name) = (rp.rp.id.clone(), cred.user.name.clone());
+    let change = Change::CredentialDeleted {
+        rp_id: rp_id.clone(),
+        user_name: user_name.clone(),
+        credential_id: CredentialId(id.clone()),
+    };
+    let attempt = cj::attempt(&mut s.auth, "creds delete", change)
+        .arg(Arg::text("credential_id", written))
+        .arg(Arg::flag("yes", ctx.global.yes));
+    let result = confirm(
         ctx,
         &format!("This deletes one credential for good:\n  {}\nThe user will no longer be able to sign in to {} with this key.", describe(rp, cred), rp.rp.id),
         "Delete this credential?",
-    )?;
-    let id = cred.credential_id.clone();
-    let (rp_id, user_name) = (rp.rp.id.clone(), cred.user.name.clone());
-    s.manager().delete(&id)?;
+    )
+    .and_then(|()| Ok(s.manager().delete(&id)?));
+    cj::finish(ctx, attempt, result)?;
     let device = s.auth.device().path.clone();
     Ok(Outcome::ok(Message {
         text: format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), &rp_id),
@@ -195,6 +207,7 @@ fn update(
         return Err(Failure::usage("Nothing to change: give --name, --display-name or both."));
     }
     id_readings(written)?;
+    cj::preflight(ctx)?;
     let mut auth = ctx.open_one()?;
     // Known from getInfo: refuse before asking for a PIN that could not be used anyway.
     if flavor(&mut auth)? == Some(Flavor::Preview) {
@@ -207,6 +220,7 @@ fn update(
     let mut s = CmSession::open(ctx, auth)?;
     let all = s.everything()?;
     let (rp, cred) = find_exact(&all, written)?;
+    let (name_arg, display_arg) = (name.clone(), display_name.clone());
     // The key replaces the whole user entity: resend what is not being changed.
     let user = User {
         id: cred.user.id.clone(),
@@ -215,7 +229,21 @@ fn update(
     };
     let id = cred.credential_id.clone();
     let rp_id = rp.rp.id.clone();
-    s.manager().update_user(&id, &user)?;
+    let change = Change::CredentialUpdated {
+        rp_id: rp_id.clone(),
+        credential_id: CredentialId(id.clone()),
+        user_name: user.name.clone(),
+        display_name: user.display_name.clone(),
+    };
+    let mut attempt = cj::attempt(&mut s.auth, "creds update", change).arg(Arg::text("credential_id", written));
+    if let Some(n) = &name_arg {
+        attempt = attempt.arg(Arg::text("name", n.clone()));
+    }
+    if let Some(d) = &display_arg {
+        attempt = attempt.arg(Arg::text("display_name", d.clone()));
+    }
+    let result: Result<(), Failure> = s.manager().update_user(&id, &user).map_err(Into::into);
+    cj::finish(ctx, attempt, result)?;
     let device = s.auth.device().path.clone();
     Ok(Outcome::ok(Message {
         text: format!(

@@ -3,12 +3,14 @@
 
 use super::auth::PinHolder;
 use super::creds::id_readings;
+use super::journal as cj;
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::AlgArg;
 use crate::client::attestation::{verify_assertion_signature, AttestationVerdict};
 use crate::client::cred_mgmt::{flavor, CredentialManager};
 use crate::client::exchange::{get_assertions, make_credential, GetAssertionRequest, MakeCredentialRequest};
 use crate::client::Authenticator;
+use crate::journal::{Arg, Change, CredentialId};
 use crate::output::exchange::{AssertionEntry, Assertions, Exchange, HealthCheck, MadeCredential, Step};
 use crate::output::notice;
 use crate::output::{b64url, pem};
@@ -189,23 +191,68 @@ pub fn get_assertion_cmd(
 
 /// `fidoctl test`: register, sign in, verify everything, clean up.
 pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, Failure> {
+    // Only --resident leaves (and removes) something on the key, so only it is journaled.
+    if resident {
+        cj::preflight(ctx)?;
+    }
     let mut auth = ctx.open_one()?;
-    let device = auth.device().path.clone();
-    let mut steps = Vec::new();
-    let step = |steps: &mut Vec<Step>, name: &str, started: Instant, ok: bool, detail: String| {
-        steps.push(Step { name: name.into(), ok, ms: started.elapsed().as_millis() as u64, detail });
-    };
     let info = auth.info()?.clone();
     let cm = flavor(&mut auth)?;
-    if resident && cm.is_none() {
+    let mut trail = TestTrail::default();
+    if !resident {
+        return check(ctx, &mut auth, &info, cm, resident, uv, &mut trail);
+    }
+    if cm.is_none() {
         return Err(Failure::new(
             exit::FAILED,
             "cred_mgmt_unsupported",
             "This key cannot delete single credentials, so `fidoctl test --resident` would leave a credential behind; nothing was created.",
         )
-        .hint("Run `fidoctl test` without --resident."))
-        ;
+        .hint("Run `fidoctl test` without --resident."));
     }
+    let mut attempt = cj::attempt(
+        &mut auth,
+        "test",
+        Change::TestCredential { rp_id: TEST_RP_ID.into(), credential_id: None, deleted: false },
+    )
+    .arg(Arg::flag("resident", resident))
+    .arg(Arg::flag("uv", uv));
+    let result = check(ctx, &mut auth, &info, cm, resident, uv, &mut trail);
+    *attempt.change() = Change::TestCredential {
+        rp_id: TEST_RP_ID.into(),
+        credential_id: trail.created.map(CredentialId),
+        deleted: trail.deleted,
+    };
+    // The check itself reports a credential it could not delete; the record says why.
+    let outcome = match (&result, trail.not_deleted) {
+        (Ok(_), Some(f)) => cj::outcome_of(&Err::<(), _>(f)),
+        _ => cj::outcome_of(&result),
+    };
+    cj::finish_as(ctx, attempt, outcome, result)
+}
+
+/// What `test --resident` did to the key, for its journal record.
+#[derive(Default)]
+struct TestTrail {
+    created: Option<Vec<u8>>,
+    deleted: bool,
+    not_deleted: Option<Failure>,
+}
+
+fn check(
+    ctx: &Context,
+    auth: &mut Authenticator,
+    info: &crate::proto::get_info::AuthenticatorInfo,
+    cm: Option<crate::client::cred_mgmt::Flavor>,
+    resident: bool,
+    uv: bool,
+    trail: &mut TestTrail,
+) -> Result<Outcome, Failure> {
+    let device = auth.device().path.clone();
+    let mut steps = Vec::new();
+    let step = |steps: &mut Vec<Step>, name: &str, started: Instant, ok: bool, detail: String| {
+        steps.push(Step { name: name.into(), ok, ms: started.elapsed().as_millis() as u64, detail });
+    };
     // Deleting the credential again needs a PIN token: without a PIN it would stay behind.
     if resident && !info.pin().is_set() {
         return Err(Failure::new(
@@ -222,14 +269,14 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, 
         alg::EDDSA
     };
     let mut pins = PinHolder::default();
-    let need_pin = needs_pin(&mut auth, uv, resident)?;
+    let need_pin = needs_pin(auth, uv, resident)?;
 
     // 1. Register.
     let t = Instant::now();
     let token = if need_pin {
         Some(pins.token(
             ctx,
-            &mut auth,
+            auth,
             Permissions::MAKE_CREDENTIAL | Permissions::GET_ASSERTION,
             Some(TEST_RP_ID),
             "the health check",
@@ -251,10 +298,13 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, 
         resident,
         ..MakeCredentialRequest::default()
     };
-    let att = make_credential(&mut auth, &req, token.as_ref())?;
+    let att = make_credential(auth, &req, token.as_ref())?;
     let Some(cred) = att.auth_data.attested.clone() else {
         return Err(Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential."));
     };
+    if resident {
+        trail.created = Some(cred.credential_id.clone());
+    }
     step(&mut steps, "register (makeCredential)", t, true, format!("credential {}", b64url(&cred.credential_id)));
 
     // 2. Verify the registration.
@@ -282,14 +332,14 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, 
     // 3. Sign in (the token lost its permissions with makeCredential: ask for a fresh one).
     let t = Instant::now();
     let token = if need_pin {
-        Some(pins.token(ctx, &mut auth, Permissions::GET_ASSERTION, Some(TEST_RP_ID), "the health check")?)
+        Some(pins.token(ctx, auth, Permissions::GET_ASSERTION, Some(TEST_RP_ID), "the health check")?)
     } else {
         None
     };
     let cdh2: [u8; 32] = random();
     let allow_list = if resident { Vec::new() } else { vec![cred.credential_id.clone()] };
     let ga = GetAssertionRequest { rp_id: TEST_RP_ID.into(), client_data_hash: cdh2, allow_list, user_presence: true };
-    let assertions = get_assertions(&mut auth, &ga, token.as_ref())?;
+    let assertions = get_assertions(auth, &ga, token.as_ref())?;
     let Some(assertion) = assertions.iter().find(|a| a.credential_id == cred.credential_id) else {
         return Err(Failure::new(
             exit::FAILED,
@@ -325,12 +375,14 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, 
         let t = Instant::now();
         let result = (|| -> Result<(), Failure> {
             let token =
-                pins.token(ctx, &mut auth, Permissions::CREDENTIAL_MANAGEMENT, None, "deleting the test credential")?;
+                pins.token(ctx, auth, Permissions::CREDENTIAL_MANAGEMENT, None, "deleting the test credential")?;
             let fl =
                 cm.ok_or_else(|| Failure::new(exit::FAILED, "cred_mgmt_unsupported", "no credential management"))?;
-            Ok(CredentialManager::new(&mut auth, &token, fl).delete(&cred.credential_id)?)
+            Ok(CredentialManager::new(auth, &token, fl).delete(&cred.credential_id)?)
         })();
         cleaned_up = Some(result.is_ok());
+        trail.deleted = result.is_ok();
+        trail.not_deleted = result.as_ref().err().cloned();
         let detail = match &result {
             Ok(()) => "deleted".to_string(),
             Err(f) => f.message.clone(),

@@ -4,7 +4,8 @@
 
 use super::{exit, Cause, Context, Failure, Outcome};
 use crate::cli::{JournalArgs, JournalCommand};
-use crate::journal::{self, chain, query, Attempt, Journal, JournalError};
+use crate::client::Authenticator;
+use crate::journal::{self, chain, query, Attempt, Change, Journal, JournalError};
 use crate::output::journal::{JournalCheck, JournalListing};
 use crate::proto::get_info::AuthenticatorInfo;
 use crate::transport::DeviceDescription;
@@ -61,10 +62,29 @@ pub fn outcome_of<T>(result: &Result<T, Failure>) -> journal::Outcome {
     }
 }
 
+/// The attempt to change the key `auth` talks to, named as [`device`] does (with getInfo
+/// when it can be read: a key that cannot answer it is still named by its path).
+pub fn attempt(auth: &mut Authenticator, command: &'static str, change: Change) -> Attempt {
+    let info = auth.info().ok().cloned();
+    Attempt::new(command, device(auth.device(), info.as_ref()), change)
+}
+
 /// Record `attempt` with the outcome `result` stands for, and hand `result` back. A journal
 /// that cannot take the record is a warning on stderr; under `--journal-required` a change
 /// that was made but could not be recorded ends in an error (the change stays made).
 pub fn finish<T>(ctx: &Context, attempt: Attempt, result: Result<T, Failure>) -> Result<T, Failure> {
+    let outcome = outcome_of(&result);
+    finish_as(ctx, attempt, outcome, result)
+}
+
+/// [`finish`] with an outcome the command worked out itself (`test --resident` succeeds as a
+/// command when the key refuses to delete its test credential, but the record says so).
+pub fn finish_as<T>(
+    ctx: &Context,
+    attempt: Attempt,
+    outcome: journal::Outcome,
+    result: Result<T, Failure>,
+) -> Result<T, Failure> {
     let journal = match open(ctx) {
         Ok(j) => j,
         Err(f) => {
@@ -72,7 +92,7 @@ pub fn finish<T>(ctx: &Context, attempt: Attempt, result: Result<T, Failure>) ->
             return result;
         }
     };
-    let report = journal.record(attempt.outcome(outcome_of(&result)));
+    let report = journal.record(attempt.outcome(outcome));
     for e in &report.errors {
         warn(&format!("{e}"));
     }
@@ -88,8 +108,8 @@ pub fn finish<T>(ctx: &Context, attempt: Attempt, result: Result<T, Failure>) ->
 }
 
 fn warn(what: &str) {
-    eprintln!("fidoctl: warning: this change is not in the journal: {what}.");
-    eprintln!("Fix the journal's location or permissions (or name one with --journal PATH); --journal-required refuses changes that cannot be recorded.");
+    crate::output::notice::note(&format!("warning: this change is not in the journal: {what}."));
+    crate::output::notice::instruct("Fix the journal's location or permissions (or name one with --journal PATH); --journal-required refuses changes that cannot be recorded.");
 }
 
 /// `fidoctl journal …`

@@ -2,10 +2,12 @@
 
 use super::auth::{obtain_token, pin_failure, pin_input};
 use super::failure::{self, During};
+use super::journal as cj;
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::PinCommand;
 use crate::client::pin as client_pin;
 use crate::client::{Authenticator, ClientError};
+use crate::journal::{Arg, Change};
 use crate::output::message::Message;
 use crate::output::results::{PinChanged, PinSet, PinVerified};
 use crate::proto::ctap2::client_pin::Permissions;
@@ -34,8 +36,15 @@ fn require_pin_support(auth: &mut Authenticator) -> Result<(), Failure> {
 }
 
 fn set(ctx: &Context) -> Result<Outcome, Failure> {
+    cj::preflight(ctx)?;
     let mut auth = ctx.open_one()?;
     require_pin_support(&mut auth)?;
+    let attempt = cj::attempt(&mut auth, "pin set", Change::PinSet).arg(Arg::flag("pin_stdin", ctx.global.pin_stdin));
+    let result = set_on(ctx, &mut auth);
+    cj::finish(ctx, attempt, result)
+}
+
+fn set_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure> {
     let info = auth.info()?;
     if info.pin().is_set() {
         return Err(Failure::new(exit::PIN, "pin_already_set", "This key already has a PIN.")
@@ -43,8 +52,8 @@ fn set(ctx: &Context) -> Result<Outcome, Failure> {
     }
     let min = info.min_pin_length;
     let new_pin = pin_input(ctx)?.new_pin(min)?;
-    let session = client_pin::start_session(&mut auth)?;
-    client_pin::set_pin(&mut auth, &session, new_pin.as_bytes()).map_err(|e| pin_failure(&mut auth, e))?;
+    let session = client_pin::start_session(auth)?;
+    client_pin::set_pin(auth, &session, new_pin.as_bytes()).map_err(|e| pin_failure(auth, e))?;
     let path = auth.device().path.clone();
     Ok(Outcome::ok(Message {
         text: format!("The PIN of {path} is set."),
@@ -53,8 +62,16 @@ fn set(ctx: &Context) -> Result<Outcome, Failure> {
 }
 
 fn change(ctx: &Context) -> Result<Outcome, Failure> {
+    cj::preflight(ctx)?;
     let mut auth = ctx.open_one()?;
     require_pin_support(&mut auth)?;
+    let attempt =
+        cj::attempt(&mut auth, "pin change", Change::PinChanged).arg(Arg::flag("pin_stdin", ctx.global.pin_stdin));
+    let result = change_on(ctx, &mut auth);
+    cj::finish(ctx, attempt, result)
+}
+
+fn change_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure> {
     let info = auth.info()?;
     if !info.pin().is_set() {
         return Err(Failure::new(exit::PIN, "pin_not_set", "This key has no PIN yet, so there is nothing to change.")
@@ -75,11 +92,11 @@ fn change(ctx: &Context) -> Result<Outcome, Failure> {
         )
         .hint("Choose a different PIN and run `fidoctl pin change` again."));
     }
-    let session = client_pin::start_session(&mut auth)?;
-    client_pin::change_pin(&mut auth, &session, current.as_bytes(), new_pin.as_bytes()).map_err(|e| {
+    let session = client_pin::start_session(auth)?;
+    client_pin::change_pin(auth, &session, current.as_bytes(), new_pin.as_bytes()).map_err(|e| {
         match e.ctap_status() {
             Some(CtapStatus::PinPolicyViolation) => failure::refused(e, During::PinChange),
-            _ => pin_failure(&mut auth, e),
+            _ => pin_failure(auth, e),
         }
     })?;
     let path = auth.device().path.clone();

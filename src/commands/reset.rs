@@ -5,9 +5,12 @@
 use super::confirm::{can_confirm, confirm};
 use super::creds::CmSession;
 use super::failure::{self, During};
+use super::journal as cj;
 use super::replug::{watch, DeviceLister, ReplugOutcome};
 use super::{exit, Context, Failure, Outcome};
 use crate::client::config as client_config;
+use crate::client::Authenticator;
+use crate::journal::{Arg, Attempt, Change};
 use crate::output::message::Message;
 use crate::output::notice;
 use crate::output::results::ResetDone;
@@ -20,8 +23,23 @@ use std::time::Duration;
 const REPLUG_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub fn run(ctx: &Context, skip_replug: bool) -> Result<Outcome, Failure> {
+    cj::preflight(ctx)?;
     let device = ctx.one_device()?;
     let mut auth = ctx.open(&device)?;
+    let mut attempt = cj::attempt(&mut auth, "reset", Change::Reset { credential_count: None })
+        .arg(Arg::flag("skip_replug", skip_replug))
+        .arg(Arg::flag("yes", ctx.global.yes));
+    let result = reset(ctx, device, auth, skip_replug, &mut attempt);
+    cj::finish(ctx, attempt, result)
+}
+
+fn reset(
+    ctx: &Context,
+    device: DeviceDescription,
+    mut auth: Authenticator,
+    skip_replug: bool,
+    attempt: &mut Attempt,
+) -> Result<Outcome, Failure> {
     let info = auth.info()?.clone();
     // Count credentials only when the operator gave a PIN; read it now, before the re-plug,
     // because any PIN command would close the key's reset window. Not when the confirmation
@@ -55,6 +73,7 @@ pub fn run(ctx: &Context, skip_replug: bool) -> Result<Outcome, Failure> {
             }
         }
     }
+    *attempt.change() = Change::Reset { credential_count: count };
     let creds = match count {
         Some(n) => format!("all {n} discoverable credential(s)"),
         None => "every credential".to_string(),

@@ -326,7 +326,7 @@ impl VirtualKeyFile {
 
     /// `fidoctl -d virtual:PATH ARGS...`
     pub fn run(&self, args: &[&str]) -> Run {
-        run_on(&self.selector(), &[], args)
+        self.run_env(&[], args)
     }
 
     /// [`VirtualKeyFile::run`] with `env` (e.g. FIDOCTL_VIRTUAL_PRESENCE, which the
