@@ -1,5 +1,6 @@
 //! Command-line definitions: the one source for --help, man pages and shell completions.
 
+use crate::transport::Selector;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -34,7 +35,7 @@ pub enum Format {
 pub struct GlobalOptions {
     /// Key to work on: /dev/hidrawN or hid:PATH, 'hid' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key.
     #[arg(short = 'd', long = "device", global = true, value_name = "DEVICE", value_delimiter = ',')]
-    pub devices: Vec<String>,
+    pub devices: Vec<Selector>,
     /// Output format: text for people, json or csv for scripts.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -65,7 +66,8 @@ impl Cli {
     {
         let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
         let mut cli = <Cli as Parser>::try_parse_from(&args)?;
-        let given = device_arguments(&args);
+        // Every value was already checked by clap's parser; parse them again in order.
+        let given: Vec<Selector> = device_arguments(&args).iter().filter_map(|s| s.parse().ok()).collect();
         if !given.is_empty() {
             cli.global.devices = given;
         }
@@ -437,9 +439,12 @@ mod tests {
     #[test]
     fn devices_repeat_and_split_on_commas() {
         let cli = Cli::parse_args(["fidoctl", "-d", "virtual:a", "list", "--device", "unix:/b,hid"]).unwrap();
-        assert_eq!(cli.global.devices, vec!["virtual:a", "unix:/b", "hid"]);
+        let sel = |s: &str| s.parse::<Selector>().unwrap();
+        assert_eq!(cli.global.devices, vec![sel("virtual:a"), sel("unix:/b"), sel("hid")]);
         let cli = Cli::parse_args(["fidoctl", "pin", "set", "-yd", "virtual:a", "--device=unix:/c"]).unwrap();
-        assert_eq!(cli.global.devices, vec!["virtual:a", "unix:/c"]);
+        assert_eq!(cli.global.devices, vec![sel("virtual:a"), sel("unix:/c")]);
+        // A device that is not one is refused by the parser, before any command runs.
+        assert!(Cli::parse_args(["fidoctl", "-d", "key.json", "list"]).is_err());
         let cli = Cli::parse_args(["fidoctl", "creds", "update", "x", "--name", "-d"]);
         assert!(cli.is_err() || cli.unwrap().global.devices.is_empty());
     }

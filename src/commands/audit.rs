@@ -87,7 +87,7 @@ fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<MetadataBlob>, Fai
 /// Everything we can learn from a key without a PIN.
 fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<KeyFacts, Failure> {
     let mut f = KeyFacts {
-        path: Some(device.path.clone()),
+        path: Some(device.path().to_string()),
         vid_pid: vid_pid(device),
         product: device.product.clone(),
         ..KeyFacts::default()
@@ -221,7 +221,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome, Failure> {
                 let result = verdict::overall(&verdicts, args.strict);
                 results.push(result);
                 keys.push(KeyAudit {
-                    device: d.path.clone(),
+                    device: d.path().to_string(),
                     facts: Some(facts),
                     verdicts,
                     result: outcome_word(result).into(),
@@ -231,7 +231,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome, Failure> {
             Err(f) => {
                 unreadable += 1;
                 keys.push(KeyAudit {
-                    device: d.path.clone(),
+                    device: d.path().to_string(),
                     facts: None,
                     verdicts: Vec::new(),
                     result: "error".into(),

@@ -57,7 +57,7 @@ fn config_token(ctx: &Context, auth: &mut Authenticator) -> Result<Option<PinTok
 }
 
 fn done<T: Serialize + 'static>(auth: &Authenticator, text: String, setting: T, changed: bool) -> Outcome {
-    Outcome::ok(Message { text, fields: Configured { setting, changed, device: auth.device().path.clone() } })
+    Outcome::ok(Message { text, fields: Configured { setting, changed, device: auth.device().path().to_string() } })
 }
 
 fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {
@@ -156,9 +156,9 @@ pub fn min_length(ctx: &Context, new_min: u64, rp_ids: &[String], force_change: 
         ));
     }
     let mut what = if new_min == current {
-        format!("This keeps the minimum PIN length of {} at {current}.", auth.device().path)
+        format!("This keeps the minimum PIN length of {} at {current}.", auth.device().path())
     } else {
-        format!("This raises the minimum PIN length of {} from {current} to {new_min}.", auth.device().path)
+        format!("This raises the minimum PIN length of {} from {current} to {new_min}.", auth.device().path())
     };
     if force_change {
         what.push_str(" It also forces a PIN change: the PIN cannot be used until it is changed.");
@@ -208,7 +208,7 @@ pub fn force_change(ctx: &Context) -> Result<Outcome, Failure> {
         ctx,
         &format!(
             "This forces a PIN change on {}: the current PIN will only be accepted to change it.",
-            auth.device().path
+            auth.device().path()
         ),
         "Force a PIN change?",
     )?;

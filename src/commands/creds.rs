@@ -91,7 +91,7 @@ fn list(ctx: &Context, rp_filter: Option<&str>) -> Result<Outcome, Failure> {
         });
     }
     Ok(Outcome::ok(CredentialList {
-        device: s.auth.device().path.clone(),
+        device: s.auth.device().path().to_string(),
         existing: meta.existing,
         remaining: meta.remaining,
         rps: groups,
@@ -175,7 +175,7 @@ fn delete(ctx: &Context, written: &str) -> Result<Outcome, Failure> {
     let id = cred.credential_id.clone();
     let (rp_id, user_name) = (rp.rp.id.clone(), cred.user.name.clone());
     s.manager().delete(&id)?;
-    let device = s.auth.device().path.clone();
+    let device = s.auth.device().path().to_string();
     Ok(Outcome::ok(Message {
         text: format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), &rp_id),
         fields: CredentialDeleted {
@@ -216,7 +216,7 @@ fn update(
     let id = cred.credential_id.clone();
     let rp_id = rp.rp.id.clone();
     s.manager().update_user(&id, &user)?;
-    let device = s.auth.device().path.clone();
+    let device = s.auth.device().path().to_string();
     Ok(Outcome::ok(Message {
         text: format!(
             "Updated credential {} for {}: name {}, display name {}.",

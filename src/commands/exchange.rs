@@ -108,7 +108,7 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
         .as_ref()
         .ok_or_else(|| Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential."))?;
     let fields = MadeCredential {
-        device: auth.device().path.clone(),
+        device: auth.device().path().to_string(),
         rp_id: a.rp.clone(),
         credential_id: b64url(&cred.credential_id),
         user_id: b64url(&user_id),
@@ -179,7 +179,7 @@ pub fn get_assertion_cmd(
     Ok(Outcome::ok(Exchange {
         text,
         fields: Assertions {
-            device: auth.device().path.clone(),
+            device: auth.device().path().to_string(),
             rp_id: rp,
             client_data_hash: b64url(&cdh),
             assertions: list,
@@ -190,7 +190,7 @@ pub fn get_assertion_cmd(
 /// `fidoctl test`: register, sign in, verify everything, clean up.
 pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
-    let device = auth.device().path.clone();
+    let device = auth.device().path().to_string();
     let mut steps = Vec::new();
     let step = |steps: &mut Vec<Step>, name: &str, started: Instant, ok: bool, detail: String| {
         steps.push(Step { name: name.into(), ok, ms: started.elapsed().as_millis() as u64, detail });
