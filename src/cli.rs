@@ -95,9 +95,17 @@ pub fn wants_json(args: &[std::ffi::OsString]) -> bool {
     })
 }
 
+/// The short flags that take no value, so may come before `d` in one cluster (`-yvd PATH`):
+/// read from the definitions, so a new flag cannot silently break `-d`.
+fn bundling_flags() -> Vec<char> {
+    use clap::CommandFactory;
+    Cli::command().get_arguments().filter(|a| !a.get_action().takes_values()).filter_map(|a| a.get_short()).collect()
+}
+
 /// Every `-d`/`--device` value on the command line, at any level, in order, comma lists split.
 /// (clap keeps only one level's values for a global option, and the user may give both.)
 fn device_arguments(args: &[std::ffi::OsString]) -> Vec<String> {
+    let bundling = bundling_flags();
     let mut out: Vec<String> = Vec::new();
     let mut push = |v: &str| {
         for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -119,7 +127,7 @@ fn device_arguments(args: &[std::ffi::OsString]) -> Vec<String> {
             push(v);
         } else if let Some(cluster) = arg.strip_prefix('-').filter(|c| !c.starts_with('-')) {
             // Short flags may be bundled: -yd PATH, -vdPATH.
-            let flags: String = cluster.chars().take_while(|c| *c == 'y' || *c == 'v').collect();
+            let flags: String = cluster.chars().take_while(|c| bundling.contains(c)).collect();
             if let Some(rest) = cluster[flags.len()..].strip_prefix('d') {
                 if rest.is_empty() {
                     if let Some(v) = iter.next() {
@@ -137,7 +145,7 @@ fn device_arguments(args: &[std::ffi::OsString]) -> Vec<String> {
 impl Command {
     /// Commands whose result is a table, so `--format csv` applies.
     pub fn has_table(&self) -> bool {
-        matches!(self, Command::List | Command::Audit { .. } | Command::Creds(CredsCommand::List { .. }))
+        matches!(self, Command::List | Command::Audit(_) | Command::Creds(CredsCommand::List { .. }))
     }
 }
 
@@ -200,42 +208,10 @@ pub enum Command {
     #[command(
         after_help = "Example:\n  fidoctl -d virtual:key.json make-credential --rp example.com --resident --json"
     )]
-    MakeCredential {
-        /// The relying party id (a domain).
-        #[arg(long, value_name = "ID")]
-        rp: String,
-        #[arg(long, value_name = "NAME")]
-        user_name: Option<String>,
-        #[arg(long, value_name = "NAME")]
-        display_name: Option<String>,
-        /// A discoverable (resident) credential.
-        #[arg(long)]
-        resident: bool,
-        /// Verify the user (PIN).
-        #[arg(long)]
-        uv: bool,
-        #[arg(long, value_enum, default_value_t = AlgArg::Es256)]
-        alg: AlgArg,
-        /// The client data hash to sign (64 hex digits); random if left out.
-        #[arg(long, value_name = "HEX")]
-        client_data_hash: Option<String>,
-    },
+    MakeCredential(MakeCredentialArgs),
     /// Expert: sign in and print the assertion(s) (JSON with --json).
     #[command(after_help = "Example:\n  fidoctl -d virtual:key.json get-assertion --rp example.com --json")]
-    GetAssertion {
-        /// The relying party id (a domain).
-        #[arg(long, value_name = "ID")]
-        rp: String,
-        /// Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials.
-        #[arg(long = "cred", value_name = "ID", allow_hyphen_values = true)]
-        creds: Vec<String>,
-        /// Verify the user (PIN).
-        #[arg(long)]
-        uv: bool,
-        /// The client data hash to sign (64 hex digits); random if left out.
-        #[arg(long, value_name = "HEX")]
-        client_data_hash: Option<String>,
-    },
+    GetAssertion(GetAssertionArgs),
     /// Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts.
     ///
     /// Without a selector every HID key is read. Exit 0: every key passes; 6: some key fails the
@@ -244,23 +220,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  fidoctl audit --policy policy.toml --json | jq '.keys[] | select(.result != \"pass\") | .device'\n  fidoctl audit --format csv > keys.csv"
     )]
-    Audit {
-        /// The policy (TOML); without it: require_pin and forbid_known_vulnerable.
-        #[arg(long, value_name = "FILE")]
-        policy: Option<PathBuf>,
-        /// The FIDO Metadata Service BLOB (a JWT), verified before use.
-        #[arg(long, value_name = "FILE")]
-        mds: Option<PathBuf>,
-        /// Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots.
-        #[arg(long, value_name = "CERT")]
-        mds_root: Option<PathBuf>,
-        /// Check each key is genuine: one throwaway registration (one touch) per key.
-        #[arg(long)]
-        attest: bool,
-        /// Treat unknown verdicts as failures.
-        #[arg(long)]
-        strict: bool,
-    },
+    Audit(AuditArgs),
     /// Create, serve and re-plug virtual keys (software authenticators for tests and training).
     #[command(subcommand)]
     Virtual(VirtualCommand),
@@ -277,6 +237,66 @@ pub enum Command {
         /// Where to write fidoctl.1 and one page per subcommand.
         dir: PathBuf,
     },
+}
+
+/// `make-credential`.
+#[derive(Debug, Clone, Args)]
+pub struct MakeCredentialArgs {
+    /// The relying party id (a domain).
+    #[arg(long, value_name = "ID")]
+    pub rp: String,
+    #[arg(long, value_name = "NAME")]
+    pub user_name: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub display_name: Option<String>,
+    /// A discoverable (resident) credential.
+    #[arg(long)]
+    pub resident: bool,
+    /// Verify the user (PIN).
+    #[arg(long)]
+    pub uv: bool,
+    #[arg(long, value_enum, default_value_t = AlgArg::Es256)]
+    pub alg: AlgArg,
+    /// The client data hash to sign (64 hex digits); random if left out.
+    #[arg(long, value_name = "HEX")]
+    pub client_data_hash: Option<String>,
+}
+
+/// `get-assertion`.
+#[derive(Debug, Clone, Args)]
+pub struct GetAssertionArgs {
+    /// The relying party id (a domain).
+    #[arg(long, value_name = "ID")]
+    pub rp: String,
+    /// Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials.
+    #[arg(long = "cred", value_name = "ID", allow_hyphen_values = true)]
+    pub creds: Vec<String>,
+    /// Verify the user (PIN).
+    #[arg(long)]
+    pub uv: bool,
+    /// The client data hash to sign (64 hex digits); random if left out.
+    #[arg(long, value_name = "HEX")]
+    pub client_data_hash: Option<String>,
+}
+
+/// `audit`.
+#[derive(Debug, Clone, Args)]
+pub struct AuditArgs {
+    /// The policy (TOML); without it: require_pin and forbid_known_vulnerable.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// The FIDO Metadata Service BLOB (a JWT), verified before use.
+    #[arg(long, value_name = "FILE")]
+    pub mds: Option<PathBuf>,
+    /// Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots.
+    #[arg(long, value_name = "CERT")]
+    pub mds_root: Option<PathBuf>,
+    /// Check each key is genuine: one throwaway registration (one touch) per key.
+    #[arg(long)]
+    pub attest: bool,
+    /// Treat unknown verdicts as failures.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -445,6 +465,15 @@ mod tests {
         assert_eq!(cli.global.devices, vec![sel("virtual:a"), sel("unix:/c")]);
         // A device that is not one is refused by the parser, before any command runs.
         assert!(Cli::parse_args(["fidoctl", "-d", "key.json", "list"]).is_err());
+        let cli = Cli::parse_args(["fidoctl", "-vyd", "virtual:a", "list"]).unwrap();
+        assert_eq!((cli.global.devices, cli.global.verbose, cli.global.yes), (vec![sel("virtual:a")], 1, true));
+    }
+
+    #[test]
+    fn the_flags_that_bundle_with_d_come_from_the_definitions() {
+        let mut flags = bundling_flags();
+        flags.sort_unstable();
+        assert_eq!(flags, vec!['v', 'y']);
         let cli = Cli::parse_args(["fidoctl", "creds", "update", "x", "--name", "-d"]);
         assert!(cli.is_err() || cli.unwrap().global.devices.is_empty());
     }

@@ -22,13 +22,7 @@ use std::sync::Arc;
 /// The throwaway registration of `--attest` is for a site that cannot exist (RFC 2606).
 const ATTEST_RP_ID: &str = "audit.fidoctl.invalid";
 
-pub struct AuditArgs {
-    pub policy: Option<PathBuf>,
-    pub mds: Option<PathBuf>,
-    pub mds_root: Option<PathBuf>,
-    pub attest: bool,
-    pub strict: bool,
-}
+pub use crate::cli::AuditArgs;
 
 fn now_unix() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)

@@ -59,15 +59,7 @@ fn parse_cdh(hex_text: Option<&str>) -> Result<[u8; 32], Failure> {
     }
 }
 
-pub struct MakeCredentialArgs {
-    pub rp: String,
-    pub user_name: Option<String>,
-    pub display_name: Option<String>,
-    pub resident: bool,
-    pub uv: bool,
-    pub alg: AlgArg,
-    pub client_data_hash: Option<String>,
-}
+pub use crate::cli::{GetAssertionArgs, MakeCredentialArgs};
 
 pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outcome, Failure> {
     // A bad argument is a usage error before any key is touched.
@@ -136,13 +128,8 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
     }))
 }
 
-pub fn get_assertion_cmd(
-    ctx: &Context,
-    rp: String,
-    creds: Vec<String>,
-    uv: bool,
-    cdh_hex: Option<String>,
-) -> Result<Outcome, Failure> {
+pub fn get_assertion_cmd(ctx: &Context, args: GetAssertionArgs) -> Result<Outcome, Failure> {
+    let GetAssertionArgs { rp, creds, uv, client_data_hash: cdh_hex } = args;
     let mut allow = Vec::new();
     for c in &creds {
         let readings = id_readings(c)?;
