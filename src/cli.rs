@@ -1,5 +1,6 @@
 //! Command-line definitions: the one source for --help, man pages and shell completions.
 
+use crate::transport::Selector;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -34,7 +35,7 @@ pub enum Format {
 pub struct GlobalOptions {
     /// Key to work on: /dev/hidrawN or hid:PATH, 'hid' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key.
     #[arg(short = 'd', long = "device", global = true, value_name = "DEVICE", value_delimiter = ',')]
-    pub devices: Vec<String>,
+    pub devices: Vec<Selector>,
     /// Output format: text for people, json or csv for scripts.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -88,7 +89,8 @@ impl Cli {
     {
         let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
         let mut cli = <Cli as Parser>::try_parse_from(&args)?;
-        let given = device_arguments(&args);
+        // Every value was already checked by clap's parser; parse them again in order.
+        let given: Vec<Selector> = device_arguments(&args).iter().filter_map(|s| s.parse().ok()).collect();
         if !given.is_empty() {
             cli.global.devices = given;
         }
@@ -116,9 +118,17 @@ pub fn wants_json(args: &[std::ffi::OsString]) -> bool {
     })
 }
 
+/// The short flags that take no value, so may come before `d` in one cluster (`-yvd PATH`):
+/// read from the definitions, so a new flag cannot silently break `-d`.
+fn bundling_flags() -> Vec<char> {
+    use clap::CommandFactory;
+    Cli::command().get_arguments().filter(|a| !a.get_action().takes_values()).filter_map(|a| a.get_short()).collect()
+}
+
 /// Every `-d`/`--device` value on the command line, at any level, in order, comma lists split.
 /// (clap keeps only one level's values for a global option, and the user may give both.)
 fn device_arguments(args: &[std::ffi::OsString]) -> Vec<String> {
+    let bundling = bundling_flags();
     let mut out: Vec<String> = Vec::new();
     let mut push = |v: &str| {
         for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -140,7 +150,7 @@ fn device_arguments(args: &[std::ffi::OsString]) -> Vec<String> {
             push(v);
         } else if let Some(cluster) = arg.strip_prefix('-').filter(|c| !c.starts_with('-')) {
             // Short flags may be bundled: -yd PATH, -vdPATH.
-            let flags: String = cluster.chars().take_while(|c| *c == 'y' || *c == 'v').collect();
+            let flags: String = cluster.chars().take_while(|c| bundling.contains(c)).collect();
             if let Some(rest) = cluster[flags.len()..].strip_prefix('d') {
                 if rest.is_empty() {
                     if let Some(v) = iter.next() {
@@ -158,7 +168,7 @@ fn device_arguments(args: &[std::ffi::OsString]) -> Vec<String> {
 impl Command {
     /// Commands whose result is a table, so `--format csv` applies.
     pub fn has_table(&self) -> bool {
-        matches!(self, Command::List | Command::Audit { .. } | Command::Creds(CredsCommand::List { .. }))
+        matches!(self, Command::List | Command::Audit(_) | Command::Creds(CredsCommand::List { .. }))
     }
 }
 
@@ -221,42 +231,10 @@ pub enum Command {
     #[command(
         after_help = "Example:\n  fidoctl -d virtual:key.json make-credential --rp example.com --resident --json"
     )]
-    MakeCredential {
-        /// The relying party id (a domain).
-        #[arg(long, value_name = "ID")]
-        rp: String,
-        #[arg(long, value_name = "NAME")]
-        user_name: Option<String>,
-        #[arg(long, value_name = "NAME")]
-        display_name: Option<String>,
-        /// A discoverable (resident) credential.
-        #[arg(long)]
-        resident: bool,
-        /// Verify the user (PIN).
-        #[arg(long)]
-        uv: bool,
-        #[arg(long, value_enum, default_value_t = AlgArg::Es256)]
-        alg: AlgArg,
-        /// The client data hash to sign (64 hex digits); random if left out.
-        #[arg(long, value_name = "HEX")]
-        client_data_hash: Option<String>,
-    },
+    MakeCredential(MakeCredentialArgs),
     /// Expert: sign in and print the assertion(s) (JSON with --json).
     #[command(after_help = "Example:\n  fidoctl -d virtual:key.json get-assertion --rp example.com --json")]
-    GetAssertion {
-        /// The relying party id (a domain).
-        #[arg(long, value_name = "ID")]
-        rp: String,
-        /// Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials.
-        #[arg(long = "cred", value_name = "ID", allow_hyphen_values = true)]
-        creds: Vec<String>,
-        /// Verify the user (PIN).
-        #[arg(long)]
-        uv: bool,
-        /// The client data hash to sign (64 hex digits); random if left out.
-        #[arg(long, value_name = "HEX")]
-        client_data_hash: Option<String>,
-    },
+    GetAssertion(GetAssertionArgs),
     /// Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts.
     ///
     /// Without a selector every HID key is read. Exit 0: every key passes; 6: some key fails the
@@ -265,23 +243,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  fidoctl audit --policy policy.toml --json | jq '.keys[] | select(.result != \"pass\") | .device'\n  fidoctl audit --format csv > keys.csv"
     )]
-    Audit {
-        /// The policy (TOML); without it: require_pin and forbid_known_vulnerable.
-        #[arg(long, value_name = "FILE")]
-        policy: Option<PathBuf>,
-        /// The FIDO Metadata Service BLOB (a JWT), verified before use.
-        #[arg(long, value_name = "FILE")]
-        mds: Option<PathBuf>,
-        /// Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots.
-        #[arg(long, value_name = "CERT")]
-        mds_root: Option<PathBuf>,
-        /// Check each key is genuine: one throwaway registration (one touch) per key.
-        #[arg(long)]
-        attest: bool,
-        /// Treat unknown verdicts as failures.
-        #[arg(long)]
-        strict: bool,
-    },
+    Audit(AuditArgs),
     /// What fidoctl changed on keys, and when (the journal); `journal verify` checks its hash chain.
     #[command(
         after_help = "Examples:\n  fidoctl journal --since 2026-12-01 --key cb69481e-8ff7-4039-93ec-0a2729a154a8\n  fidoctl journal verify"
@@ -303,6 +265,66 @@ pub enum Command {
         /// Where to write fidoctl.1 and one page per subcommand.
         dir: PathBuf,
     },
+}
+
+/// `make-credential`.
+#[derive(Debug, Clone, Args)]
+pub struct MakeCredentialArgs {
+    /// The relying party id (a domain).
+    #[arg(long, value_name = "ID")]
+    pub rp: String,
+    #[arg(long, value_name = "NAME")]
+    pub user_name: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub display_name: Option<String>,
+    /// A discoverable (resident) credential.
+    #[arg(long)]
+    pub resident: bool,
+    /// Verify the user (PIN).
+    #[arg(long)]
+    pub uv: bool,
+    #[arg(long, value_enum, default_value_t = AlgArg::Es256)]
+    pub alg: AlgArg,
+    /// The client data hash to sign (64 hex digits); random if left out.
+    #[arg(long, value_name = "HEX")]
+    pub client_data_hash: Option<String>,
+}
+
+/// `get-assertion`.
+#[derive(Debug, Clone, Args)]
+pub struct GetAssertionArgs {
+    /// The relying party id (a domain).
+    #[arg(long, value_name = "ID")]
+    pub rp: String,
+    /// Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials.
+    #[arg(long = "cred", value_name = "ID", allow_hyphen_values = true)]
+    pub creds: Vec<String>,
+    /// Verify the user (PIN).
+    #[arg(long)]
+    pub uv: bool,
+    /// The client data hash to sign (64 hex digits); random if left out.
+    #[arg(long, value_name = "HEX")]
+    pub client_data_hash: Option<String>,
+}
+
+/// `audit`.
+#[derive(Debug, Clone, Args)]
+pub struct AuditArgs {
+    /// The policy (TOML); without it: require_pin and forbid_known_vulnerable.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// The FIDO Metadata Service BLOB (a JWT), verified before use.
+    #[arg(long, value_name = "FILE")]
+    pub mds: Option<PathBuf>,
+    /// Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots.
+    #[arg(long, value_name = "CERT")]
+    pub mds_root: Option<PathBuf>,
+    /// Check each key is genuine: one throwaway registration (one touch) per key.
+    #[arg(long)]
+    pub attest: bool,
+    /// Treat unknown verdicts as failures.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -489,9 +511,21 @@ mod tests {
     #[test]
     fn devices_repeat_and_split_on_commas() {
         let cli = Cli::parse_args(["fidoctl", "-d", "virtual:a", "list", "--device", "unix:/b,hid"]).unwrap();
-        assert_eq!(cli.global.devices, vec!["virtual:a", "unix:/b", "hid"]);
+        let sel = |s: &str| s.parse::<Selector>().unwrap();
+        assert_eq!(cli.global.devices, vec![sel("virtual:a"), sel("unix:/b"), sel("hid")]);
         let cli = Cli::parse_args(["fidoctl", "pin", "set", "-yd", "virtual:a", "--device=unix:/c"]).unwrap();
-        assert_eq!(cli.global.devices, vec!["virtual:a", "unix:/c"]);
+        assert_eq!(cli.global.devices, vec![sel("virtual:a"), sel("unix:/c")]);
+        // A device that is not one is refused by the parser, before any command runs.
+        assert!(Cli::parse_args(["fidoctl", "-d", "key.json", "list"]).is_err());
+        let cli = Cli::parse_args(["fidoctl", "-vyd", "virtual:a", "list"]).unwrap();
+        assert_eq!((cli.global.devices, cli.global.verbose, cli.global.yes), (vec![sel("virtual:a")], 1, true));
+    }
+
+    #[test]
+    fn the_flags_that_bundle_with_d_come_from_the_definitions() {
+        let mut flags = bundling_flags();
+        flags.sort_unstable();
+        assert_eq!(flags, vec!['v', 'y']);
         let cli = Cli::parse_args(["fidoctl", "creds", "update", "x", "--name", "-d"]);
         assert!(cli.is_err() || cli.unwrap().global.devices.is_empty());
     }

@@ -16,6 +16,16 @@ fn main() -> ExitCode {
     }
     let cli = match Cli::parse_args(&args) {
         Ok(cli) => cli,
+        // A value the parser refused (e.g. a --device that is not one): one sentence, like
+        // every other usage error.
+        Err(e) if json && e.kind() == clap::error::ErrorKind::ValueValidation => {
+            let first =
+                e.to_string().lines().next().unwrap_or("invalid arguments").trim_start_matches("error: ").to_string();
+            return report(
+                &failure::Failure::usage(failure::sentence(&first)).hint("See `fidoctl --help`."),
+                error_format,
+            );
+        }
         Err(e) if json && e.use_stderr() => {
             // Scripts asked for JSON: give them the error document too (clap's text on stderr).
             let _ = e.print();

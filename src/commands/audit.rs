@@ -22,13 +22,7 @@ use std::sync::Arc;
 /// The throwaway registration of `--attest` is for a site that cannot exist (RFC 2606).
 const ATTEST_RP_ID: &str = "audit.fidoctl.invalid";
 
-pub struct AuditArgs {
-    pub policy: Option<PathBuf>,
-    pub mds: Option<PathBuf>,
-    pub mds_root: Option<PathBuf>,
-    pub attest: bool,
-    pub strict: bool,
-}
+pub use crate::cli::AuditArgs;
 
 fn now_unix() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
@@ -87,7 +81,7 @@ fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<MetadataBlob>, Fai
 /// Everything we can learn from a key without a PIN.
 fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<KeyFacts, Failure> {
     let mut f = KeyFacts {
-        path: Some(device.path.clone()),
+        path: Some(device.path().to_string()),
         vid_pid: vid_pid(device),
         product: device.product.clone(),
         ..KeyFacts::default()
@@ -221,7 +215,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome, Failure> {
                 let result = verdict::overall(&verdicts, args.strict);
                 results.push(result);
                 keys.push(KeyAudit {
-                    device: d.path.clone(),
+                    device: d.path().to_string(),
                     facts: Some(facts),
                     verdicts,
                     result: outcome_word(result).into(),
@@ -231,7 +225,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome, Failure> {
             Err(f) => {
                 unreadable += 1;
                 keys.push(KeyAudit {
-                    device: d.path.clone(),
+                    device: d.path().to_string(),
                     facts: None,
                     verdicts: Vec::new(),
                     result: "error".into(),

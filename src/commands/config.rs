@@ -59,7 +59,7 @@ fn config_token(ctx: &Context, auth: &mut Authenticator) -> Result<Option<PinTok
 }
 
 fn done<T: Serialize + 'static>(auth: &Authenticator, text: String, setting: T, changed: bool) -> Outcome {
-    Outcome::ok(Message { text, fields: Configured { setting, changed, device: auth.device().path.clone() } })
+    Outcome::ok(Message { text, fields: Configured { setting, changed, device: auth.device().path().to_string() } })
 }
 
 fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {
@@ -197,9 +197,9 @@ fn raise_min_length(
         return Err(Failure::usage("This key cannot tell sites its minimum PIN length (--rp-id is not supported)."));
     }
     let mut what = if new_min == current {
-        format!("This keeps the minimum PIN length of {} at {current}.", auth.device().path)
+        format!("This keeps the minimum PIN length of {} at {current}.", auth.device().path())
     } else {
-        format!("This raises the minimum PIN length of {} from {current} to {new_min}.", auth.device().path)
+        format!("This raises the minimum PIN length of {} from {current} to {new_min}.", auth.device().path())
     };
     if force_change {
         what.push_str(" It also forces a PIN change: the PIN cannot be used until it is changed.");
@@ -258,7 +258,7 @@ fn force_pin_change(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, 
         ctx,
         &format!(
             "This forces a PIN change on {}: the current PIN will only be accepted to change it.",
-            auth.device().path
+            auth.device().path()
         ),
         "Force a PIN change?",
     )?;

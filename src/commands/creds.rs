@@ -93,7 +93,7 @@ fn list(ctx: &Context, rp_filter: Option<&str>) -> Result<Outcome, Failure> {
         });
     }
     Ok(Outcome::ok(CredentialList {
-        device: s.auth.device().path.clone(),
+        device: s.auth.device().path().to_string(),
         existing: meta.existing,
         remaining: meta.remaining,
         rps: groups,
@@ -187,7 +187,7 @@ fn delete(ctx: &Context, written: &str) -> Result<Outcome, Failure> {
     )
     .and_then(|()| Ok(s.manager().delete(&id)?));
     cj::finish(ctx, attempt, result)?;
-    let device = s.auth.device().path.clone();
+    let device = s.auth.device().path().to_string();
     Ok(Outcome::ok(Message {
         text: format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), &rp_id),
         fields: CredentialDeleted {
@@ -244,7 +244,7 @@ fn update(
     }
     let result: Result<(), Failure> = s.manager().update_user(&id, &user).map_err(Into::into);
     cj::finish(ctx, attempt, result)?;
-    let device = s.auth.device().path.clone();
+    let device = s.auth.device().path().to_string();
     Ok(Outcome::ok(Message {
         text: format!(
             "Updated credential {} for {}: name {}, display name {}.",

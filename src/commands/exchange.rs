@@ -61,15 +61,7 @@ fn parse_cdh(hex_text: Option<&str>) -> Result<[u8; 32], Failure> {
     }
 }
 
-pub struct MakeCredentialArgs {
-    pub rp: String,
-    pub user_name: Option<String>,
-    pub display_name: Option<String>,
-    pub resident: bool,
-    pub uv: bool,
-    pub alg: AlgArg,
-    pub client_data_hash: Option<String>,
-}
+pub use crate::cli::{GetAssertionArgs, MakeCredentialArgs};
 
 pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outcome, Failure> {
     // A bad argument is a usage error before any key is touched.
@@ -110,7 +102,7 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
         .as_ref()
         .ok_or_else(|| Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential."))?;
     let fields = MadeCredential {
-        device: auth.device().path.clone(),
+        device: auth.device().path().to_string(),
         rp_id: a.rp.clone(),
         credential_id: b64url(&cred.credential_id),
         user_id: b64url(&user_id),
@@ -138,13 +130,8 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
     }))
 }
 
-pub fn get_assertion_cmd(
-    ctx: &Context,
-    rp: String,
-    creds: Vec<String>,
-    uv: bool,
-    cdh_hex: Option<String>,
-) -> Result<Outcome, Failure> {
+pub fn get_assertion_cmd(ctx: &Context, args: GetAssertionArgs) -> Result<Outcome, Failure> {
+    let GetAssertionArgs { rp, creds, uv, client_data_hash: cdh_hex } = args;
     let mut allow = Vec::new();
     for c in &creds {
         let readings = id_readings(c)?;
@@ -181,7 +168,7 @@ pub fn get_assertion_cmd(
     Ok(Outcome::ok(Exchange {
         text,
         fields: Assertions {
-            device: auth.device().path.clone(),
+            device: auth.device().path().to_string(),
             rp_id: rp,
             client_data_hash: b64url(&cdh),
             assertions: list,
@@ -248,7 +235,7 @@ fn check(
     uv: bool,
     trail: &mut TestTrail,
 ) -> Result<Outcome, Failure> {
-    let device = auth.device().path.clone();
+    let device = auth.device().path().to_string();
     let mut steps = Vec::new();
     let step = |steps: &mut Vec<Step>, name: &str, started: Instant, ok: bool, detail: String| {
         steps.push(Step { name: name.into(), ok, ms: started.elapsed().as_millis() as u64, detail });

@@ -38,7 +38,7 @@ pub fn preflight(ctx: &Context) -> Result<(), Failure> {
 pub fn device(d: &DeviceDescription, info: Option<&AuthenticatorInfo>) -> journal::Device {
     let aaguid = info.map(AuthenticatorInfo::aaguid_string);
     journal::Device {
-        path: d.path.clone(),
+        path: d.path().to_string(),
         vid_pid: crate::output::devices::vid_pid(d),
         model: aaguid.as_deref().and_then(crate::audit::models::model_name).map(str::to_string),
         aaguid,

@@ -17,7 +17,7 @@ pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
     for d in &devices {
         let entry = describe(ctx, d).unwrap_or_else(|f| {
             failed.get_or_insert(f.exit_code);
-            ctx.diag(format!("{}: {}", d.path, f.message));
+            ctx.diag(format!("{}: {}", d.path(), f.message));
             DeviceEntry {
                 error: Some(ReadError { code: f.code, message: f.message }),
                 ..DeviceEntry::from_description(d)

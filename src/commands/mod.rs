@@ -60,19 +60,10 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Config(c) => config::run(ctx, c),
         Command::Reset { skip_replug } => reset::run(ctx, skip_replug),
         Command::Test { resident, uv } => exchange::health_check(ctx, resident, uv),
-        Command::MakeCredential { rp, user_name, display_name, resident, uv, alg, client_data_hash } => {
-            exchange::make_credential_cmd(
-                ctx,
-                exchange::MakeCredentialArgs { rp, user_name, display_name, resident, uv, alg, client_data_hash },
-            )
-        }
-        Command::GetAssertion { rp, creds, uv, client_data_hash } => {
-            exchange::get_assertion_cmd(ctx, rp, creds, uv, client_data_hash)
-        }
-        Command::Audit { policy, mds, mds_root, attest, strict } => {
-            audit::run(ctx, audit::AuditArgs { policy, mds, mds_root, attest, strict })
-        }
-        Command::Journal(j) => Ok(journal::run(ctx, j)?),
+        Command::MakeCredential(args) => exchange::make_credential_cmd(ctx, args),
+        Command::GetAssertion(args) => exchange::get_assertion_cmd(ctx, args),
+        Command::Audit(args) => audit::run(ctx, args),
+        Command::Journal(j) => journal::run(ctx, j),
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),

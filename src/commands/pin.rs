@@ -54,7 +54,7 @@ fn set_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure> {
     let new_pin = pin_input(ctx)?.new_pin(min)?;
     let session = client_pin::start_session(auth)?;
     client_pin::set_pin(auth, &session, new_pin.as_bytes()).map_err(|e| pin_failure(auth, e))?;
-    let path = auth.device().path.clone();
+    let path = auth.device().path().to_string();
     Ok(Outcome::ok(Message {
         text: format!("The PIN of {path} is set."),
         fields: PinSet { device: path, pin_set: true, pin_protocol: session.protocol.number() },
@@ -99,7 +99,7 @@ fn change_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure
             _ => pin_failure(auth, e),
         }
     })?;
-    let path = auth.device().path.clone();
+    let path = auth.device().path().to_string();
     Ok(Outcome::ok(Message {
         text: format!("The PIN of {path} is changed."),
         fields: PinChanged { device: path, pin_changed: true, pin_protocol: session.protocol.number() },
@@ -136,7 +136,7 @@ fn verify(ctx: &Context) -> Result<Outcome, Failure> {
     let session = client_pin::start_session(&mut auth)?;
     obtain_token(&mut auth, &session, pin.as_bytes(), perm, None)?;
     let retries = client_pin::get_retries(&mut auth)?;
-    let path = auth.device().path.clone();
+    let path = auth.device().path().to_string();
     Ok(Outcome::ok(Message {
         text: format!("The PIN is correct ({path}; {} attempts allowed before it locks).", retries.retries),
         fields: PinVerified {

@@ -35,7 +35,8 @@ pub fn watch(
     mut sleep: impl FnMut(Duration),
 ) -> ReplugOutcome {
     let started = Instant::now();
-    let bystanders: Vec<String> = lister.list().into_iter().filter(|d| d.path != key.path).map(|d| d.path).collect();
+    let bystanders: Vec<String> =
+        lister.list().into_iter().filter(|d| d.path() != key.path()).map(|d| d.path().to_string()).collect();
     let mut gone = false;
     let mut polls: u32 = 0;
     // Counting polls keeps a scripted (instant) sleep from looping forever.
@@ -43,8 +44,10 @@ pub fn watch(
     loop {
         let now = lister.list();
         if !gone {
-            gone = !now.iter().any(|d| d.path == key.path);
-        } else if let Some(back) = now.into_iter().find(|d| same_key(d, key) && !bystanders.contains(&d.path)) {
+            gone = !now.iter().any(|d| d.path() == key.path());
+        } else if let Some(back) =
+            now.into_iter().find(|d| same_key(d, key) && !bystanders.iter().any(|b| b == d.path()))
+        {
             return ReplugOutcome::Back(back);
         }
         polls += 1;
@@ -58,19 +61,16 @@ pub fn watch(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transport::Backend;
+    use crate::transport::Location;
     use std::collections::VecDeque;
 
     fn dev(path: &str, serial: Option<&str>) -> DeviceDescription {
-        DeviceDescription {
-            path: path.into(),
-            backend: Backend::Hid,
-            vendor_id: Some(0x1050),
-            product_id: Some(0x0407),
-            product: Some("YubiKey".into()),
-            manufacturer: None,
-            serial: serial.map(String::from),
-        }
+        let mut d = DeviceDescription::at(Location::Hid(path.into()));
+        d.vendor_id = Some(0x1050);
+        d.product_id = Some(0x0407);
+        d.product = Some("YubiKey".into());
+        d.serial = serial.map(String::from);
+        d
     }
 
     struct Script(VecDeque<Vec<DeviceDescription>>);

@@ -16,7 +16,7 @@ use crate::output::notice;
 use crate::output::results::ResetDone;
 use crate::secrets::ENV_PIN;
 use crate::transport::virtual_admin;
-use crate::transport::{self, Backend, DeviceDescription};
+use crate::transport::{self, DeviceDescription, Location};
 use std::io::IsTerminal;
 use std::time::Duration;
 
@@ -83,7 +83,7 @@ fn reset(
         &format!(
             "A factory reset of {} ({}) destroys {creds}, the PIN and every setting (minimum PIN length, always-UV, enterprise attestation). \
 Every account that uses this key must register it again. This cannot be undone.",
-            device.path,
+            device.path(),
             device.product.as_deref().unwrap_or("security key")
         ),
         "Reset this key?",
@@ -98,8 +98,8 @@ Every account that uses this key must register it again. This cannot be undone."
     }
     client_config::reset(&mut auth).map_err(|e| failure::refused(e, During::Reset))?;
     Ok(Outcome::ok(Message {
-        text: format!("{} was reset to factory settings: no PIN, no credentials.", fresh.path),
-        fields: ResetDone { device: fresh.path.clone(), reset: true, credentials_destroyed: count },
+        text: format!("{} was reset to factory settings: no PIN, no credentials.", fresh.path()),
+        fields: ResetDone { device: fresh.path().to_string(), reset: true, credentials_destroyed: count },
     }))
 }
 
@@ -112,16 +112,15 @@ impl DeviceLister for HidLister {
 
 /// Get the key freshly powered up, so the reset window is open.
 fn plug_in_fresh(ctx: &Context, device: &DeviceDescription) -> Result<DeviceDescription, Failure> {
-    match device.backend {
+    match &device.location {
         // Each connection to the socket is a power-up: reconnecting is enough.
-        Backend::Unix => Ok(device.clone()),
-        Backend::Virtual => {
-            let path = device.path.strip_prefix("virtual:").unwrap_or(&device.path);
-            virtual_admin::replug(std::path::Path::new(path))?;
+        Location::Unix(_) => Ok(device.clone()),
+        Location::Virtual(path) => {
+            virtual_admin::replug(path)?;
             ctx.diag("virtual key re-plugged for the reset");
             Ok(device.clone())
         }
-        Backend::Hid => {
+        Location::Hid(_) => {
             if !std::io::stderr().is_terminal() && !ctx.global.yes {
                 return Err(Failure::usage(
                     "The key must be unplugged and plugged back in, and there is no terminal to guide you.",
@@ -133,7 +132,7 @@ fn plug_in_fresh(ctx: &Context, device: &DeviceDescription) -> Result<DeviceDesc
             ));
             match watch(&mut HidLister, device, Duration::from_millis(200), REPLUG_TIMEOUT, std::thread::sleep) {
                 ReplugOutcome::Back(d) => {
-                    notice::instruct(&format!("Found it again at {}.", d.path));
+                    notice::instruct(&format!("Found it again at {}.", d.path()));
                     Ok(d)
                 }
                 ReplugOutcome::NeverUnplugged => {

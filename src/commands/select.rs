@@ -33,7 +33,7 @@ pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
         let tx = tx.clone();
         threads.push(std::thread::spawn(move || {
             let result = auth.wait_for_touch();
-            let _ = tx.send((index, auth.device().path.clone(), result));
+            let _ = tx.send((index, auth.device().path().to_string(), result));
         }));
     }
     drop(tx);

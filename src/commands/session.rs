@@ -41,13 +41,13 @@ impl Context {
     pub fn one_device(&self) -> Result<DeviceDescription, Failure> {
         let mut found = self.devices()?;
         if found.len() > 1 {
-            let list: Vec<String> = found.iter().map(|d| format!("  {}", d.path)).collect();
+            let list: Vec<String> = found.iter().map(|d| format!("  {}", d.path())).collect();
             return Err(Failure::new(
                 exit::DEVICE,
                 "ambiguous_device",
                 format!("More than one security key is selected:\n{}", list.join("\n")),
             )
-            .hint("Choose one with --device, for example: --device ".to_string() + &found[0].path));
+            .hint("Choose one with --device, for example: --device ".to_string() + found[0].path()));
         }
         Ok(found.remove(0))
     }
@@ -59,12 +59,12 @@ impl Context {
     /// Open a device and start talking CTAPHID to it.
     pub fn open(&self, device: &DeviceDescription) -> Result<Authenticator, Failure> {
         let raw = transport::open(device)?;
-        let tracer = (self.global.verbose >= 2).then(|| traffic_tracer(device.path.clone()));
+        let tracer = (self.global.verbose >= 2).then(|| traffic_tracer(device.path().to_string()));
         let channel = Channel::open_with(raw, Some(self.cancel.clone()), tracer)?;
         let mut auth = Authenticator::new(channel, device.clone());
         auth.set_touch_timeout(self.touch_timeout());
         if std::io::stderr().is_terminal() {
-            let path = device.path.clone();
+            let path = device.path().to_string();
             auth.set_touch_prompt(Box::new(move || {
                 notice::instruct(&format!("Touch your security key ({path}) now..."))
             }));

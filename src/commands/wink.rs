@@ -6,7 +6,7 @@ use crate::output::message::Message;
 
 pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
-    let path = auth.device().path.clone();
+    let path = auth.device().path().to_string();
     match auth.channel().wink() {
         Ok(()) => Ok(Outcome::ok(Message {
             text: format!("{path} is blinking."),

@@ -34,8 +34,8 @@ pub struct DeviceEntry {
 impl DeviceEntry {
     pub fn from_description(d: &DeviceDescription) -> DeviceEntry {
         DeviceEntry {
-            path: d.path.clone(),
-            backend: d.backend,
+            path: d.path().to_string(),
+            backend: d.backend(),
             vid_pid: vid_pid(d),
             product: d.product.clone(),
             manufacturer: d.manufacturer.clone(),

@@ -12,7 +12,7 @@
 //! (libfido2 and python-fido2 skip such devices too.) A user who knows better can still
 //! name the node with `-d /dev/hidrawN`, which [`open`] accepts without a usage check.
 
-use super::{Backend, DeviceDescription, HidDevice, TransportError};
+use super::{DeviceDescription, HidDevice, Location, TransportError};
 use crate::proto::ctaphid::{Report, REPORT_LEN};
 use hidapi::{HidApi, HidError};
 use std::cmp::Ordering;
@@ -77,13 +77,12 @@ impl HidRecord {
 
     pub fn describe(&self) -> DeviceDescription {
         DeviceDescription {
-            path: self.display_path(),
-            backend: Backend::Hid,
             vendor_id: Some(self.vendor_id),
             product_id: Some(self.product_id),
             product: self.product.clone(),
             manufacturer: self.manufacturer.clone(),
             serial: self.serial.clone(),
+            ..DeviceDescription::at(Location::Hid(self.display_path()))
         }
     }
 }
@@ -403,7 +402,7 @@ mod tests {
         r.path = CString::new(b"/dev/hid\xffraw".to_vec()).unwrap();
         let d = r.describe();
         assert_eq!(d.path, "/dev/hid\u{FFFD}raw");
-        assert_eq!(d.backend, Backend::Hid);
+        assert_eq!(d.backend(), crate::transport::Backend::Hid);
         assert_eq!((d.vendor_id, d.product_id), (Some(0x1050), Some(0x0407)));
         assert_eq!(d.manufacturer.as_deref(), Some("Yubico"));
         // The raw bytes stay available to open by.
@@ -509,7 +508,7 @@ mod tests {
         }
         assert!(found.len() <= nodes);
         for d in &found {
-            assert_eq!(d.backend, Backend::Hid);
+            assert_eq!(d.backend(), crate::transport::Backend::Hid);
             assert!(d.path.starts_with("/dev/"), "{}", d.path);
         }
     }

@@ -29,12 +29,42 @@ pub enum Backend {
     Virtual,
 }
 
+/// Where one device is reached. Shown (Display) as a user writes it in `--device`:
+/// `/dev/hidraw3`, `unix:/tmp/k.sock`, `virtual:key.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Location {
+    Hid(String),
+    Unix(std::path::PathBuf),
+    Virtual(std::path::PathBuf),
+}
+
+impl Location {
+    pub fn backend(&self) -> Backend {
+        match self {
+            Location::Hid(_) => Backend::Hid,
+            Location::Unix(_) => Backend::Unix,
+            Location::Virtual(_) => Backend::Virtual,
+        }
+    }
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Hid(p) => f.write_str(p),
+            Location::Unix(p) => write!(f, "unix:{}", p.display()),
+            Location::Virtual(p) => write!(f, "virtual:{}", p.display()),
+        }
+    }
+}
+
 /// What is known about a device before talking to it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviceDescription {
-    /// The path as a user writes it in `--device`: `/dev/hidraw3`, `unix:/tmp/k.sock`, `virtual:key.json`.
-    pub path: String,
-    pub backend: Backend,
+    /// Where it is; `path` (its Display) is what fidoctl prints.
+    pub location: Location,
+    /// `location` as a user writes it in `--device`, kept so it is written once.
+    path: String,
     pub vendor_id: Option<u16>,
     pub product_id: Option<u16>,
     pub product: Option<String>,
@@ -43,11 +73,35 @@ pub struct DeviceDescription {
 }
 
 impl DeviceDescription {
-    /// A device known only by its path (nothing read from USB descriptors).
+    /// A device named by its printed path (`virtual:k.json`, `unix:/s`, `/dev/hidraw3`) and
+    /// backend, for callers that hold only that text.
     pub fn new(path: impl Into<String>, backend: Backend) -> DeviceDescription {
+        let path = path.into();
+        let location = match (backend, path.parse::<Selector>()) {
+            (Backend::Unix, Ok(Selector::Unix(p))) => Location::Unix(p),
+            (Backend::Virtual, Ok(Selector::Virtual(p))) => Location::Virtual(p),
+            (Backend::Unix, _) => Location::Unix(path.into()),
+            (Backend::Virtual, _) => Location::Virtual(path.into()),
+            (Backend::Hid, Ok(Selector::HidPath(p))) => Location::Hid(p),
+            (Backend::Hid, _) => Location::Hid(path),
+        };
+        DeviceDescription::at(location)
+    }
+
+    /// Where the device is, as a user writes it in `--device`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.location.backend()
+    }
+
+    /// A device known only by where it is (nothing read from USB descriptors).
+    pub fn at(location: Location) -> DeviceDescription {
         DeviceDescription {
-            path: path.into(),
-            backend,
+            path: location.to_string(),
+            location,
             vendor_id: None,
             product_id: None,
             product: None,
@@ -76,11 +130,11 @@ pub fn resolve(selectors: &[Selector]) -> Result<Vec<DeviceDescription>, Transpo
     for selector in selectors {
         let found = match selector {
             Selector::AllHid => hid::enumerate()?,
-            Selector::HidPath(p) => vec![DeviceDescription::new(p.clone(), Backend::Hid)],
-            Selector::Unix(_) => vec![DeviceDescription::new(selector.display_path(), Backend::Unix)],
-            Selector::Virtual(_) => vec![DeviceDescription {
+            Selector::HidPath(p) => vec![DeviceDescription::at(Location::Hid(p.clone()))],
+            Selector::Unix(p) => vec![DeviceDescription::at(Location::Unix(p.clone()))],
+            Selector::Virtual(p) => vec![DeviceDescription {
                 product: Some("fidoctl virtual key".into()),
-                ..DeviceDescription::new(selector.display_path(), Backend::Virtual)
+                ..DeviceDescription::at(Location::Virtual(p.clone()))
             }],
         };
         for d in found {
@@ -94,27 +148,24 @@ pub fn resolve(selectors: &[Selector]) -> Result<Vec<DeviceDescription>, Transpo
 
 /// `virtual:k.json` and `virtual:./k.json` are one key: compare resolved file paths.
 fn same_device(a: &DeviceDescription, b: &DeviceDescription) -> bool {
-    if a.backend != b.backend {
+    if a.backend() != b.backend() {
         return false;
     }
     let file = |d: &DeviceDescription| {
-        let raw = d.path.split_once(':').filter(|_| d.backend != Backend::Hid).map(|(_, p)| p).unwrap_or(&d.path);
-        std::fs::canonicalize(raw).unwrap_or_else(|_| std::path::PathBuf::from(raw))
+        let raw = match &d.location {
+            Location::Hid(p) => std::path::PathBuf::from(p),
+            Location::Unix(p) | Location::Virtual(p) => p.clone(),
+        };
+        std::fs::canonicalize(&raw).unwrap_or(raw)
     };
-    a.path == b.path || file(a) == file(b)
+    a.location == b.location || file(a) == file(b)
 }
 
 /// Open a device for reports.
 pub fn open(device: &DeviceDescription) -> Result<Box<dyn HidDevice>, TransportError> {
-    match device.backend {
-        Backend::Hid => Ok(Box::new(hid::open(device.path.strip_prefix("hid:").unwrap_or(&device.path))?)),
-        Backend::Unix => {
-            let path = device.path.strip_prefix("unix:").unwrap_or(&device.path);
-            Ok(Box::new(unix::UnixDevice::connect(std::path::Path::new(path))?))
-        }
-        Backend::Virtual => {
-            let path = device.path.strip_prefix("virtual:").unwrap_or(&device.path);
-            Ok(Box::new(in_process::InProcessDevice::open(std::path::Path::new(path))?))
-        }
+    match &device.location {
+        Location::Hid(path) => Ok(Box::new(hid::open(path)?)),
+        Location::Unix(path) => Ok(Box::new(unix::UnixDevice::connect(path)?)),
+        Location::Virtual(path) => Ok(Box::new(in_process::InProcessDevice::open(path)?)),
     }
 }

@@ -42,10 +42,12 @@ impl std::str::FromStr for Selector {
 
 impl Selector {
     /// Parse the selectors given on the command line, or else in FIDOCTL_DEVICE; none means `hid`.
-    pub fn from_args_or_env(args: &[String], env: Option<&str>) -> Result<Vec<Selector>, BadSelector> {
-        let raw: Vec<&str> = if !args.is_empty() {
-            args.iter().map(String::as_str).collect()
-        } else if let Some(env) = env {
+    /// The arguments arrive parsed (clap's value parser); the environment is parsed here.
+    pub fn from_args_or_env(args: &[Selector], env: Option<&str>) -> Result<Vec<Selector>, BadSelector> {
+        if !args.is_empty() {
+            return Ok(args.to_vec());
+        }
+        let raw: Vec<&str> = if let Some(env) = env {
             env.split(',').map(str::trim).filter(|s| !s.is_empty()).collect()
         } else {
             Vec::new()
@@ -54,16 +56,6 @@ impl Selector {
             return Ok(vec![Selector::AllHid]);
         }
         raw.into_iter().map(str::parse).collect()
-    }
-
-    /// The path as `fidoctl list` prints it.
-    pub fn display_path(&self) -> String {
-        match self {
-            Selector::AllHid => "hid".to_string(),
-            Selector::HidPath(p) => p.clone(),
-            Selector::Unix(p) => format!("unix:{}", p.display()),
-            Selector::Virtual(p) => format!("virtual:{}", p.display()),
-        }
     }
 }
 
@@ -89,7 +81,7 @@ mod tests {
             Selector::from_args_or_env(&[], env).unwrap(),
             vec![Selector::Virtual("a".into()), Selector::Unix("/b".into())]
         );
-        assert_eq!(Selector::from_args_or_env(&["hid".into()], env).unwrap(), vec![Selector::AllHid]);
+        assert_eq!(Selector::from_args_or_env(&[Selector::AllHid], env).unwrap(), vec![Selector::AllHid]);
         assert_eq!(Selector::from_args_or_env(&[], None).unwrap(), vec![Selector::AllHid]);
     }
 }
