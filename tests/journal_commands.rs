@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::cli::{expect_error, run_on, run_on_with_stdin, TempKeys, VirtualKeyFile};
+use common::cli::{clean_command, expect_error, run_on, run_on_with_stdin, TempKeys, VirtualKeyFile, FIDOCTL};
 use common::creds::make_resident;
 use common::journal::{poll, Rsyslog};
 use fidoctl::journal::{chain, Arg, Change, CredentialId, Outcome, Record, Setting};
@@ -370,4 +370,61 @@ fn neither_the_journal_nor_syslog_holds_a_pin_or_a_token() {
             );
         }
     }
+}
+
+/// A key pulled out while it waits for the touch that would make the test credential: nobody
+/// knows what it did, and the record says so.
+#[test]
+fn a_key_unplugged_during_the_change_is_recorded_as_unknown() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let keys = TempKeys::new();
+    let key = keys.create_with_pin("key.json", &[], PIN);
+    let socket = keys.path("k.sock");
+    let mut server = clean_command(FIDOCTL)
+        .args(["virtual", "serve"])
+        .arg(&key.path)
+        .arg("--socket")
+        .arg(&socket)
+        .env("FIDOCTL_VIRTUAL_PRESENCE", "delay:20000")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve");
+    assert!(poll(Duration::from_secs(10), || socket.exists()), "the server never listened");
+    let mut client = clean_command(FIDOCTL)
+        .args(["-vv", "-d", &format!("unix:{}", socket.display()), "test", "--resident"])
+        .env("FIDOCTL_PIN", PIN)
+        .env("FIDOCTL_JOURNAL", key.journal())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("client");
+    // Wait for the key's KEEPALIVE (bb 0001 in the -vv trace): it is waiting for the touch.
+    let mut stderr = client.stderr.take().expect("stderr");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("bb0001") {
+        let n = stderr.read(&mut buf).expect("read trace");
+        assert!(n > 0, "the client ended before the key asked for a touch:\n{}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    server.kill().expect("unplug");
+    let _ = server.wait();
+    let _ = stderr.read_to_end(&mut seen);
+    let status = client.wait().expect("client ends");
+    assert_eq!(status.code(), Some(3), "{}", String::from_utf8_lossy(&seen));
+    let r = last(&key);
+    assert_eq!(r.command, "test");
+    assert_eq!(r.device.path, format!("unix:{}", socket.display()));
+    assert_eq!(
+        r.change,
+        Change::TestCredential { rp_id: "test.fidoctl.invalid".into(), credential_id: None, deleted: false }
+    );
+    assert!(
+        matches!(&r.outcome, Outcome::Unknown { code, note } if code == "device_disconnected" && note.contains("may or may not")),
+        "{r:?}"
+    );
 }
