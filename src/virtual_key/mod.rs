@@ -12,7 +12,10 @@ pub mod link;
 mod make_credential;
 pub mod presence;
 pub mod profile;
+mod request;
 pub mod state;
+#[cfg(test)]
+mod testing;
 
 use state::{Identity, KeyState, Profile, StateError, StateFile};
 use std::path::Path;
@@ -85,32 +88,19 @@ impl VirtualKey {
     }
 }
 
-/// Enumerations in progress (getNextAssertion, credential management "next") only live until
-/// the next command, and the next run's first command drops them anyway: changing only them
-/// is not worth a write and an fsync per step.
-fn worth_saving(before: &KeyState, after: &KeyState) -> bool {
-    let mut a = before.clone();
-    let mut b = after.clone();
-    for s in [&mut a, &mut b] {
-        s.power.cred_mgmt = None;
-        s.power.pending_assertions = None;
-    }
-    a != b
-}
-
 impl hid::Authenticator for VirtualKey {
     fn handle_cbor(&mut self, request: &[u8], presence: &mut dyn hid::UserPresence) -> Vec<u8> {
-        let before = self.file.state.clone();
-        let answer = ctap2::handle(&mut self.file.state, request, presence);
-        if worth_saving(&before, &self.file.state) {
+        let reply = ctap2::dispatch(&mut self.file.state, request, presence);
+        if reply.changed {
             if let Err(e) = self.file.save() {
-                // The host must not believe a change happened that is not on disk.
+                // The host must not believe a change happened that is not on disk; what is on
+                // disk is the state before the command.
                 eprintln!("fidoctl virtual key: {e}");
-                self.file.state = before;
+                let _ = self.file.reload();
                 return vec![crate::proto::status::code::OTHER];
             }
         }
-        answer
+        reply.bytes
     }
 
     fn wink(&mut self) {

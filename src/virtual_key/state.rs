@@ -72,8 +72,9 @@ pub struct Identity {
 /// The PIN as the key stores it: never the PIN itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredPin {
-    /// LEFT(SHA-256(PIN), 16), hex.
-    pub hash: String,
+    /// LEFT(SHA-256(PIN), 16).
+    #[serde(with = "hex_bytes")]
+    pub hash: [u8; 16],
     /// Length in Unicode code points (authenticatorConfig compares it with minPINLength).
     pub code_points: u32,
 }
@@ -87,53 +88,54 @@ pub struct PowerState {
     /// Wrong PINs in a row since power-up (3 blocks PIN entry until the next power-up).
     #[serde(default)]
     pub consecutive_pin_mismatches: u8,
-    /// Ephemeral key-agreement private scalar (hex), regenerated at power-up.
-    #[serde(default)]
-    pub key_agreement: Option<String>,
+    /// Ephemeral key-agreement private scalar, regenerated at power-up.
+    #[serde(default, with = "hex_bytes::option")]
+    pub key_agreement: Option<[u8; 32]>,
     /// The current pinUvAuthToken and what it may do.
     #[serde(default)]
     pub token: Option<TokenState>,
+}
+
+/// What only the very next command may continue: never written to the state file, since the
+/// next run's first command would drop it anyway (older files that hold it still load).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Enumerations {
     /// A credential-management enumeration the next command may continue.
-    #[serde(default)]
     pub cred_mgmt: Option<CredMgmtEnumeration>,
     /// What getNextAssertion still has to answer; any other command forgets it.
-    #[serde(default)]
     pub pending_assertions: Option<PendingAssertions>,
 }
 
 /// What the credential-management "next" subcommands still have to give, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CredMgmtEnumeration {
     /// RP ids, for enumerateRPsGetNextRP.
     Rps(Vec<String>),
-    /// Credential ids (hex), for enumerateCredentialsGetNextCredential.
-    Credentials(Vec<String>),
+    /// Credential ids, for enumerateCredentialsGetNextCredential.
+    Credentials(Vec<Vec<u8>>),
 }
 
 /// The rest of a getAssertion that found more than one discoverable credential (CTAP 2.1
 /// §6.3): the authenticatorGetAssertion parameters it must remember, and a 30 s timer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PendingAssertions {
     pub rp_id: String,
-    /// hex
-    pub client_data_hash: String,
-    /// Credential ids (hex) still to be returned, next first.
-    pub remaining: Vec<String>,
+    pub client_data_hash: [u8; 32],
+    /// Credential ids still to be returned, next first.
+    pub remaining: Vec<Vec<u8>>,
     /// The UP and UV bits the first assertion carried; every later one carries the same.
     pub user_present: bool,
     pub user_verified: bool,
-    /// The hmac-secret extension input (canonical CBOR, hex), answered for each credential.
-    #[serde(default)]
-    pub hmac_secret: Option<String>,
+    /// The hmac-secret extension input, answered for each credential.
+    pub hmac_secret: Option<ciborium::value::Value>,
     /// Wall-clock deadline (ms since the Unix epoch) for the next getNextAssertion.
     pub expires_at_ms: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenState {
-    /// The token bytes (hex).
-    pub token: String,
+    #[serde(with = "hex_bytes")]
+    pub token: Vec<u8>,
     pub protocol: u8,
     pub permissions: u8,
     pub rp_id: Option<String>,
@@ -143,13 +145,14 @@ pub struct TokenState {
 /// private key into the credential id; a test device may simply remember it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredCredential {
-    /// Credential id, hex.
-    pub id: String,
+    #[serde(with = "hex_bytes")]
+    pub id: Vec<u8>,
     pub rp_id: String,
     #[serde(default)]
     pub rp_name: Option<String>,
-    /// User handle, hex.
-    pub user_id: String,
+    /// User handle.
+    #[serde(with = "hex_bytes")]
+    pub user_id: Vec<u8>,
     #[serde(default)]
     pub user_name: Option<String>,
     #[serde(default)]
@@ -159,7 +162,7 @@ pub struct StoredCredential {
     /// credProtect level 1-3.
     #[serde(default = "default_cred_protect")]
     pub cred_protect: u8,
-    /// hmac-secret CredRandom values (hex), when the extension was asked for.
+    /// hmac-secret CredRandom values, when the extension was asked for.
     #[serde(default)]
     pub hmac_secret: Option<HmacSecretKeys>,
     /// Creation order (higher is newer): getAssertion lists discoverable credentials newest first.
@@ -168,8 +171,10 @@ pub struct StoredCredential {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HmacSecretKeys {
-    pub with_uv: String,
-    pub without_uv: String,
+    #[serde(with = "hex_bytes")]
+    pub with_uv: [u8; 32],
+    #[serde(with = "hex_bytes")]
+    pub without_uv: [u8; 32],
 }
 
 fn default_cred_protect() -> u8 {
@@ -208,6 +213,8 @@ pub struct KeyState {
     #[serde(default)]
     pub sign_count: u32,
     pub power: PowerState,
+    #[serde(skip)]
+    pub enumerations: Enumerations,
 }
 
 pub const MAX_PIN_RETRIES: u8 = 8;
@@ -233,12 +240,14 @@ impl KeyState {
             next_credential_sequence: 0,
             sign_count: 0,
             power: PowerState { powered_up_at_ms: now_ms(), ..PowerState::default() },
+            enumerations: Enumerations::default(),
         }
     }
 
     /// Unplug and re-plug: forget everything volatile, open the reset window.
     pub fn power_up(&mut self) {
         self.power = PowerState { powered_up_at_ms: now_ms(), ..PowerState::default() };
+        self.enumerations = Enumerations::default();
     }
 
     /// Discoverable credentials stored now.
@@ -254,6 +263,39 @@ impl KeyState {
     /// Time since the last power-up (zero if the clock went backwards).
     pub fn since_power_up(&self) -> Duration {
         Duration::from_millis(now_ms().saturating_sub(self.power.powered_up_at_ms))
+    }
+}
+
+/// Byte fields in the state file: hex strings, so the file stays readable and older files load.
+mod hex_bytes {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer, T: AsRef<[u8]>>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&hex::encode(value))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>, T: TryFrom<Vec<u8>>>(d: D) -> Result<T, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        let bytes = hex::decode(text.as_ref()).map_err(D::Error::custom)?;
+        let len = bytes.len();
+        T::try_from(bytes).map_err(|_| D::Error::custom(format!("{len} bytes is the wrong length")))
+    }
+
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer, T: AsRef<[u8]>>(value: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(v) => super::serialize(v, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>, T: TryFrom<Vec<u8>>>(d: D) -> Result<Option<T>, D::Error> {
+            #[derive(Deserialize)]
+            struct Wrapped<T: TryFrom<Vec<u8>>>(#[serde(with = "super")] T);
+            Ok(Option::<Wrapped<T>>::deserialize(d)?.map(|w| w.0))
+        }
     }
 }
 
@@ -333,6 +375,14 @@ impl StateFile {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Read the file again (the lock is still ours): after a failed save, what is on disk is
+    /// the state the host may believe in.
+    pub fn reload(&mut self) -> Result<(), StateError> {
+        let text = std::fs::read_to_string(&self.path).map_err(|e| io_err(&self.path, "read", e))?;
+        self.state = parse(&self.path, &text)?;
+        Ok(())
     }
 
     /// Write atomically: temp file in the same folder, fsync, rename over, fsync the folder.
@@ -452,5 +502,34 @@ mod tests {
         assert!(!waiter.is_finished(), "the second opener must wait while the first holds the lock");
         drop(held);
         assert_eq!(waiter.join().unwrap().unwrap(), VERSION);
+    }
+
+    #[test]
+    fn byte_fields_are_hex_in_the_file_and_bytes_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.json");
+        let mut state = KeyState::new(identity());
+        state.pin = Some(StoredPin { hash: [0xab; 16], code_points: 4 });
+        state.power.key_agreement = Some([7; 32]);
+        drop(StateFile::create(&path, state).unwrap());
+        let raw: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(raw["pin"]["hash"], "ab".repeat(16));
+        assert_eq!(raw["power"]["key_agreement"], "07".repeat(32));
+        let reopened = StateFile::open(&path).unwrap();
+        assert_eq!(reopened.state.pin.as_ref().unwrap().hash, [0xab; 16]);
+        drop(reopened);
+
+        // A file written before (with an enumeration in progress, which is no longer kept) loads.
+        let mut old = raw.clone();
+        old["power"]["cred_mgmt"] = serde_json::json!({"credentials": ["aabb"]});
+        std::fs::write(&path, old.to_string()).unwrap();
+        assert!(StateFile::open(&path).is_ok());
+        // Hex of the wrong length, or not hex at all, is a damaged file.
+        for bad in ["abc", "zz".repeat(16).as_str(), "ab".repeat(15).as_str()] {
+            let mut broken = raw.clone();
+            broken["pin"]["hash"] = serde_json::json!(bad);
+            std::fs::write(&path, broken.to_string()).unwrap();
+            assert!(matches!(StateFile::open(&path), Err(StateError::Damaged { .. })), "{bad}");
+        }
     }
 }
