@@ -9,7 +9,10 @@
 //!   name is the newest one a registration gave.
 //! - A token without cm, or bound to an RP the request is not about, is PIN_AUTH_INVALID, as
 //!   CTAP 2.1 says (and `client_pin::verify_token` answers for every handler).
-//! - The preview has no updateUserInformation: INVALID_SUBCOMMAND before any auth is looked at.
+//! - A ctap2.1 key answers the preview (0x41) exactly as 0x0A, as real 2.1 keys do: libfido2
+//!   1.12-1.14 sends every request there, with a cm token and the same MAC scope
+//!   (subCommand || subCommandParams) and response keys.
+//! - The ctap2.1-pre preview has no updateUserInformation: INVALID_SUBCOMMAND before any auth is looked at.
 //!   Preview tokens (getPinToken) carry no permissions and no RP: the MAC is all that is checked.
 //! - What the "next" subcommands still have to give lives in `PowerState::cred_mgmt`;
 //!   `ctap2::handle` takes it out before every command, so only an immediately following "next"
@@ -32,7 +35,7 @@ use ciborium::value::Value;
 /// Which command byte the request came in on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flavor {
-    /// authenticatorCredentialManagement (0x0A), ctap2.1 profile.
+    /// The CTAP 2.1 command set: 0x0A, and 0x41 on a 2.1 key (which answers it alike).
     Standard,
     /// credentialMgmtPreview (0x41), ctap2.1-pre profile: no updateUserInformation.
     Preview,
@@ -898,13 +901,56 @@ mod tests {
         let wrong = Platform { command: PREVIEW, p: PinProtocol::V1, token: vec![7; 32] };
         assert_eq!(wrong.metadata(&mut state), Err(code::PIN_AUTH_INVALID));
 
-        // Each profile answers only its own command byte.
+        // A preview key has no 0x0A.
         let standard_byte = Platform { command: STANDARD, ..platform };
         assert_eq!(standard_byte.metadata(&mut state), Err(code::INVALID_COMMAND));
+    }
+
+    /// What libfido2 1.12-1.14 does on a 2.1 key: a protocol-2 token with cm from 0x09, every
+    /// subcommand (update included) over 0x41, MAC over subCommand || subCommandParams.
+    #[test]
+    fn preview_on_ctap21_as_libfido2_sends_it() {
         let mut state = key(Profile::Ctap21);
-        let platform = standard(&mut state);
-        let preview_byte = Platform { command: PREVIEW, ..platform };
-        assert_eq!(preview_byte.metadata(&mut state), Err(code::INVALID_COMMAND));
+        let info = super::super::profile::get_info(&state);
+        assert_eq!(info.versions, ["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"]);
+        assert_eq!(info.options.get("credentialMgmtPreview"), Some(&true));
+        assert_eq!(info.options.get("credMgmt"), Some(&true));
+
+        let platform = Platform { command: PREVIEW, ..standard(&mut state) };
+        assert_eq!(platform.metadata(&mut state), Ok((6, 19)));
+        let rps = platform.rps(&mut state).unwrap();
+        assert_eq!(rps.iter().map(|(rp, _)| rp.id.as_str()).collect::<Vec<_>>(), RPS);
+        let creds = platform.credentials(&mut state, "c.example").unwrap();
+        assert_eq!(creds.iter().map(id_of).collect::<Vec<_>>(), [by_id(5), by_id(2)]);
+        // The keys libfido2 parses: user 6, credentialID 7, publicKey 8, totalCredentials 9.
+        let first = MapView::new(&creds[0], "cred").unwrap();
+        for k in [response::USER, response::CREDENTIAL_ID, response::PUBLIC_KEY, response::TOTAL_CREDENTIALS] {
+            assert!(first.get(k).is_some(), "{k}");
+        }
+        let user = User { id: b"alice".to_vec(), name: Some("renamed".into()), display_name: None };
+        assert_eq!(platform.update(&mut state, &by_id(2), &user), Ok(()));
+        assert_eq!(stored(&state, &by_id(2)).unwrap().user_name.as_deref(), Some("renamed"));
+        assert_eq!(platform.delete(&mut state, &by_id(5)), Ok(()));
+        assert_eq!(platform.metadata(&mut state), Ok((5, 20)));
+        // And 0x0A still answers the same token.
+        let standard_byte = Platform { command: STANDARD, ..platform };
+        assert_eq!(standard_byte.metadata(&mut state), Ok((5, 20)));
+    }
+
+    /// CTAP 2.1 §6.8 (and what python-fido2 expects): a token without cm is PIN_AUTH_INVALID,
+    /// on either command byte; UNAUTHORIZED_PERMISSION is only 0x09's answer.
+    #[test]
+    fn a_token_without_cm_is_pin_auth_invalid() {
+        for command_byte in [STANDARD, PREVIEW] {
+            for permissions in [Some(cp::permission::MAKE_CREDENTIAL), None] {
+                let mut state = key(Profile::Ctap21);
+                let token = token(&mut state, PinProtocol::V2, permissions, None);
+                let platform = Platform { command: command_byte, p: PinProtocol::V2, token };
+                assert_eq!(platform.metadata(&mut state), Err(code::PIN_AUTH_INVALID), "{command_byte:#x}");
+                assert_eq!(platform.delete(&mut state, &by_id(0)), Err(code::PIN_AUTH_INVALID));
+                assert_eq!(state.credentials.len(), 7);
+            }
+        }
     }
 
     #[test]

@@ -99,6 +99,11 @@ fn answer(state: &mut Tracked, request: &[u8], presence: &mut dyn UserPresence) 
         command::CREDENTIAL_MANAGEMENT if state.identity.profile == Profile::Ctap21 => {
             cred_mgmt::handle(state, params.as_ref(), Flavor::Standard, enumeration)
         }
+        // A 2.1 key answers the preview as it answers 0x0A: libfido2 1.12-1.14 sends over 0x41
+        // exactly what 0x0A takes (a cm token, updateUserInformation included).
+        command::CREDENTIAL_MANAGEMENT_PREVIEW if state.identity.profile == Profile::Ctap21 => {
+            cred_mgmt::handle(state, params.as_ref(), Flavor::Standard, enumeration)
+        }
         command::CREDENTIAL_MANAGEMENT_PREVIEW if state.identity.profile == Profile::Ctap21Pre => {
             cred_mgmt::handle(state, params.as_ref(), Flavor::Preview, enumeration)
         }

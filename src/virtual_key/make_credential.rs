@@ -17,9 +17,10 @@
 //!   fails; the spec would skip step 11 on an unprotected key and silently make a credential
 //!   without the UV the platform asked for.
 //! - Enterprise attestation (ctap2.1 profile only; older keys never heard of the field):
-//!   INVALID_PARAMETER unless enabled, INVALID_OPTION unless 1 or 2. When allowed, the key
-//!   still gives its ordinary packed attestation and leaves epAtt out: it has no enterprise
-//!   certificate, and an absent epAtt tells the platform exactly that.
+//!   INVALID_PARAMETER unless enabled, INVALID_OPTION unless 1 or 2. When allowed (both 1,
+//!   vendor-facilitated, and 2, platform-managed: a test key has no RP list to check), it
+//!   signs with the device-identifying certificate made at `virtual create` and sets epAtt.
+//!   A key made before that certificate existed gives its batch attestation without epAtt.
 //! - KEY_STORE_FULL is answered before the touch (the spec checks at step 17, after it): a
 //!   touch for a credential that cannot be stored only confuses the person at the key.
 //! - An excluded credential is CREDENTIAL_EXCLUDED after the touch "regardless of whether user
@@ -225,6 +226,13 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
         .as_ref()
         .ok_or(code::OTHER)
         .and_then(|a| AttestationMaterial::try_from(a).map_err(|_| code::OTHER))?;
+    // Enterprise attestation (allowed by step 9) signs with the device's own certificate.
+    let enterprise = match (&request.enterprise_attestation, &state.enterprise_attestation_leaf) {
+        (Some(_), Some(leaf)) => Some(material.with_leaf(leaf).map_err(|_| code::OTHER)?),
+        _ => None,
+    };
+    let ep_att = enterprise.is_some();
+    let material = enterprise.unwrap_or(material);
     let aaguid = profile::parse_aaguid(&state.identity.aaguid).ok_or(code::OTHER)?;
 
     // Step 14: the touch spends the token's mc/ga permissions, whoever's token it is.
@@ -290,6 +298,7 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
         (response::FMT, Some(cbor::text("packed"))),
         (response::AUTH_DATA, Some(cbor::bytes(&auth_data))),
         (response::ATT_STMT, Some(att_stmt)),
+        (response::EP_ATT, ep_att.then_some(Value::Bool(true))),
     ])))
 }
 
@@ -608,12 +617,43 @@ mod tests {
         }
         set(&mut request, field::ENTERPRISE_ATTESTATION, Some(text("1")));
         assert_eq!(mc_status(&mut state, &request), code::CBOR_UNEXPECTED_TYPE);
-        // Allowed, but the attestation is the ordinary one: no epAtt.
-        set(&mut request, field::ENTERPRISE_ATTESTATION, Some(uint(2)));
+        // Allowed: signed by the device's own certificate, from the same CA, and epAtt set.
+        let x5c = |answer: &Value| {
+            let map = MapView::new(answer, "answer").unwrap();
+            let stmt = MapView::new(map.get(response::ATT_STMT).unwrap(), "attStmt").unwrap();
+            let Some(Value::Array(chain)) = stmt.get_text_key("x5c") else { panic!("no x5c") };
+            let Value::Bytes(cert) = &chain[0] else { panic!("x5c entry") };
+            cert.clone()
+        };
+        let ordinary = send(
+            &mut state,
+            command::MAKE_CREDENTIAL,
+            Some(&int_map(mc_request(RP, b"v", false))),
+            &mut Person::approving(),
+        )
+        .unwrap();
+        assert!(MapView::new(&ordinary, "answer").unwrap().get(response::EP_ATT).is_none());
+        for ep in [1, 2] {
+            set(&mut request, field::ENTERPRISE_ATTESTATION, Some(uint(ep)));
+            let answer =
+                send(&mut state, command::MAKE_CREDENTIAL, Some(&int_map(request.clone())), &mut Person::approving())
+                    .unwrap();
+            assert_eq!(MapView::new(&answer, "answer").unwrap().get(response::EP_ATT), Some(&Value::Bool(true)));
+            let cert = x5c(&answer);
+            assert_ne!(cert, x5c(&ordinary), "enterprise attestation must not use the batch certificate");
+            let subject = crate::audit::x509::Cert::from_der(&cert).unwrap().subject_name();
+            assert!(subject.contains("0011223344556677"), "{subject}");
+            let att = crate::client::attestation::AttestationObject::from_ctap_response(&answer).unwrap();
+            assert!(att.verify_chain_to(&[ca_cert(&state)]).unwrap());
+            assert!(matches!(att.verify(&CDH).unwrap(), AttestationVerdict::Packed { .. }));
+        }
+        // A key made before the enterprise certificate existed attests as before.
+        state.enterprise_attestation_leaf = None;
         let answer =
-            send(&mut state, command::MAKE_CREDENTIAL, Some(&int_map(request.clone())), &mut Person::approving());
-        let answer = answer.unwrap();
+            send(&mut state, command::MAKE_CREDENTIAL, Some(&int_map(request.clone())), &mut Person::approving())
+                .unwrap();
         assert!(MapView::new(&answer, "answer").unwrap().get(response::EP_ATT).is_none());
+        assert_eq!(x5c(&answer), x5c(&ordinary));
         // A CTAP 2.0 key never heard of the field.
         let mut state = key(Profile::Ctap20);
         set(&mut request, field::ENTERPRISE_ATTESTATION, Some(text("whatever")));

@@ -61,6 +61,18 @@ impl VirtualKey {
             reason: format!("its attestation certificate could not be made: {e}"),
         })?;
         state.attestation = Some(attestation::StoredAttestation::from(&material));
+        let mut serial = [0u8; 8];
+        rand_core::RngCore::try_fill_bytes(&mut rand_core::OsRng, &mut serial).map_err(|e| StateError::Io {
+            path: path.display().to_string(),
+            action: "created",
+            reason: format!("no random serial number for it: {e}"),
+        })?;
+        let leaf = material.issue_enterprise(&options.aaguid, &hex::encode(serial)).map_err(|e| StateError::Io {
+            path: path.display().to_string(),
+            action: "created",
+            reason: format!("its enterprise attestation certificate could not be made: {e}"),
+        })?;
+        state.enterprise_attestation_leaf = Some(leaf);
         Ok(VirtualKey { file: StateFile::create(path, state)? })
     }
 

@@ -16,7 +16,8 @@ pub const MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH: u64 = 4;
 impl Profile {
     pub fn versions(self) -> &'static [&'static str] {
         match self {
-            Profile::Ctap21 => &["FIDO_2_0", "FIDO_2_1"],
+            // Like real 2.1 keys (YubiKey 5.7): the preview stays advertised for older hosts.
+            Profile::Ctap21 => &["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"],
             Profile::Ctap21Pre => &["FIDO_2_0", "FIDO_2_1_PRE"],
             Profile::Ctap20 => &["FIDO_2_0"],
         }
@@ -55,6 +56,8 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
     match profile {
         Profile::Ctap21 => {
             options.insert("credMgmt".to_string(), true);
+            // libfido2 up to 1.14 manages credentials only through the preview command.
+            options.insert("credentialMgmtPreview".to_string(), true);
             options.insert("authnrCfg".to_string(), true);
             options.insert("pinUvAuthToken".to_string(), true);
             options.insert("setMinPINLength".to_string(), true);

@@ -1,7 +1,7 @@
 //! The virtual key's state file: versioned JSON, mode 0600, written atomically, locked while
 //! open. It holds private keys in the clear: this is a test and training device.
 
-use super::attestation::{StoredAttestation, StoredCredentialKey};
+use super::attestation::{StoredAttestation, StoredCredentialKey, StoredLeaf};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -204,6 +204,10 @@ pub struct KeyState {
     /// The per-key test CA and attestation certificate made at `virtual create`.
     #[serde(default)]
     pub attestation: Option<StoredAttestation>,
+    /// The device-identifying certificate enterprise attestation signs with (same CA).
+    /// Keys made before it existed have none and attest as before, without epAtt.
+    #[serde(default)]
+    pub enterprise_attestation_leaf: Option<StoredLeaf>,
     #[serde(default)]
     pub credentials: Vec<StoredCredential>,
     /// Next value for `StoredCredential::created`.
@@ -236,6 +240,7 @@ impl KeyState {
             enterprise_attestation: false,
             wink_count: 0,
             attestation: None,
+            enterprise_attestation_leaf: None,
             credentials: Vec::new(),
             next_credential_sequence: 0,
             sign_count: 0,

@@ -7,7 +7,7 @@ use crate::proto::ctap2::client_pin::{self as cp, response as cp_response, sub};
 use crate::proto::ctap2::make_credential as mc;
 use crate::proto::entities::{credential_parameter, RelyingParty, User};
 use crate::proto::pin_protocol::{pad_pin, pin_hash, KeyAgreementKey, PinProtocol};
-use crate::virtual_key::attestation::{AttestationMaterial, StoredAttestation};
+use crate::virtual_key::attestation::{AttestationMaterial, StoredAttestation, StoredLeaf};
 use crate::virtual_key::hid::UserPresence;
 use crate::virtual_key::profile::{parse_aaguid, DEFAULT_AAGUID};
 
@@ -32,6 +32,12 @@ pub fn key(profile: Profile) -> KeyState {
         StoredAttestation::from(&AttestationMaterial::create(&parse_aaguid(DEFAULT_AAGUID).unwrap()).unwrap())
     });
     state.attestation = Some(stored.clone());
+    static ENTERPRISE: OnceLock<StoredLeaf> = OnceLock::new();
+    let leaf = ENTERPRISE.get_or_init(|| {
+        let material = AttestationMaterial::try_from(stored).unwrap();
+        material.issue_enterprise(&parse_aaguid(DEFAULT_AAGUID).unwrap(), "0011223344556677").unwrap()
+    });
+    state.enterprise_attestation_leaf = Some(leaf.clone());
     state
 }
 
