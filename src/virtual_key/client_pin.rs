@@ -352,9 +352,10 @@ pub fn decapsulate(state: &mut KeyState, p: PinProtocol, platform_key: &Value) -
     key_agreement_key(state)?.shared_secret(p, &peer).map_err(|_| code::INVALID_PARAMETER)
 }
 
-/// Equal, without an early exit that would time how much of a PIN hash matched.
+/// Equal, without an early exit that would time how much of a PIN hash matched (black_box
+/// keeps the optimiser from turning the fold back into a short-circuit compare).
 fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len() && std::hint::black_box(a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y))) == 0
 }
 
 /// Check a pinUvAuthParam made with the current pinUvAuthToken, for the handlers that need
@@ -1227,5 +1228,85 @@ mod tests {
         let answer = dispatch(&mut state, command, &retries_request);
         // {3: 8, 4: false}
         assert_eq!(hex::encode(answer), "00a2030804f4");
+    }
+
+    // ---- security properties (issue 18) --------------------------------------------------
+
+    /// A key-agreement point that is not on P-256 is refused before any secret is derived
+    /// from it (an invalid-curve attack would otherwise learn bits of the key's scalar).
+    #[test]
+    fn key_agreement_points_off_the_curve_are_refused() {
+        for p in [PinProtocol::V1, PinProtocol::V2] {
+            let mut state = key(Profile::Ctap21);
+            let platform = Platform::new(&mut state, p);
+            let mut request = platform.set_request(&platform.new_pin_enc(b"1234"));
+            let off_curve = int_map([
+                (1, Some(uint(2))),
+                (3, Some(crate::proto::cbor::int(-25))),
+                (-1, Some(uint(1))),
+                (-2, Some(bytes(&[1; 32]))),
+                (-3, Some(bytes(&[2; 32]))),
+            ]);
+            request[0] = (field::KEY_AGREEMENT, Some(off_curve));
+            assert_eq!(status(call(&mut state, p.number(), sub::SET_PIN, request)), code::INVALID_PARAMETER);
+            assert!(state.pin.is_none());
+        }
+    }
+
+    /// Every power-up forgets the token and the key-agreement key: neither survives a re-plug.
+    #[test]
+    fn tokens_and_key_agreement_keys_are_fresh_after_each_power_up() {
+        let mut state = key(Profile::Ctap21);
+        assert_eq!(set_pin_with(&mut state, PinProtocol::V2, b"1234"), code::OK);
+        let agreement = |state: &mut KeyState| {
+            let answer = call(state, 2, sub::GET_KEY_AGREEMENT, []).unwrap().unwrap();
+            CoseKey::from_value(MapView::new(&answer, "a").unwrap().require(response::KEY_AGREEMENT).unwrap()).unwrap()
+        };
+        let first = agreement(&mut state);
+        assert_eq!(agreement(&mut state), first, "the same key until the next power-up");
+        let platform = Platform::new(&mut state, PinProtocol::V2);
+        let token = platform
+            .token(call(
+                &mut state,
+                2,
+                sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS,
+                [
+                    (field::KEY_AGREEMENT, Some(platform.cose())),
+                    (field::PIN_HASH_ENC, Some(bytes(&platform.pin_hash_enc(b"1234")))),
+                    (field::PERMISSIONS, Some(uint(u64::from(permission::MAKE_CREDENTIAL)))),
+                ],
+            ))
+            .unwrap();
+        let message = [0x11; 32];
+        let auth = PinProtocol::V2.authenticate(&token, &message);
+        assert_eq!(verify_token(&state, 2, &auth, &message, permission::MAKE_CREDENTIAL, None), Ok(()));
+
+        state.power_up();
+        assert_ne!(agreement(&mut state), first, "a new key agreement key after power-up");
+        assert_eq!(
+            verify_token(&state, 2, &auth, &message, permission::MAKE_CREDENTIAL, None),
+            Err(code::PIN_AUTH_INVALID),
+            "the old token is gone"
+        );
+    }
+
+    /// PIN hashes are compared without an early exit: every byte position decides alike, and
+    /// lengths must match (pinUvAuthParam goes through the MAC's constant-time verify).
+    #[test]
+    fn pin_hash_comparison_is_exact_and_whole() {
+        let a = [0x5a; 16];
+        assert!(same(&a, &a));
+        for i in 0..16 {
+            let mut b = a;
+            b[i] ^= 0x01;
+            assert!(!same(&a, &b), "byte {i}");
+        }
+        assert!(!same(&a, &a[..15]));
+        assert!(!same(&a[..0], &a));
+        // A truncated or extended pinUvAuthParam is refused, never compared on a prefix.
+        let full = PinProtocol::V2.authenticate(&[7; 32], b"m");
+        assert!(PinProtocol::V2.verify(&[7; 32], b"m", &full));
+        assert!(!PinProtocol::V2.verify(&[7; 32], b"m", &full[..16]));
+        assert!(!PinProtocol::V2.verify(&[7; 32], b"m", &[full.as_slice(), &[0]].concat()));
     }
 }

@@ -40,7 +40,7 @@ use super::request::{
     client_data_hash, credential_ids, extension_entries, options, pin_uv_auth_protocol, random, request_map,
     rp_id_hash, status_of, touch_probe, uv_option_status, verify_pin_uv_auth, Options,
 };
-use super::state::{HmacSecretKeys, KeyState, Profile, StoredCredential};
+use super::state::{HmacSecretKeys, KeyState, Profile, StoredCredential, MAX_STORED_CREDENTIALS};
 use crate::proto::auth_data::{AttestedCredential, AuthenticatorData, FLAG_UP, FLAG_UV};
 use crate::proto::cbor::{self, as_i64, MapView};
 use crate::proto::cose::{ALG_EDDSA, ALG_ES256};
@@ -218,6 +218,10 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
     let user_id = request.user.id.clone();
     let same_account = |c: &StoredCredential| c.discoverable && c.rp_id == rp_id && c.user_id == user_id;
     if rk && state.remaining_discoverable() == 0 && !state.credentials.iter().any(same_account) {
+        return Err(code::KEY_STORE_FULL);
+    }
+    // Non-discoverable credentials are remembered too: a ceiling keeps the file loadable.
+    if state.credentials.len() >= MAX_STORED_CREDENTIALS {
         return Err(code::KEY_STORE_FULL);
     }
     // A damaged attestation is found before the user is asked to touch.

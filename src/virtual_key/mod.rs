@@ -44,10 +44,23 @@ impl Default for CreateOptions {
 #[derive(Debug)]
 pub struct VirtualKey {
     file: StateFile,
+    /// Why the key stopped: a save that failed. The transport reports it instead of a CTAP status.
+    fault: Option<StateError>,
 }
 
 impl VirtualKey {
     pub fn create(path: &Path, options: &CreateOptions) -> Result<VirtualKey, StateError> {
+        if options.max_resident > state::MAX_RESIDENT_LIMIT {
+            return Err(StateError::Io {
+                path: path.display().to_string(),
+                action: "created",
+                reason: format!(
+                    "a virtual key holds at most {} discoverable credentials, not {}",
+                    state::MAX_RESIDENT_LIMIT,
+                    options.max_resident
+                ),
+            });
+        }
         let identity = Identity {
             profile: options.profile,
             aaguid: crate::proto::get_info::uuid_string(&options.aaguid),
@@ -73,11 +86,11 @@ impl VirtualKey {
             reason: format!("its enterprise attestation certificate could not be made: {e}"),
         })?;
         state.enterprise_attestation_leaf = Some(leaf);
-        Ok(VirtualKey { file: StateFile::create(path, state)? })
+        Ok(VirtualKey { file: StateFile::create(path, state)?, fault: None })
     }
 
     pub fn open(path: &Path) -> Result<VirtualKey, StateError> {
-        Ok(VirtualKey { file: StateFile::open(path)? })
+        Ok(VirtualKey { file: StateFile::open(path)?, fault: None })
     }
 
     pub fn state(&self) -> &KeyState {
@@ -94,9 +107,23 @@ impl VirtualKey {
         self.file.save()
     }
 
-    /// Answer a host over `link` until it goes away.
+    /// Answer a host over `link` until it goes away, or until a change cannot be saved
+    /// (then `take_fault` says why).
     pub fn serve(&mut self, link: &mut dyn link::Link) {
         hid::serve(self, link)
+    }
+
+    /// The state-file error that stopped the key, if one did.
+    pub fn take_fault(&mut self) -> Option<StateError> {
+        self.fault.take()
+    }
+
+    /// Save a change; on failure the key stops, and what is on disk is what it was before.
+    fn save_or_fail(&mut self) {
+        if let Err(e) = self.file.save() {
+            let _ = self.file.reload();
+            self.fault = Some(e);
+        }
     }
 }
 
@@ -104,22 +131,19 @@ impl hid::Authenticator for VirtualKey {
     fn handle_cbor(&mut self, request: &[u8], presence: &mut dyn hid::UserPresence) -> Vec<u8> {
         let reply = ctap2::dispatch(&mut self.file.state, request, presence);
         if reply.changed {
-            if let Err(e) = self.file.save() {
-                // The host must not believe a change happened that is not on disk; what is on
-                // disk is the state before the command.
-                eprintln!("fidoctl virtual key: {e}");
-                let _ = self.file.reload();
-                return vec![crate::proto::status::code::OTHER];
-            }
+            // The host must not believe a change happened that is not on disk.
+            self.save_or_fail();
         }
         reply.bytes
     }
 
     fn wink(&mut self) {
         self.file.state.wink_count += 1;
-        if let Err(e) = self.file.save() {
-            eprintln!("fidoctl virtual key: {e}");
-        }
+        self.save_or_fail();
+    }
+
+    fn failed(&self) -> bool {
+        self.fault.is_some()
     }
 
     fn device_version(&self) -> (u8, u8, u8) {

@@ -14,6 +14,12 @@ const NOTICE: &str = "fidoctl virtual key: a software authenticator for tests an
 Its private keys are stored in this file in the clear; never use it to protect a real account.";
 /// How long we wait for another fidoctl process to let go of the same virtual key.
 const LOCK_WAIT: Duration = Duration::from_secs(10);
+/// The largest state file a key reads: its own maximum of credentials fits many times over.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// The most discoverable credentials `virtual create --max-resident` may ask for.
+pub const MAX_RESIDENT_LIMIT: u32 = 10_000;
+/// The most credentials of any kind one key stores (non-discoverable ones included).
+pub const MAX_STORED_CREDENTIALS: usize = 2 * MAX_RESIDENT_LIMIT as usize;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
@@ -324,6 +330,65 @@ fn io_err(path: &Path, action: &'static str, e: std::io::Error) -> StateError {
     StateError::Io { path: display(path), action, reason: e.to_string() }
 }
 
+/// A symlinked state file is followed: the real file is the key (one lock, and the target
+/// is what a save replaces). A dangling link is a missing key.
+fn real_path(path: &Path) -> Result<PathBuf, StateError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => StateError::Missing { path: display(path) },
+            _ => io_err(path, "read", e),
+        }),
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+fn tmp_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.tmp"))
+}
+
+/// Read at most MAX_FILE_BYTES of a regular file (a FIFO or device is refused before it is
+/// opened, so nothing blocks or streams forever).
+fn read_bounded(path: &Path) -> Result<String, StateError> {
+    use std::io::Read;
+    let damaged = |reason: String| StateError::Damaged { path: display(path), reason };
+    let meta = std::fs::metadata(path).map_err(|e| io_err(path, "read", e))?;
+    if !meta.is_file() {
+        return Err(damaged("it is not a regular file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(damaged(format!("it is {} bytes, more than the {MAX_FILE_BYTES} a virtual key reads", meta.len())));
+    }
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| io_err(path, "read", e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(damaged(format!("it is more than the {MAX_FILE_BYTES} bytes a virtual key reads")));
+    }
+    String::from_utf8(bytes).map_err(|_| damaged("not UTF-8 text".into()))
+}
+
+/// A key must be able to save what it changes: a read-only file is refused up front rather
+/// than replaced (which would also change its mode).
+fn refuse_read_only(path: &Path) -> Result<(), StateError> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::metadata(path).map_err(|e| io_err(path, "read", e))?;
+    if meta.permissions().mode() & 0o200 == 0 {
+        return Err(StateError::Io {
+            path: display(path),
+            action: "opened for changes",
+            reason: format!(
+                "it is read-only (mode {:o}) and fidoctl leaves it as it is; make it writable \
+                 (chmod 600 {}) or use a copy",
+                meta.permissions().mode() & 0o777,
+                display(path)
+            ),
+        });
+    }
+    Ok(())
+}
+
 fn lock_path(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     path.with_file_name(format!(".{name}.lock"))
@@ -354,7 +419,8 @@ impl StateFile {
     /// Create a new key. Refuses to overwrite an existing file.
     pub fn create(path: &Path, state: KeyState) -> Result<StateFile, StateError> {
         let lock = take_lock(path)?;
-        if path.exists() {
+        // A symlink, even a dangling one, is something that exists.
+        if path.exists() || std::fs::symlink_metadata(path).is_ok() {
             return Err(StateError::Exists { path: display(path) });
         }
         let file = StateFile { path: path.to_path_buf(), _lock: lock, state };
@@ -367,14 +433,17 @@ impl StateFile {
         if !path.exists() {
             return Err(StateError::Missing { path: display(path) });
         }
+        let path = &real_path(path)?;
         let lock = take_lock(path)?;
-        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => {
-                StateError::Damaged { path: display(path), reason: "not UTF-8 text".into() }
-            }
-            _ => io_err(path, "read", e),
-        })?;
+        let text = read_bounded(path)?;
         let state = parse(path, &text)?;
+        refuse_read_only(path)?;
+        // A save interrupted by kill -9 leaves its temp file; the lock is ours, so nobody is
+        // writing it now.
+        let tmp = tmp_path(path);
+        if std::fs::symlink_metadata(&tmp).is_ok_and(|m| m.is_file()) {
+            let _ = std::fs::remove_file(&tmp);
+        }
         Ok(StateFile { path: path.to_path_buf(), _lock: lock, state })
     }
 
@@ -385,7 +454,7 @@ impl StateFile {
     /// Read the file again (the lock is still ours): after a failed save, what is on disk is
     /// the state the host may believe in.
     pub fn reload(&mut self) -> Result<(), StateError> {
-        let text = std::fs::read_to_string(&self.path).map_err(|e| io_err(&self.path, "read", e))?;
+        let text = read_bounded(&self.path)?;
         self.state = parse(&self.path, &text)?;
         Ok(())
     }
@@ -398,8 +467,7 @@ impl StateFile {
             action: "written",
             reason: e.to_string(),
         })?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let tmp = path.with_file_name(format!(".{name}.tmp"));
+        let tmp = tmp_path(path);
         {
             use std::os::unix::fs::OpenOptionsExt;
             let mut f = OpenOptions::new()
@@ -440,6 +508,22 @@ fn parse(path: &Path, text: &str) -> Result<KeyState, StateError> {
     let state: KeyState = serde_json::from_value(raw).map_err(|e| damaged(e.to_string()))?;
     if state.pin_retries > MAX_PIN_RETRIES {
         return Err(damaged(format!("pin_retries is {}, more than {MAX_PIN_RETRIES}", state.pin_retries)));
+    }
+    let max_resident = state.identity.max_resident;
+    if max_resident > MAX_RESIDENT_LIMIT {
+        return Err(damaged(format!("max_resident is {max_resident}, more than {MAX_RESIDENT_LIMIT}")));
+    }
+    if state.discoverable_count() > max_resident as usize {
+        return Err(damaged(format!(
+            "it holds {} discoverable credentials, more than the key's own maximum of {max_resident}",
+            state.discoverable_count()
+        )));
+    }
+    if state.credentials.len() > MAX_STORED_CREDENTIALS {
+        return Err(damaged(format!(
+            "it holds {} credentials, more than the {MAX_STORED_CREDENTIALS} a virtual key stores",
+            state.credentials.len()
+        )));
     }
     Ok(state)
 }
@@ -536,5 +620,103 @@ mod tests {
             std::fs::write(&path, broken.to_string()).unwrap();
             assert!(matches!(StateFile::open(&path), Err(StateError::Damaged { .. })), "{bad}");
         }
+    }
+
+    fn credential(n: u8, discoverable: bool) -> StoredCredential {
+        StoredCredential {
+            id: vec![n; 16],
+            rp_id: "example.com".into(),
+            rp_name: None,
+            user_id: vec![n],
+            user_name: None,
+            user_display_name: None,
+            key: StoredCredentialKey { alg: -7, key: "11".repeat(32) },
+            discoverable,
+            cred_protect: 1,
+            hmac_secret: None,
+            created: u64::from(n),
+        }
+    }
+
+    #[test]
+    fn a_symlinked_state_file_is_followed_and_locked_as_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("key.json");
+        let link = dir.path().join("link.json");
+        drop(StateFile::create(&real, KeyState::new(identity())).unwrap());
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+
+        let mut via_link = StateFile::open(&link).unwrap();
+        via_link.state.wink_count = 41;
+        via_link.save().unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+
+        // One lock for both names: while the link's opener holds the key, the real name waits.
+        let p = real.clone();
+        let waiter = std::thread::spawn(move || StateFile::open(&p).map(|f| f.state.wink_count));
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(!waiter.is_finished(), "opening the target must wait for the link's lock");
+        drop(via_link);
+        assert_eq!(waiter.join().unwrap().unwrap(), 41, "the target holds what was saved through the link");
+        // Creating over a symlink (even a dangling one) is refused, never replaced.
+        let dangling = dir.path().join("dangling.json");
+        std::os::unix::fs::symlink(dir.path().join("nowhere.json"), &dangling).unwrap();
+        assert!(matches!(StateFile::create(&dangling, KeyState::new(identity())), Err(StateError::Exists { .. })));
+        assert!(matches!(StateFile::open(&dangling), Err(StateError::Missing { .. })));
+    }
+
+    #[test]
+    fn a_read_only_state_file_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.json");
+        drop(StateFile::create(&path, KeyState::new(identity())).unwrap());
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let err = StateFile::open(&path).unwrap_err();
+        assert!(matches!(err, StateError::Io { .. }), "{err}");
+        assert!(err.to_string().contains("is read-only (mode 444)"), "{err}");
+        assert!(err.to_string().contains("chmod 600"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o444);
+    }
+
+    #[test]
+    fn state_files_are_bounded_and_validated_on_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.json");
+        let damaged = |path: &Path| match StateFile::open(path) {
+            Err(StateError::Damaged { reason, .. }) => reason,
+            other => panic!("{other:?}"),
+        };
+        // More discoverable credentials than the key's own maximum.
+        let mut state = KeyState::new(Identity { max_resident: 2, ..identity() });
+        state.credentials = (0..3).map(|n| credential(n, true)).collect();
+        std::fs::write(&path, serde_json::to_string(&state).unwrap()).unwrap();
+        assert!(damaged(&path).contains("3 discoverable credentials, more than the key's own maximum of 2"));
+        // Non-discoverable ones have a ceiling too.
+        state.credentials = (0..=MAX_STORED_CREDENTIALS).map(|n| credential(n as u8, false)).collect();
+        std::fs::write(&path, serde_json::to_string(&state).unwrap()).unwrap();
+        assert!(damaged(&path).contains("more than the 20000 a virtual key stores"));
+        // Too large to read at all (sparse: no disk is spent).
+        let big = std::fs::File::create(&path).unwrap();
+        big.set_len(MAX_FILE_BYTES + 1).unwrap();
+        assert!(damaged(&path).contains("more than the 16777216 a virtual key reads"));
+        // Not a regular file: a FIFO with no writer must not block.
+        let fifo = dir.path().join("fifo.json");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        assert!(damaged(&fifo).contains("not a regular file"));
+    }
+
+    #[test]
+    fn a_temp_file_left_by_a_killed_save_is_removed_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.json");
+        drop(StateFile::create(&path, KeyState::new(identity())).unwrap());
+        let tmp = dir.path().join(".key.json.tmp");
+        std::fs::write(&tmp, "{\"half\": ").unwrap();
+        let file = StateFile::open(&path).unwrap();
+        assert!(!tmp.exists());
+        file.save().unwrap();
+        assert!(!tmp.exists(), "a save leaves no temp file behind");
     }
 }
