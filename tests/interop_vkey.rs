@@ -1,7 +1,8 @@
 //! The virtual key's ctap2.1 profile against an independent client and a bare socket host:
 //! python-fido2's CredentialManagement over the 0x41 preview (tests/interop/test_vkey_preview.py),
 //! a token without cm refused with PIN_AUTH_INVALID, enterprise attestation with its own
-//! certificate; and `virtual serve` closing the connection when the host leaves.
+//! certificate; python-fido2's LargeBlobs and credBlob (tests/interop/test_vkey_blobs.py);
+//! and `virtual serve` closing the connection when the host leaves.
 //!
 //! Needs the venv: run `tests/interop/setup_venv.sh` first (CI does). Without it the python
 //! tests fail, on purpose.
@@ -16,10 +17,24 @@ use std::time::Duration;
 const TEST_FILE: &str = "tests/interop/test_vkey_preview.py";
 
 fn python_test(name: &str) {
+    python_test_in(TEST_FILE, name);
+}
+
+fn python_test_in(file: &str, name: &str) {
     let python = python();
     let server = VirtualKeyServer::start_with(&["--profile", "ctap2.1"]);
-    let run = run_pytest_with(&python, TEST_FILE, &["-k", name], &[], &server);
+    let run = run_pytest_with(&python, file, &["-k", name], &[], &server);
     run.assert_passed(&server, Some(1), name);
+}
+
+#[test]
+fn python_fido2_large_blobs_round_trip() {
+    python_test_in("tests/interop/test_vkey_blobs.py", "test_large_blobs_round_trip");
+}
+
+#[test]
+fn python_fido2_cred_blob_round_trip() {
+    python_test_in("tests/interop/test_vkey_blobs.py", "test_cred_blob_round_trip");
 }
 
 #[test]

@@ -117,6 +117,7 @@ pub fn reset(state: &mut Tracked, presence: &mut dyn UserPresence) -> Answer {
     state.always_uv = false;
     state.enterprise_attestation = false;
     state.credentials.clear();
+    state.large_blob_array = super::large_blobs::initial_array();
     // Tokens and key agreement go; the key stays plugged in (the reset window stays as it was).
     state.power = PowerState { powered_up_at_ms: state.power.powered_up_at_ms, ..PowerState::default() };
     Ok(None)

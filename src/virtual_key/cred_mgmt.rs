@@ -229,6 +229,7 @@ fn credential_answer(c: &StoredCredential, total: Option<usize>) -> Answer {
         (response::PUBLIC_KEY, Some(public_key.to_value())),
         (response::TOTAL_CREDENTIALS, total.map(|t| cbor::uint(t as u64))),
         (response::CRED_PROTECT, Some(cbor::uint(u64::from(c.cred_protect)))),
+        (response::LARGE_BLOB_KEY, c.large_blob_key.map(|k| cbor::bytes(&k))),
     ])))
 }
 
@@ -407,6 +408,8 @@ mod tests {
             discoverable: true,
             cred_protect: (created % 3) as u8 + 1,
             hmac_secret: None,
+            large_blob_key: None,
+            cred_blob: None,
             created,
         }
     }

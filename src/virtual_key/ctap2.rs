@@ -3,7 +3,7 @@
 use super::cred_mgmt::{self, Flavor};
 use super::hid::UserPresence;
 use super::state::{Enumerations, KeyState, Profile};
-use super::{client_pin, config, get_assertion, make_credential, profile};
+use super::{client_pin, config, get_assertion, large_blobs, make_credential, profile};
 use crate::proto::cbor;
 use crate::proto::ctap2::command;
 use crate::proto::status::code;
@@ -95,6 +95,9 @@ fn answer(state: &mut Tracked, request: &[u8], presence: &mut dyn UserPresence) 
         command::GET_NEXT_ASSERTION => get_assertion::next(state),
         command::CLIENT_PIN => client_pin::handle(state, params.as_ref()),
         command::CONFIG => config::config(state, params.as_ref()),
+        command::LARGE_BLOBS if state.identity.profile == Profile::Ctap21 => {
+            large_blobs::handle(state, params.as_ref())
+        }
         command::RESET => config::reset(state, presence),
         command::CREDENTIAL_MANAGEMENT if state.identity.profile == Profile::Ctap21 => {
             cred_mgmt::handle(state, params.as_ref(), Flavor::Standard, enumeration)

@@ -62,6 +62,8 @@ struct Request<'a> {
     allow_list: Option<Vec<Vec<u8>>>,
     /// The hmac-secret input, type-checked.
     hmac_secret: Option<&'a Value>,
+    large_blob_key: bool,
+    cred_blob: bool,
     up: bool,
     uv_option: bool,
     rk_option: bool,
@@ -69,15 +71,24 @@ struct Request<'a> {
     pin_uv_auth_protocol: Option<u64>,
 }
 
-fn parse<'a>(map: &MapView<'a>) -> Result<Request<'a>, u8> {
+/// `with_blobs`: the profile offers largeBlobKey and credBlob (ctap2.1).
+fn parse<'a>(map: &MapView<'a>, with_blobs: bool) -> Result<Request<'a>, u8> {
     let rp_id = map.req_text(field::RP_ID).map_err(status_of)?;
     let client_data_hash = client_data_hash(map, field::CLIENT_DATA_HASH)?;
     let allow_list = credential_ids(map, field::ALLOW_LIST)?.filter(|ids| !ids.is_empty());
     let mut hmac_secret = None;
+    let (mut large_blob_key, mut cred_blob) = (false, false);
     for (name, value) in extension_entries(map, field::EXTENSIONS)? {
-        if name == "hmac-secret" {
-            HmacSecretInput::parse(value)?;
-            hmac_secret = Some(value);
+        match (name, value) {
+            ("hmac-secret", _) => {
+                HmacSecretInput::parse(value)?;
+                hmac_secret = Some(value);
+            }
+            ("largeBlobKey", Value::Bool(true)) if with_blobs => large_blob_key = true,
+            ("largeBlobKey", Value::Bool(false)) if with_blobs => return Err(code::INVALID_OPTION),
+            ("credBlob", Value::Bool(b)) if with_blobs => cred_blob = *b,
+            ("largeBlobKey" | "credBlob", _) if with_blobs => return Err(code::CBOR_UNEXPECTED_TYPE),
+            _ => {}
         }
     }
     let options = options(map, field::OPTIONS)?;
@@ -86,6 +97,8 @@ fn parse<'a>(map: &MapView<'a>) -> Result<Request<'a>, u8> {
         client_data_hash,
         allow_list,
         hmac_secret,
+        large_blob_key,
+        cred_blob,
         up: options.up.unwrap_or(true),
         uv_option: options.uv == Some(true),
         rk_option: options.rk.is_some(),
@@ -99,7 +112,7 @@ fn parse<'a>(map: &MapView<'a>) -> Result<Request<'a>, u8> {
 pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn UserPresence) -> Answer {
     let map = request_map(params, "getAssertion")?;
     touch_probe(state, &map, field::PIN_UV_AUTH_PARAM, presence)?;
-    let request = parse(&map)?;
+    let request = parse(&map, state.identity.profile == Profile::Ctap21)?;
     let profile = state.identity.profile;
     let rp_id = request.rp_id;
 
@@ -169,6 +182,8 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
         up: request.up,
         uv,
         hmac_secret: request.hmac_secret,
+        large_blob_key: request.large_blob_key,
+        cred_blob: request.cred_blob,
         user_details: uv && several,
         number_of_credentials: several.then_some(applicable.len()),
     }
@@ -181,6 +196,8 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
             user_present: request.up,
             user_verified: uv,
             hmac_secret: request.hmac_secret.cloned(),
+            large_blob_key: request.large_blob_key,
+            cred_blob: request.cred_blob,
             expires_at_ms: now_ms().saturating_add(NEXT_ASSERTION_TIMEOUT_MS),
         });
     }
@@ -204,6 +221,8 @@ pub fn next(state: &mut Tracked) -> Answer {
         up: pending.user_present,
         uv: pending.user_verified,
         hmac_secret: pending.hmac_secret.as_ref(),
+        large_blob_key: pending.large_blob_key,
+        cred_blob: pending.cred_blob,
         user_details: pending.user_verified,
         number_of_credentials: None,
     }
@@ -222,6 +241,8 @@ struct Assertion<'a> {
     up: bool,
     uv: bool,
     hmac_secret: Option<&'a Value>,
+    large_blob_key: bool,
+    cred_blob: bool,
     /// name and displayName may be returned.
     user_details: bool,
     number_of_credentials: Option<usize>,
@@ -229,11 +250,18 @@ struct Assertion<'a> {
 
 impl Assertion<'_> {
     fn sign(&self, state: &mut KeyState, credential: &StoredCredential) -> Result<Value, u8> {
-        let extensions = match self.hmac_secret {
-            Some(input) => hmac_secret(state, input, credential, self.uv)?
-                .map(|out| Value::Map(vec![(cbor::text("hmac-secret"), cbor::bytes(&out))])),
-            None => None,
-        };
+        // Canonical order: "credBlob" before "hmac-secret".
+        let mut outputs = Vec::new();
+        if self.cred_blob {
+            let blob = credential.cred_blob.clone().unwrap_or_default();
+            outputs.push((cbor::text("credBlob"), cbor::bytes(&blob)));
+        }
+        if let Some(input) = self.hmac_secret {
+            if let Some(out) = hmac_secret(state, input, credential, self.uv)? {
+                outputs.push((cbor::text("hmac-secret"), cbor::bytes(&out)));
+            }
+        }
+        let extensions = (!outputs.is_empty()).then_some(Value::Map(outputs));
         let sign_count = state.sign_count.saturating_add(1);
         let auth_data = AuthenticatorData {
             rp_id_hash: rp_id_hash(self.rp_id),
@@ -263,6 +291,10 @@ impl Assertion<'_> {
             (response::SIGNATURE, Some(cbor::bytes(&signature))),
             (response::USER, user),
             (response::NUMBER_OF_CREDENTIALS, self.number_of_credentials.map(|n| cbor::uint(n as u64))),
+            (
+                response::LARGE_BLOB_KEY,
+                credential.large_blob_key.filter(|_| self.large_blob_key).map(|k| cbor::bytes(&k)),
+            ),
         ]))
     }
 }

@@ -58,6 +58,9 @@ struct Extensions {
     cred_protect: Option<u8>,
     hmac_secret: bool,
     min_pin_length: bool,
+    /// largeBlobKey: only `true` is valid input (§12.3).
+    large_blob_key: bool,
+    cred_blob: Option<Vec<u8>>,
 }
 
 struct Request<'a> {
@@ -147,6 +150,16 @@ fn extensions(map: &MapView, profile: Profile) -> Result<Extensions, u8> {
             "hmac-secret" => out.hmac_secret = bool_input(value)?,
             // Only the ctap2.1 profile lists minPinLength in getInfo.
             "minPinLength" if profile == Profile::Ctap21 => out.min_pin_length = bool_input(value)?,
+            "largeBlobKey" if profile == Profile::Ctap21 => {
+                if !bool_input(value)? {
+                    return Err(code::INVALID_OPTION);
+                }
+                out.large_blob_key = true;
+            }
+            "credBlob" if profile == Profile::Ctap21 => match value {
+                Value::Bytes(b) => out.cred_blob = Some(b.clone()),
+                _ => return Err(code::CBOR_UNEXPECTED_TYPE),
+            },
             _ => {}
         }
     }
@@ -182,6 +195,10 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
         return Err(code::INVALID_OPTION);
     }
     let rk = request.options.rk.unwrap_or(false);
+    // A large-blob key belongs to a discoverable credential only (§12.3).
+    if request.extensions.large_blob_key && !rk {
+        return Err(code::INVALID_OPTION);
+    }
     // Steps 6-8.
     let uv_not_required = profile == Profile::Ctap21 && !state.always_uv;
     if !with_token && (state.always_uv || (state.pin.is_some() && (rk || !uv_not_required))) {
@@ -243,8 +260,15 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
     presence.wait()?;
     client_pin::clear_permissions_except_lbw(state);
 
-    // Step 15.
+    // Step 15 (outputs in canonical key order: shorter names first).
     let mut outputs = Vec::new();
+    let cred_blob = request.extensions.cred_blob.as_ref().map(|blob| {
+        let fits = blob.len() as u64 <= profile::MAX_CRED_BLOB_LENGTH;
+        outputs.push((cbor::text("credBlob"), Value::Bool(fits)));
+        fits.then(|| blob.clone())
+    });
+    let cred_blob = cred_blob.flatten();
+    let large_blob_key = if request.extensions.large_blob_key { Some(random::<32>()?) } else { None };
     if let Some(level) = request.extensions.cred_protect {
         outputs.push((cbor::text("credProtect"), cbor::uint(u64::from(level))));
     }
@@ -294,6 +318,8 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
         discoverable: rk,
         cred_protect: request.extensions.cred_protect.unwrap_or(1),
         hmac_secret,
+        large_blob_key,
+        cred_blob,
         created,
     });
     state.next_credential_sequence = state.next_credential_sequence.saturating_add(1);
@@ -303,6 +329,7 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
         (response::AUTH_DATA, Some(cbor::bytes(&auth_data))),
         (response::ATT_STMT, Some(att_stmt)),
         (response::EP_ATT, ep_att.then_some(Value::Bool(true))),
+        (response::LARGE_BLOB_KEY, large_blob_key.map(|k| cbor::bytes(&k))),
     ])))
 }
 
@@ -689,6 +716,7 @@ mod tests {
         assert_eq!(
             outputs,
             vec![
+                (text("credBlob"), Value::Bool(true)),
                 (text("credProtect"), uint(2)),
                 (text("hmac-secret"), Value::Bool(true)),
                 (text("minPinLength"), uint(6)),

@@ -8,6 +8,7 @@ mod cred_mgmt;
 mod ctap2;
 mod get_assertion;
 pub mod hid;
+mod large_blobs;
 pub mod link;
 mod make_credential;
 pub mod presence;

@@ -110,6 +110,8 @@ pub struct Enumerations {
     pub cred_mgmt: Option<CredMgmtEnumeration>,
     /// What getNextAssertion still has to answer; any other command forgets it.
     pub pending_assertions: Option<PendingAssertions>,
+    /// A largeBlobs write between its first and last fragment.
+    pub large_blob_write: Option<super::large_blobs::PendingWrite>,
 }
 
 /// What the credential-management "next" subcommands still have to give, in order.
@@ -134,6 +136,9 @@ pub struct PendingAssertions {
     pub user_verified: bool,
     /// The hmac-secret extension input, answered for each credential.
     pub hmac_secret: Option<ciborium::value::Value>,
+    /// The largeBlobKey and credBlob extensions were asked for.
+    pub large_blob_key: bool,
+    pub cred_blob: bool,
     /// Wall-clock deadline (ms since the Unix epoch) for the next getNextAssertion.
     pub expires_at_ms: u64,
 }
@@ -168,6 +173,12 @@ pub struct StoredCredential {
     /// credProtect level 1-3.
     #[serde(default = "default_cred_protect")]
     pub cred_protect: u8,
+    /// The largeBlobKey extension's key, when it was asked for.
+    #[serde(default, with = "hex_bytes::option")]
+    pub large_blob_key: Option<[u8; 32]>,
+    /// The credBlob extension's value, when one was given.
+    #[serde(default, with = "hex_bytes::option")]
+    pub cred_blob: Option<Vec<u8>>,
     /// hmac-secret CredRandom values, when the extension was asked for.
     #[serde(default)]
     pub hmac_secret: Option<HmacSecretKeys>,
@@ -222,6 +233,9 @@ pub struct KeyState {
     /// The global signature counter.
     #[serde(default)]
     pub sign_count: u32,
+    /// The serialized large-blob array (CTAP 2.1 §6.10).
+    #[serde(default = "super::large_blobs::initial_array", with = "hex_bytes")]
+    pub large_blob_array: Vec<u8>,
     pub power: PowerState,
     #[serde(skip)]
     pub enumerations: Enumerations,
@@ -250,6 +264,7 @@ impl KeyState {
             credentials: Vec::new(),
             next_credential_sequence: 0,
             sign_count: 0,
+            large_blob_array: super::large_blobs::initial_array(),
             power: PowerState { powered_up_at_ms: now_ms(), ..PowerState::default() },
             enumerations: Enumerations::default(),
         }
@@ -634,6 +649,8 @@ mod tests {
             discoverable,
             cred_protect: 1,
             hmac_secret: None,
+            large_blob_key: None,
+            cred_blob: None,
             created: u64::from(n),
         }
     }
