@@ -10,7 +10,8 @@
 //! - FIDOCTL_VIRTUAL_UV: `match` (default) or `nomatch`, the sensor's verdict for built-in UV.
 //!
 //! Decisions: pinUvAuthParam = authenticate(token, modality || subCommand || CBOR(params))
-//! with a be token (§6.7.2); getModality and getFingerprintSensorInfo need none. An unknown
+//! with a be token (§6.7.2); getModality, getFingerprintSensorInfo and
+//! cancelCurrentEnrollment need none. An unknown
 //! template id is INVALID_OPTION, as is enumerating with nothing enrolled (§6.7.6).
 
 use super::client_pin;
@@ -167,6 +168,10 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>) -> Answer {
     if !(sub::ENROLL_BEGIN..=sub::REMOVE_ENROLLMENT).contains(&sub_command) {
         return Err(code::INVALID_SUBCOMMAND);
     }
+    // Cancelling takes no authorisation (python-fido2 and libfido2 send none).
+    if sub_command == sub::CANCEL_CURRENT_ENROLLMENT {
+        return state.enumerations().bio_enrollment.take().map(|_| None).ok_or(code::INVALID_OPTION);
+    }
     // Every other subcommand is authorised by a be token.
     let auth = auth.ok_or(code::PUAT_REQUIRED)?;
     let protocol = protocol.ok_or(code::MISSING_PARAMETER)?;
@@ -180,9 +185,6 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>) -> Answer {
     match sub_command {
         sub::ENROLL_BEGIN => enroll_begin(state),
         sub::ENROLL_CAPTURE_NEXT_SAMPLE => capture(state, &params),
-        sub::CANCEL_CURRENT_ENROLLMENT => {
-            state.enumerations().bio_enrollment.take().map(|_| None).ok_or(code::INVALID_OPTION)
-        }
         sub::ENUMERATE_ENROLLMENTS => enumerate(state),
         sub::SET_FRIENDLY_NAME => set_friendly_name(state, &params),
         _ => remove(state, &params),
@@ -402,6 +404,19 @@ mod tests {
             Err(code::USER_ACTION_TIMEOUT)
         );
         assert!(state.bio.enrollments.is_empty());
+
+        // Cancelling needs no token, and ends the enrollment.
+        let begin = e.call(&mut state, sub::ENROLL_BEGIN, None).unwrap();
+        let id = MapView::new(&begin, "b").unwrap().req_bytes(response::TEMPLATE_ID).unwrap().to_vec();
+        let cancel = int_map([
+            (field::MODALITY, Some(uint(1))),
+            (field::SUB_COMMAND, Some(uint(u64::from(sub::CANCEL_CURRENT_ENROLLMENT)))),
+        ]);
+        assert_eq!(send(&mut state, command::BIO_ENROLLMENT, Some(&cancel), &mut Person::approving()), Ok(Value::Null));
+        assert_eq!(
+            e.call(&mut state, sub::ENROLL_CAPTURE_NEXT_SAMPLE, Enroller::id_param(&id)),
+            Err(code::INVALID_PARAMETER)
+        );
     }
 
     fn enrolled(profile: Profile, uv_match: bool) -> KeyState {
