@@ -2,7 +2,8 @@
 //! python-fido2's CredentialManagement over the 0x41 preview (tests/interop/test_vkey_preview.py),
 //! a token without cm refused with PIN_AUTH_INVALID, enterprise attestation with its own
 //! certificate; python-fido2's LargeBlobs and credBlob (tests/interop/test_vkey_blobs.py);
-//! FPBioEnrollment on a key with a sensor (tests/interop/test_vkey_bio.py); and `virtual
+//! FPBioEnrollment on a key with a sensor (tests/interop/test_vkey_bio.py); the ctap2.2
+//! persistent token, encIdentifier and encCredStoreState (tests/interop/test_vkey_ctap22.py); and `virtual
 //! serve` closing the connection when the host leaves.
 //!
 //! Needs the venv: run `tests/interop/setup_venv.sh` first (CI does). Without it the python
@@ -69,6 +70,19 @@ fn python_fido2_enrolls_a_finger_and_gets_a_token_by_uv() {
     );
     let run = run_pytest_with(&python, "tests/interop/test_vkey_bio.py", &[], &[], &server);
     run.assert_passed(&server, Some(1), "python-fido2 FPBioEnrollment");
+}
+
+/// A ctap2.2 key (set in the state file until `virtual create --profile ctap2.2` exists).
+#[test]
+fn python_fido2_uses_the_persistent_token_and_reads_the_identifier_on_ctap2_2() {
+    let python = python();
+    let server = VirtualKeyServer::start_prepared(&[], &[], |key| {
+        let mut state: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(key).unwrap()).unwrap();
+        state["identity"]["profile"] = serde_json::Value::from("ctap2.2");
+        std::fs::write(key, state.to_string()).unwrap();
+    });
+    let run = run_pytest_with(&python, "tests/interop/test_vkey_ctap22.py", &[], &[], &server);
+    run.assert_passed(&server, Some(1), "python-fido2 on ctap2.2");
 }
 
 /// The host half-closes its side (it is leaving); the key must then close the connection, so

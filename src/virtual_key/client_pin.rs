@@ -17,9 +17,10 @@
 //! - getPINRetries with no PIN set answers PIN_NOT_SET, as YubiKeys do.
 
 use super::ctap2::{Answer, Tracked};
+use super::persistent::PERMISSION_PCMR;
 use super::profile;
 use super::request::status_of;
-use super::state::{KeyState, Profile, StoredPin, TokenState, MAX_PIN_RETRIES};
+use super::state::{KeyState, PersistentToken, Profile, StoredPin, TokenState, MAX_PIN_RETRIES};
 use crate::proto::cbor::{self, MapView};
 use crate::proto::cose::CoseKey;
 use crate::proto::ctap2::client_pin::{self as field, permission, response, sub};
@@ -115,14 +116,14 @@ fn get_pin_retries(state: &KeyState, request: &Request) -> Answer {
         Some(n) => {
             protocol(state, n)?;
         }
-        None if profile != Profile::Ctap21 => return Err(code::MISSING_PARAMETER),
+        None if !profile.is_21() => return Err(code::MISSING_PARAMETER),
         None => {}
     }
     if state.pin.is_none() {
         return Err(code::PIN_NOT_SET);
     }
-    let power_cycle_state = (profile == Profile::Ctap21)
-        .then_some(Value::Bool(state.power.consecutive_pin_mismatches >= MAX_CONSECUTIVE_MISMATCHES));
+    let power_cycle_state =
+        profile.is_21().then_some(Value::Bool(state.power.consecutive_pin_mismatches >= MAX_CONSECUTIVE_MISMATCHES));
     Ok(Some(cbor::int_map([
         (response::PIN_RETRIES, Some(cbor::uint(u64::from(state.pin_retries)))),
         (response::POWER_CYCLE_STATE, power_cycle_state),
@@ -182,8 +183,9 @@ fn change_pin(state: &mut KeyState, request: &Request) -> Answer {
     state.pin = Some(StoredPin { hash, code_points });
     state.force_pin_change = false;
     state.pin_retries = MAX_PIN_RETRIES;
-    // Every pinUvAuthToken dies with the old PIN.
+    // Every pinUvAuthToken dies with the old PIN, the persistent one too.
     state.power.token = None;
+    state.persistent_token = None;
     Ok(None)
 }
 
@@ -219,16 +221,29 @@ fn get_token_with_permissions(state: &mut KeyState, request: &Request) -> Answer
     if permissions == 0 {
         return Err(code::INVALID_PARAMETER);
     }
-    // Masked to six bits, so the cast keeps every defined bit.
-    let permissions = (permissions & DEFINED_PERMISSIONS) as u8;
+    let pcmr = PERMISSION_PCMR;
+    let defined = if state.identity.profile == Profile::Ctap22 {
+        DEFINED_PERMISSIONS | u64::from(pcmr)
+    } else {
+        DEFINED_PERMISSIONS
+    };
+    // Masked to the defined bits, so the cast keeps every one of them.
+    let permissions = (permissions & defined) as u8;
     if permissions & !offered_permissions(state) != 0 {
         return Err(code::UNAUTHORIZED_PERMISSION);
+    }
+    // The persistent read-only token stands alone (CTAP 2.2).
+    if permissions & pcmr != 0 && permissions != pcmr {
+        return Err(code::INVALID_PARAMETER);
     }
     let stored = pin_gate(state)?;
     let shared = decapsulate(state, p, platform_key)?;
     check_pin(state, p, &shared, pin_hash_enc, &stored)?;
     if state.force_pin_change {
         return Err(code::PIN_POLICY_VIOLATION);
+    }
+    if permissions == pcmr {
+        return issue_persistent_token(state, p, &shared);
     }
     issue_token(state, p, &shared, permissions, request.rp_id.map(str::to_string))
 }
@@ -267,6 +282,7 @@ fn offered_permissions(state: &KeyState) -> u8 {
         offered |= permission::MAKE_CREDENTIAL | permission::GET_ASSERTION;
     }
     for (bit, name) in [
+        (super::persistent::PERMISSION_PCMR, "perCredMgmtRO"),
         (permission::CREDENTIAL_MANAGEMENT, "credMgmt"),
         (permission::LARGE_BLOB_WRITE, "largeBlobs"),
         (permission::AUTHENTICATOR_CONFIG, "authnrCfg"),
@@ -354,6 +370,23 @@ fn issue_token(state: &mut KeyState, p: PinProtocol, shared: &[u8], permissions:
     let encrypted = p.encrypt(shared, token.as_slice()).map_err(|_| code::OTHER)?;
     state.power.token = Some(TokenState { token: token.to_vec(), protocol: p.number(), permissions, rp_id });
     Ok(Some(cbor::int_map([(response::PIN_UV_AUTH_TOKEN, Some(cbor::bytes(&encrypted)))])))
+}
+
+/// A persistent read-only token: kept in the state file, so it outlives power cycles; a new
+/// one replaces the old. The regular token is left as it was.
+fn issue_persistent_token(state: &mut KeyState, p: PinProtocol, shared: &[u8]) -> Answer {
+    super::persistent::ensure_identifier(state)?;
+    let mut token = Zeroizing::new([0u8; TOKEN_LEN]);
+    OsRng.try_fill_bytes(token.as_mut_slice()).map_err(|_| code::OTHER)?;
+    let encrypted = p.encrypt(shared, token.as_slice()).map_err(|_| code::OTHER)?;
+    state.persistent_token = Some(PersistentToken { token: token.to_vec(), protocol: p.number() });
+    Ok(Some(cbor::int_map([(response::PIN_UV_AUTH_TOKEN, Some(cbor::bytes(&encrypted)))])))
+}
+
+/// A pinUvAuthParam made with the persistent read-only token (credential management reads).
+pub fn verify_persistent_token(state: &KeyState, protocol_number: u64, auth: &[u8], message: &[u8]) -> bool {
+    let Ok(p) = protocol(state, protocol_number) else { return false };
+    state.persistent_token.as_ref().is_some_and(|t| t.protocol == p.number() && p.verify(&t.token, message, auth))
 }
 
 /// The key's ephemeral key-agreement key, made on first use after each power-up.

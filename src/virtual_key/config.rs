@@ -119,6 +119,7 @@ pub fn reset(state: &mut Tracked, presence: &mut dyn UserPresence) -> Answer {
     state.credentials.clear();
     state.large_blob_array = super::large_blobs::initial_array();
     state.bio = Default::default();
+    state.persistent_token = None;
     // Tokens and key agreement go; the key stays plugged in (the reset window stays as it was).
     state.power = PowerState { powered_up_at_ms: state.power.powered_up_at_ms, ..PowerState::default() };
     Ok(None)

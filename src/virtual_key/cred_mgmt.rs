@@ -117,7 +117,14 @@ fn authorize(state: &KeyState, request: &Request, sub_command: u8) -> Result<(),
         message.extend(cbor::encode(p));
     }
     // RP binding is judged per subcommand (against a hash, or the credential's RP).
-    client_pin::verify_token(state, protocol, auth, &message, permission::CREDENTIAL_MANAGEMENT, None)
+    let regular = client_pin::verify_token(state, protocol, auth, &message, permission::CREDENTIAL_MANAGEMENT, None);
+    // CTAP 2.2: the persistent read-only token may read, never change (PIN_AUTH_INVALID).
+    let reads =
+        matches!(sub_command, sub::GET_CREDS_METADATA | sub::ENUMERATE_RPS_BEGIN | sub::ENUMERATE_CREDENTIALS_BEGIN);
+    match regular {
+        Err(_) if reads && client_pin::verify_persistent_token(state, protocol, auth, &message) => Ok(()),
+        other => other,
+    }
 }
 
 /// getCredsMetadata and enumerateRPs speak about every RP: an RP-bound token may not ask.

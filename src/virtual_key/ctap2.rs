@@ -96,24 +96,23 @@ fn answer(state: &mut Tracked, request: &[u8], presence: &mut dyn UserPresence) 
         command::CLIENT_PIN => client_pin::handle(state, params.as_ref()),
         command::CONFIG => config::config(state, params.as_ref()),
         // Like real bio keys: 0x09 on 2.1, and the 0x40 preview on 2.1 and 2.1-pre.
-        command::BIO_ENROLLMENT if state.identity.bio && state.identity.profile == Profile::Ctap21 => {
+        command::BIO_ENROLLMENT if state.identity.bio && state.identity.profile.is_21() => {
             bio::handle(state, params.as_ref())
         }
         command::BIO_ENROLLMENT_PREVIEW
-            if state.identity.bio && matches!(state.identity.profile, Profile::Ctap21 | Profile::Ctap21Pre) =>
+            if state.identity.bio
+                && (state.identity.profile.is_21() || state.identity.profile == Profile::Ctap21Pre) =>
         {
             bio::handle(state, params.as_ref())
         }
-        command::LARGE_BLOBS if state.identity.profile == Profile::Ctap21 => {
-            large_blobs::handle(state, params.as_ref())
-        }
+        command::LARGE_BLOBS if state.identity.profile.is_21() => large_blobs::handle(state, params.as_ref()),
         command::RESET => config::reset(state, presence),
-        command::CREDENTIAL_MANAGEMENT if state.identity.profile == Profile::Ctap21 => {
+        command::CREDENTIAL_MANAGEMENT if state.identity.profile.is_21() => {
             cred_mgmt::handle(state, params.as_ref(), Flavor::Standard, enumeration)
         }
         // A 2.1 key answers the preview as it answers 0x0A: libfido2 1.12-1.14 sends over 0x41
         // exactly what 0x0A takes (a cm token, updateUserInformation included).
-        command::CREDENTIAL_MANAGEMENT_PREVIEW if state.identity.profile == Profile::Ctap21 => {
+        command::CREDENTIAL_MANAGEMENT_PREVIEW if state.identity.profile.is_21() => {
             cred_mgmt::handle(state, params.as_ref(), Flavor::Standard, enumeration)
         }
         command::CREDENTIAL_MANAGEMENT_PREVIEW if state.identity.profile == Profile::Ctap21Pre => {

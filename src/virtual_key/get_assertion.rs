@@ -112,7 +112,7 @@ fn parse<'a>(map: &MapView<'a>, with_blobs: bool) -> Result<Request<'a>, u8> {
 pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn UserPresence) -> Answer {
     let map = request_map(params, "getAssertion")?;
     touch_probe(state, &map, field::PIN_UV_AUTH_PARAM, presence)?;
-    let request = parse(&map, state.identity.profile == Profile::Ctap21)?;
+    let request = parse(&map, state.identity.profile.is_21())?;
     let profile = state.identity.profile;
     let rp_id = request.rp_id;
 

@@ -97,7 +97,7 @@ fn parse<'a>(state: &KeyState, map: &MapView<'a>) -> Result<Request<'a>, u8> {
     let pin_uv_auth_param = map.opt_bytes(field::PIN_UV_AUTH_PARAM).map_err(status_of)?;
     let pin_uv_auth_protocol = map.opt_u64(field::PIN_UV_AUTH_PROTOCOL).map_err(status_of)?;
     let enterprise_attestation =
-        if profile == Profile::Ctap21 { map.opt_u64(field::ENTERPRISE_ATTESTATION).map_err(status_of)? } else { None };
+        if profile.is_21() { map.opt_u64(field::ENTERPRISE_ATTESTATION).map_err(status_of)? } else { None };
     Ok(Request {
         client_data_hash,
         rp,
@@ -149,14 +149,14 @@ fn extensions(map: &MapView, profile: Profile) -> Result<Extensions, u8> {
             }
             "hmac-secret" => out.hmac_secret = bool_input(value)?,
             // Only the ctap2.1 profile lists minPinLength in getInfo.
-            "minPinLength" if profile == Profile::Ctap21 => out.min_pin_length = bool_input(value)?,
-            "largeBlobKey" if profile == Profile::Ctap21 => {
+            "minPinLength" if profile.is_21() => out.min_pin_length = bool_input(value)?,
+            "largeBlobKey" if profile.is_21() => {
                 if !bool_input(value)? {
                     return Err(code::INVALID_OPTION);
                 }
                 out.large_blob_key = true;
             }
-            "credBlob" if profile == Profile::Ctap21 => match value {
+            "credBlob" if profile.is_21() => match value {
                 Value::Bytes(b) => out.cred_blob = Some(b.clone()),
                 _ => return Err(code::CBOR_UNEXPECTED_TYPE),
             },
@@ -202,7 +202,7 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
         return Err(code::INVALID_OPTION);
     }
     // Steps 6-8.
-    let uv_not_required = profile == Profile::Ctap21 && !state.always_uv;
+    let uv_not_required = profile.is_21() && !state.always_uv;
     if !with_token && !builtin_uv && (state.always_uv || (state.pin.is_some() && (rk || !uv_not_required))) {
         return Err(code::PUAT_REQUIRED);
     }

@@ -12,6 +12,7 @@ pub mod hid;
 mod large_blobs;
 pub mod link;
 mod make_credential;
+mod persistent;
 pub mod presence;
 pub mod profile;
 mod request;

@@ -39,6 +39,10 @@ pub enum StateError {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Profile {
+    /// A CTAP 2.2 key: everything ctap2.1 has, plus the persistent read-only token,
+    /// encIdentifier and encCredStoreState.
+    #[serde(rename = "ctap2.2")]
+    Ctap22,
     /// A CTAP 2.1 key (the default).
     #[default]
     #[serde(rename = "ctap2.1")]
@@ -54,13 +58,14 @@ pub enum Profile {
 impl Profile {
     pub fn name(self) -> &'static str {
         match self {
+            Profile::Ctap22 => "ctap2.2",
             Profile::Ctap21 => "ctap2.1",
             Profile::Ctap21Pre => "ctap2.1-pre",
             Profile::Ctap20 => "ctap2.0",
         }
     }
     pub fn parse(s: &str) -> Option<Profile> {
-        [Profile::Ctap21, Profile::Ctap21Pre, Profile::Ctap20].into_iter().find(|p| p.name() == s)
+        [Profile::Ctap22, Profile::Ctap21, Profile::Ctap21Pre, Profile::Ctap20].into_iter().find(|p| p.name() == s)
     }
 }
 
@@ -107,6 +112,13 @@ pub struct PendingEnrollment {
     pub template_id: Vec<u8>,
     pub captures: u8,
     pub remaining: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersistentToken {
+    #[serde(with = "hex_bytes")]
+    pub token: Vec<u8>,
+    pub protocol: u8,
 }
 
 /// The PIN as the key stores it: never the PIN itself.
@@ -276,6 +288,13 @@ pub struct KeyState {
     pub large_blob_array: Vec<u8>,
     #[serde(default)]
     pub bio: BioState,
+    /// CTAP 2.2 persistent read-only credential-management token (pcmr): survives power
+    /// cycles, dies with a PIN change or reset.
+    #[serde(default)]
+    pub persistent_token: Option<PersistentToken>,
+    /// The stable identifier encIdentifier encrypts (made when first needed).
+    #[serde(default, with = "hex_bytes::option")]
+    pub device_identifier: Option<[u8; 16]>,
     pub power: PowerState,
     #[serde(skip)]
     pub enumerations: Enumerations,
@@ -306,6 +325,8 @@ impl KeyState {
             sign_count: 0,
             large_blob_array: super::large_blobs::initial_array(),
             bio: BioState::default(),
+            persistent_token: None,
+            device_identifier: None,
             power: PowerState { powered_up_at_ms: now_ms(), ..PowerState::default() },
             enumerations: Enumerations::default(),
         }
