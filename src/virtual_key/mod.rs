@@ -7,6 +7,7 @@ pub mod client_pin;
 mod config;
 mod cred_mgmt;
 mod ctap2;
+pub mod fault;
 mod get_assertion;
 pub mod hid;
 mod large_blobs;
