@@ -6,7 +6,7 @@ use super::{exit, Context, Failure, Outcome};
 use crate::cli::CredsCommand;
 use crate::client::cred_mgmt::{flavor, CredentialEntry, CredentialManager, Flavor, RpEntry};
 use crate::client::pin::PinToken;
-use crate::client::Authenticator;
+use crate::client::{Authenticator, ClientError};
 use crate::output::b64url;
 use crate::output::creds::{CredentialList, CredentialRow, RpGroup};
 use crate::output::message::Message;
@@ -177,12 +177,37 @@ fn delete(ctx: &Context, written: &str) -> anyhow::Result<Outcome> {
     )?;
     let id = cred.credential_id.clone();
     let (rp_id, user_name) = (rp.rp.id.clone(), cred.user.name.clone());
-    s.manager().delete(&id).map_err(Failure::from)?;
+    s.manager().delete(&id).map_err(delete_failure)?;
     let device = s.auth.device().path.clone();
     Ok(Outcome::ok(Message {
         text: format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), rp_id),
         fields: serde_json::json!({ "device": device, "deleted": { "credential_id": b64url(&id), "rp_id": rp_id, "user_name": user_name } }),
     }))
+}
+
+/// A delete that was sent but not answered in a way we can read (silence, a garbled or cut
+/// answer, an unplugged key, a status no standard defines) may have happened: say so, and how
+/// to find out, instead of suggesting to simply try again.
+fn delete_failure(e: ClientError) -> Failure {
+    let unknown = match &e {
+        ClientError::Channel(_) | ClientError::Malformed(_) => true,
+        ClientError::Status { code, .. } => crate::proto::status::ctap_status(*code).name.starts_with("unknown"),
+        _ => false,
+    };
+    let failure = Failure::from(e);
+    if !unknown {
+        return failure;
+    }
+    Failure {
+        message: format!(
+            "{} fidoctl cannot tell whether the key deleted the credential before this happened.",
+            failure.message
+        ),
+        hint: Some(
+            "Plug the key back in and run `fidoctl creds list` to check whether the credential is still there.".into(),
+        ),
+        ..failure
+    }
 }
 
 fn update(ctx: &Context, written: &str, name: Option<String>, display_name: Option<String>) -> anyhow::Result<Outcome> {

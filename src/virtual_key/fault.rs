@@ -5,6 +5,7 @@
 use crate::proto::cbor;
 use crate::proto::ctaphid::{Report, INIT_DATA};
 use ciborium::value::Value;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 pub const ENV: &str = "FIDOCTL_VIRTUAL_FAULT";
@@ -62,12 +63,15 @@ impl Fault {
     }
 }
 
+/// CBOR requests seen by every virtual key of this process: "the Nth of the run" counts across
+/// the connections one command opens (a reset re-plugs, `info` opens twice).
+static SEEN: AtomicU64 = AtomicU64::new(0);
+
 /// The fault and the CBOR request it spoils, as the environment asks. A value that cannot be
 /// read injects nothing, and says so on stderr.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Plan {
     fault: Option<(Fault, u64)>,
-    seen: u64,
 }
 
 impl Plan {
@@ -87,13 +91,14 @@ impl Plan {
                 }
             },
         };
-        Plan { fault: Some((fault, at)), seen: 0 }
+        Plan { fault: Some((fault, at)) }
     }
 
     /// Count one CBOR request; the fault to inject into its answer, if this is the one.
     pub fn next_request(&mut self) -> Option<Fault> {
-        self.seen = self.seen.saturating_add(1);
-        self.fault.and_then(|(f, at)| (at == self.seen).then_some(f))
+        let (fault, at) = self.fault?;
+        let seen = SEEN.fetch_add(1, Ordering::SeqCst).saturating_add(1);
+        (at == seen).then_some(fault)
     }
 }
 
@@ -202,7 +207,9 @@ mod tests {
 
     #[test]
     fn only_the_chosen_request_is_spoiled() {
-        let mut plan = Plan { fault: Some((Fault::Drop, 3)), seen: 0 };
+        // The only test that counts requests in this process (the lib tests' keys inject nothing).
+        let base = SEEN.load(Ordering::SeqCst);
+        let mut plan = Plan { fault: Some((Fault::Drop, base + 3)) };
         let got: Vec<_> = (0..5).map(|_| plan.next_request()).collect();
         assert_eq!(got, vec![None, None, Some(Fault::Drop), None, None]);
     }

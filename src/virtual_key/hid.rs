@@ -110,7 +110,15 @@ impl Framing {
     fn send_faulty(&self, link: &mut dyn Link, cid: u32, fault: Fault, answer: Vec<u8>) -> Result<(), Disconnected> {
         let answer = fault::spoil_body(fault, answer);
         if let Fault::Delay(d) = fault {
-            std::thread::sleep(d);
+            // Late, but still noticing a host that gave up and went away.
+            let started = Instant::now();
+            loop {
+                let left = d.saturating_sub(started.elapsed());
+                if left.is_zero() {
+                    break;
+                }
+                link.recv(left)?;
+            }
         }
         let reports = ctaphid::fragment(cid, cmd::CBOR, &answer).map_err(|_| Disconnected)?;
         self.send_reports(link, &fault::spoil_reports(fault, reports))?;
