@@ -350,3 +350,27 @@ fn every_command_under_every_fault() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn a_delete_cut_off_by_an_unplug_says_the_outcome_is_unknown_and_how_to_check() {
+    let keys = keys();
+    let work = TempKeys::new();
+    let delete = commands(&keys).into_iter().find(|c| c.name == "creds delete").expect("creds delete");
+    let last = cbor_steps(&keys, &delete, &work.path("healthy"));
+    let key = fresh_key(&keys, &delete, &work.path("cut"));
+    let env = [("FIDOCTL_VIRTUAL_FAULT", "disconnect".to_string()), ("FIDOCTL_VIRTUAL_FAULT_AT", last.to_string())];
+    let out = run(&key, &delete, &[], &env);
+    assert_eq!(out.code, Some(3), "{}", out.stderr);
+    let tail: Vec<&str> = out.stderr.lines().rev().take(2).collect();
+    assert_eq!(
+        tail,
+        [
+            "Plug the key back in and run `fidoctl creds list` to check whether the credential is still there.",
+            "fidoctl: The security key was disconnected. fidoctl cannot tell whether the key deleted the credential before this happened.",
+        ]
+    );
+    // The key did delete before it was unplugged, and only that credential.
+    assert_eq!(run_virtual("replug", &key, &[]).code, Some(0));
+    let left = creds_list(&common::cli::VirtualKeyFile { path: key }, PIN, &[]).ids();
+    assert_eq!(left, keys.ids[1..].to_vec());
+}
