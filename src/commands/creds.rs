@@ -7,7 +7,7 @@ use super::{exit, Context, Failure, Outcome};
 use crate::cli::{CredentialId, CredsCommand};
 use crate::client::cred_mgmt::{flavor, CredentialEntry, CredentialManager, Flavor, RpEntry};
 use crate::client::pin::PinToken;
-use crate::client::Authenticator;
+use crate::client::{Authenticator, ClientError};
 use crate::journal::{Arg, Change, CredentialId as RecordedId};
 use crate::output::b64url;
 use crate::output::creds::{CredentialList, CredentialRow, RpGroup};
@@ -160,7 +160,7 @@ fn delete(ctx: &Context, written: &CredentialId) -> Result<Outcome, Failure> {
         &format!("This deletes one credential for good:\n  {}\nThe user will no longer be able to sign in to {} with this key.", describe(rp, cred), rp.rp.id),
         "Delete this credential?",
     )
-    .and_then(|()| Ok(s.manager().delete(&id)?));
+    .and_then(|()| s.manager().delete(&id).map_err(delete_failure));
     cj::finish(ctx, attempt, result)?;
     let device = s.auth.device().path().to_string();
     Ok(Outcome::ok(Message {
@@ -170,6 +170,31 @@ fn delete(ctx: &Context, written: &CredentialId) -> Result<Outcome, Failure> {
             deleted: CredentialRef { credential_id: b64url(&id), rp_id, user_name, display_name: None },
         },
     }))
+}
+
+/// A delete that was sent but not answered in a way we can read (silence, a garbled or cut
+/// answer, an unplugged key, a status no standard defines) may have happened: say so, and how
+/// to find out, instead of suggesting to simply try again.
+fn delete_failure(e: ClientError) -> Failure {
+    let unknown = match &e {
+        ClientError::Channel(_) | ClientError::Malformed(_) => true,
+        ClientError::Status { status, .. } => matches!(status, crate::proto::status::CtapStatus::Unknown(_)),
+        _ => false,
+    };
+    let failure = Failure::from(e);
+    if !unknown {
+        return failure;
+    }
+    Failure {
+        message: format!(
+            "{} fidoctl cannot tell whether the key deleted the credential before this happened.",
+            failure.message
+        ),
+        hint: Some(
+            "Plug the key back in and run `fidoctl creds list` to check whether the credential is still there.".into(),
+        ),
+        ..failure
+    }
 }
 
 fn update(

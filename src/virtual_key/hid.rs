@@ -1,6 +1,7 @@
 //! The device side of CTAPHID: channel allocation, reassembly with every malformed case
 //! answered by an ERROR frame, KEEPALIVE while waiting for a touch, CANCEL.
 
+use super::fault::{self, Fault, Plan};
 use super::link::{Disconnected, Link};
 use super::presence::{Presence, KEY_TOUCH_TIMEOUT, SIMULATED_TIMEOUT};
 use crate::proto::ctaphid::{
@@ -25,6 +26,11 @@ pub trait Authenticator {
     fn wink(&mut self);
     /// (major, minor, build) for the INIT answer.
     fn device_version(&self) -> (u8, u8, u8);
+    /// The key can no longer keep what it does (its state could not be saved): it goes away
+    /// rather than answer, so the host never takes an unsaved change for a done one.
+    fn failed(&self) -> bool {
+        false
+    }
 }
 
 /// A touch request from a CTAP2 handler.
@@ -37,6 +43,7 @@ struct Framing {
     next_cid: u32,
     pending: Option<(Reassembler, Instant)>,
     latency: Duration,
+    faults: Plan,
 }
 
 /// Run the device until the host goes away.
@@ -46,7 +53,7 @@ pub fn serve(key: &mut dyn Authenticator, link: &mut dyn Link) {
         .and_then(|v| v.trim().parse::<u64>().ok())
         .map(Duration::from_micros)
         .unwrap_or_default();
-    let mut framing = Framing { next_cid: 1, pending: None, latency };
+    let mut framing = Framing { next_cid: 1, pending: None, latency, faults: Plan::from_env() };
     let _ = framing.run(key, link);
 }
 
@@ -54,7 +61,7 @@ impl Framing {
     fn run(&mut self, key: &mut dyn Authenticator, link: &mut dyn Link) -> Result<(), Disconnected> {
         loop {
             let wait = match &self.pending {
-                Some((_, started)) => (*started + INTER_PACKET_TIMEOUT).saturating_duration_since(Instant::now()),
+                Some((_, started)) => INTER_PACKET_TIMEOUT.saturating_sub(started.elapsed()),
                 None => IDLE_POLL,
             };
             let Some(report) = self.recv(link, wait)? else {
@@ -86,13 +93,48 @@ impl Framing {
         let reports = ctaphid::fragment(cid, command, payload)
             .or_else(|_| ctaphid::fragment(cid, cmd::ERROR, &[hid_error::OTHER]))
             .map_err(|_| Disconnected)?;
+        self.send_reports(link, &reports)
+    }
+
+    fn send_reports(&self, link: &mut dyn Link, reports: &[Report]) -> Result<(), Disconnected> {
         for r in reports {
             if !self.latency.is_zero() {
                 std::thread::sleep(self.latency);
             }
-            link.send(&r)?;
+            link.send(r)?;
         }
         Ok(())
+    }
+
+    /// Send a CBOR answer spoiled by an injected fault.
+    fn send_faulty(&self, link: &mut dyn Link, cid: u32, fault: Fault, answer: Vec<u8>) -> Result<(), Disconnected> {
+        let answer = fault::spoil_body(fault, answer);
+        if let Fault::Delay(d) = fault {
+            // Late, but still noticing a host that gave up and went away.
+            let started = Instant::now();
+            loop {
+                let left = d.saturating_sub(started.elapsed());
+                if left.is_zero() {
+                    break;
+                }
+                link.recv(left)?;
+            }
+        }
+        let reports = ctaphid::fragment(cid, cmd::CBOR, &answer).map_err(|_| Disconnected)?;
+        self.send_reports(link, &fault::spoil_reports(fault, reports))?;
+        if fault == Fault::Disconnect {
+            return Err(Disconnected);
+        }
+        Ok(())
+    }
+
+    /// A key stuck in KEEPALIVE: it never answers, ignores CANCEL, and stops only when the
+    /// host goes away.
+    fn endless_keepalive(&self, link: &mut dyn Link, cid: u32, status: u8) -> Result<(), Disconnected> {
+        loop {
+            self.send(link, cid, cmd::KEEPALIVE, &[status])?;
+            link.recv(KEEPALIVE_INTERVAL)?;
+        }
     }
 
     fn send_error(&self, link: &mut dyn Link, cid: u32, code: u8) -> Result<(), Disconnected> {
@@ -180,18 +222,30 @@ impl Framing {
                     return self.send_error(link, msg.cid, hid_error::INVALID_LEN);
                 }
                 key.wink();
+                if key.failed() {
+                    return Err(Disconnected);
+                }
                 self.send(link, msg.cid, cmd::WINK, &[])
             }
             cmd::CBOR => {
                 if msg.payload.is_empty() {
                     return self.send_error(link, msg.cid, hid_error::INVALID_LEN);
                 }
+                let fault = self.faults.next_request();
+                match fault {
+                    Some(Fault::Status(status)) => return self.send(link, msg.cid, cmd::CBOR, &[status]),
+                    Some(Fault::EndlessKeepalive(status)) => return self.endless_keepalive(link, msg.cid, status),
+                    _ => {}
+                }
                 let mut presence = LinkPresence { framing: self, link: &mut *link, cid: msg.cid, gone: false };
                 let answer = key.handle_cbor(&msg.payload, &mut presence);
-                if presence.gone {
+                if presence.gone || key.failed() {
                     return Err(Disconnected);
                 }
-                self.send(link, msg.cid, cmd::CBOR, &answer)
+                match fault {
+                    Some(fault) => self.send_faulty(link, msg.cid, fault, answer),
+                    None => self.send(link, msg.cid, cmd::CBOR, &answer),
+                }
             }
             // Nothing is in progress, so there is nothing to cancel: no answer, as the spec says.
             cmd::CANCEL => Ok(()),
@@ -241,10 +295,10 @@ impl UserPresence for LinkPresence<'_> {
                 return outcome;
             }
             let until_next = KEEPALIVE_INTERVAL.min(left);
-            let tick_end = Instant::now() + until_next;
+            let tick_started = Instant::now();
             // Listen until the next keepalive is due.
             loop {
-                let wait = tick_end.saturating_duration_since(Instant::now());
+                let wait = until_next.saturating_sub(tick_started.elapsed());
                 if wait.is_zero() {
                     break;
                 }

@@ -47,9 +47,9 @@ impl StreamLink {
 impl Link for StreamLink {
     fn recv(&mut self, timeout: Duration) -> Result<Option<Report>, Disconnected> {
         use std::io::Read;
-        let deadline = std::time::Instant::now() + timeout;
+        let started = std::time::Instant::now();
         while self.buf.len() < 64 {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let left = timeout.saturating_sub(started.elapsed());
             if left.is_zero() {
                 return Ok(None);
             }
