@@ -3,7 +3,7 @@
 //! [`read_input_file`], and every deadline is computed with [`deadline_after`].
 
 use std::fmt;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -65,7 +65,48 @@ impl fmt::Display for InputError {
     }
 }
 
+impl InputError {
+    /// What to do next, for the help desk.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            InputError::TooLarge { .. } => {
+                "Check that the path names the right file; fidoctl's size limits are listed under Limits in the README."
+            }
+            InputError::PipeWithoutWriter => {
+                "Give a regular file, or start the program that writes into the pipe before running fidoctl."
+            }
+            InputError::NotAFile(_) => "Give the path of a file.",
+            InputError::Io(_) => "Check the path and its permissions.",
+        }
+    }
+}
+
 impl std::error::Error for InputError {}
+
+/// Read one line (without its `\n` or `\r\n`) of at most `max` bytes into a buffer that never
+/// reallocates, so a secret leaves no copies behind. `Ok(None)` at the end of input;
+/// `Err(TooLarge)` as soon as the line passes `max`, without reading the rest.
+pub fn read_line_bounded(
+    reader: &mut impl BufRead,
+    max: usize,
+) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>, InputError> {
+    let mut line = zeroize::Zeroizing::new(Vec::with_capacity(max + 2));
+    let mut limited = reader.take(max as u64 + 2);
+    let n = limited.read_until(b'\n', &mut line).map_err(|e| InputError::Io(e.to_string()))?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if line.last() == Some(&b'\n') {
+        line.pop();
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+    }
+    if line.len() > max {
+        return Err(InputError::TooLarge { limit: max as u64 });
+    }
+    Ok(Some(line))
+}
 
 /// "1 MiB", "64 MiB", "1024 bytes": limits as the README writes them.
 pub fn size_words(bytes: u64) -> String {
@@ -170,6 +211,20 @@ mod tests {
         assert_eq!(read_bounded(&[1u8, 2, 3][..], 3), Ok(vec![1, 2, 3]));
         assert_eq!(read_bounded(&[1u8, 2, 3, 4][..], 3), Err(InputError::TooLarge { limit: 3 }));
         assert_eq!(read_bounded(std::io::repeat(0), 1000), Err(InputError::TooLarge { limit: 1000 }));
+    }
+
+    #[test]
+    fn lines_are_cut_at_their_limit_without_reading_on() {
+        let mut input = &b"1234\r\nabcd\n\nxyz"[..];
+        let mut lines = Vec::new();
+        while let Some(line) = read_line_bounded(&mut input, 4).unwrap() {
+            lines.push(line.to_vec());
+        }
+        assert_eq!(lines, [b"1234".to_vec(), b"abcd".to_vec(), vec![], b"xyz".to_vec()]);
+        let mut long = &b"12345\n"[..];
+        assert_eq!(read_line_bounded(&mut long, 4).unwrap_err(), InputError::TooLarge { limit: 4 });
+        let mut endless = std::io::BufReader::new(std::io::repeat(b'1'));
+        assert_eq!(read_line_bounded(&mut endless, 1024).unwrap_err(), InputError::TooLarge { limit: 1024 });
     }
 
     #[test]
