@@ -66,16 +66,15 @@ fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<MetadataBlob>, Fai
         )
         .hint("Download a fresh BLOB from the FIDO Metadata Service (or check --mds-root); nothing was audited.")
     };
-    let jwt = String::from_utf8(bytes)
-        .map_err(|_| Failure::usage(format!("{} is not a metadata BLOB (not text).", path.display())))?;
+    let jwt = mds::blob_text(&bytes).map_err(refused)?;
     let blob = match &args.mds_root {
-        None => mds::verify_blob_pinned(&jwt, now),
+        None => mds::verify_blob_pinned(jwt, now),
         Some(root_path) => {
             let root =
                 mds::certificate_from_file(&read_file(root_path, "root certificate", crate::limits::TRUST_ROOT_MAX)?)
                     .map_err(|e| Failure::usage(format!("{}: {e}.", root_path.display())))?;
             // A private metadata service signs with its own certificate name.
-            mds::verify_blob_with(&jwt, &[root.as_slice()], now, None)
+            mds::verify_blob_with(jwt, &[root.as_slice()], now, None)
         }
     }
     .map_err(refused)?;
