@@ -7,6 +7,7 @@ pub mod audit;
 pub mod cli;
 pub mod client;
 pub mod commands;
+pub mod limits;
 pub mod output;
 pub mod proto;
 pub mod secrets;

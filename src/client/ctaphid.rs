@@ -159,7 +159,7 @@ impl Channel {
         let mut nonce = [0u8; ctaphid::INIT_NONCE_LEN];
         OsRng.fill_bytes(&mut nonce);
         self.send(BROADCAST_CID, cmd::INIT, &nonce)?;
-        let deadline = Instant::now() + DEFAULT_REPLY_TIMEOUT;
+        let deadline = crate::limits::deadline_after(DEFAULT_REPLY_TIMEOUT);
         loop {
             let msg = self.receive(BROADCAST_CID, deadline, DEFAULT_REPLY_TIMEOUT, None)?;
             if msg.cmd != cmd::INIT {
@@ -175,7 +175,7 @@ impl Channel {
 
     /// Send a request and wait for its answer.
     pub fn transact(&mut self, mut t: Transaction<'_>) -> Result<Vec<u8>, CtaphidError> {
-        let deadline = Instant::now() + t.timeout;
+        let deadline = crate::limits::deadline_after(t.timeout);
         self.redact = t.sensitive;
         self.public_prefix = t.public_prefix;
         let result = loop {
@@ -184,7 +184,7 @@ impl Channel {
                 Ok(msg) if msg.cmd == t.command => break Ok(msg.payload),
                 Ok(msg) => break Err(CtaphidError::UnexpectedCommand { sent: t.command, got: msg.cmd }),
                 Err(CtaphidError::Device(ctaphid::error::CHANNEL_BUSY))
-                    if Instant::now() + BUSY_RETRY_DELAY < deadline =>
+                    if crate::limits::deadline_after(BUSY_RETRY_DELAY) < deadline =>
                 {
                     std::thread::sleep(BUSY_RETRY_DELAY);
                 }
@@ -257,7 +257,7 @@ impl Channel {
                 if now >= deadline {
                     return Err(CtaphidError::Timeout(total));
                 }
-                cancel_deadline = Some(now + CANCEL_GRACE);
+                cancel_deadline = Some(now.checked_add(CANCEL_GRACE).unwrap_or(now));
             }
             let wait = POLL.min(deadline.saturating_duration_since(now)).max(Duration::from_millis(1));
             let Some(report) = self.device.read_report(wait)? else { continue };
