@@ -198,7 +198,7 @@ fn pin_stdin_that_never_ends_is_refused_after_one_line_limit() {
     assert_eq!(
         doc.error.message,
         "The PIN could not be read: line 1 of --pin-stdin is longer than 1024 bytes, so it cannot be a PIN (a PIN \
-         is at most 63 bytes)",
+         is at most 63 bytes).",
         "{}",
         run.describe()
     );
