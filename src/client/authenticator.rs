@@ -135,7 +135,23 @@ impl Authenticator {
 
     /// authenticatorSelection (CTAP 2.1): the key blinks and waits for a touch.
     pub fn selection(&mut self) -> Result<(), ClientError> {
-        self.call(command::SELECTION, None, Call { may_need_touch: true, sensitive: false }).map(|_| ())
+        self.call_expecting_nothing(command::SELECTION, None, Call { may_need_touch: true, sensitive: false })
+    }
+
+    /// Send a command whose success carries no body (selection, reset, setPIN, config,
+    /// deleteCredential ...): status OK with anything after it is a broken answer, not success.
+    pub fn call_expecting_nothing(
+        &mut self,
+        command_byte: u8,
+        params: Option<&Value>,
+        how: Call,
+    ) -> Result<(), ClientError> {
+        match self.call(command_byte, params, how)? {
+            None => Ok(()),
+            Some(_) => Err(ClientError::Malformed(format!(
+                "it answered command 0x{command_byte:02x} with data where a success carries none"
+            ))),
+        }
     }
 
     /// Wait for a touch: authenticatorSelection where the key has it, the CTAP 2.0 touch
@@ -194,7 +210,6 @@ impl Authenticator {
         if let Some(p) = params {
             request.extend(cbor::encode(p));
         }
-        let timeout = if how.may_need_touch { self.touch_timeout } else { REPLY_TIMEOUT };
         let mut prompted = false;
         let prompt = &mut self.touch_prompt;
         let mut on_keepalive = |status: u8| {
@@ -206,12 +221,15 @@ impl Authenticator {
             }
         };
         let mut t = Transaction::new(cmd::CBOR, &request);
-        t.timeout = timeout;
+        // Until the key asks for a touch it must answer like any other request; the touch
+        // timeout runs only from its first KEEPALIVE UPNEEDED.
+        t.timeout = if how.may_need_touch { REPLY_TIMEOUT.min(self.touch_timeout) } else { REPLY_TIMEOUT };
+        t.touch_timeout = how.may_need_touch.then_some(self.touch_timeout);
         t.sensitive = how.sensitive;
         t.public_prefix = if how.sensitive { client_pin_public_prefix(&request) } else { 0 };
         t.on_keepalive = Some(&mut on_keepalive);
         let answer = match self.channel.transact(t) {
-            Err(CtaphidError::Timeout(d)) if how.may_need_touch => return Err(ClientError::TouchTimeout(d)),
+            Err(CtaphidError::TouchTimeout(d)) => return Err(ClientError::TouchTimeout(d)),
             other => other?,
         };
         let (status, body) =

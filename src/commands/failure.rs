@@ -190,6 +190,17 @@ impl From<TransportError> for Failure {
     }
 }
 
+fn seconds(d: std::time::Duration) -> String {
+    match d.as_secs_f32() {
+        1.0 => "1 second".into(),
+        s => format!("{s} seconds"),
+    }
+}
+
+/// What to do about a key that misbehaves below CTAP2 (silent, garbled, stuck).
+const FAULTY_KEY_HINT: &str =
+    "Unplug the key, plug it back in and try again; if it keeps happening, try another USB port, then another key.";
+
 impl From<CtaphidError> for Failure {
     fn from(e: CtaphidError) -> Failure {
         match e {
@@ -206,16 +217,32 @@ impl From<CtaphidError> for Failure {
             CtaphidError::Cancelled => {
                 Failure::new(exit::PRESENCE, "cancelled", "The operation was cancelled before the key was touched.")
             }
-            CtaphidError::Timeout(_) => {
-                Failure::new(exit::FAILED, "no_answer", format!("The security key stopped answering: {e}."))
-                    .hint("Unplug the key, plug it back in and try again.")
-            }
-            other => Failure::new(
-                exit::FAILED,
-                "protocol_error",
-                format!("The security key's answer made no sense: {other}."),
+            // A key that never asked for a touch is faulty, not waiting for the user.
+            CtaphidError::Timeout(d) => Failure::new(
+                exit::DEVICE,
+                "no_answer",
+                format!(
+                    "The security key stopped answering: it sent no complete answer for {} and never asked for a touch. The key or its connection is faulty.",
+                    seconds(d)
+                ),
             )
-            .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty."),
+            .hint(FAULTY_KEY_HINT),
+            CtaphidError::Stuck(d) => Failure::new(
+                exit::DEVICE,
+                "device_stuck",
+                format!(
+                    "The security key kept saying it was busy for {} but never answered and never asked for a touch. The key is faulty or stuck.",
+                    seconds(d)
+                ),
+            )
+            .hint(FAULTY_KEY_HINT),
+            CtaphidError::TouchTimeout(d) => ClientError::TouchTimeout(d).into(),
+            other => Failure::new(
+                exit::DEVICE,
+                "protocol_error",
+                format!("The security key's answer made no sense: {other}. The key or its connection is faulty."),
+            )
+            .hint(FAULTY_KEY_HINT),
         }
     }
 }
@@ -312,6 +339,8 @@ mod tests {
             H::Framing(FramingError::WrongSequence { expected: 0, got: 51 }),
             H::Framing(FramingError::TooLong(9999)),
             H::Timeout(std::time::Duration::from_secs(3)),
+            H::TouchTimeout(std::time::Duration::from_secs(3)),
+            H::Stuck(std::time::Duration::from_secs(10)),
             H::Cancelled,
             H::BadInit("x".into()),
             H::UnexpectedCommand { sent: 0x10, got: 0x11 },
