@@ -203,3 +203,48 @@ fn pin_stdin_that_never_ends_is_refused_after_one_line_limit() {
         run.describe()
     );
 }
+
+/// Before: a FIDOCTL_DEVICE that is not UTF-8 was ignored and fidoctl scanned HID, though a
+/// named selector promises no scan.
+#[test]
+fn a_non_utf8_fidoctl_device_is_refused_not_replaced_by_a_hid_scan() {
+    use std::os::unix::ffi::OsStrExt;
+    let mut cmd = common::cli::fidoctl();
+    cmd.env("FIDOCTL_DEVICE", std::ffi::OsStr::from_bytes(b"virtual:/tmp/k\xff.json")).args(["--json", "info"]);
+    let run = common::cli::run_cmd(&mut cmd);
+    let doc = expect_error(&run, 2, "usage");
+    assert_eq!(
+        doc.error.message,
+        "FIDOCTL_DEVICE is set, but it is not valid UTF-8 text (virtual:/tmp/k\u{FFFD}.json), so fidoctl cannot tell \
+         which key it names."
+    );
+    assert_eq!(
+        doc.error.hint.as_deref(),
+        Some("Set FIDOCTL_DEVICE to selectors such as virtual:/path/key.json (with a UTF-8 path), or name the key with -d.")
+    );
+}
+
+/// Before: `--rp` of 8,000 characters was "the key sent a garbled message" (our own request
+/// was too long for CTAPHID); requests are now checked against the key's maxMsgSize.
+#[test]
+fn a_request_larger_than_max_msg_size_is_refused_before_it_is_sent() {
+    let keys = TempKeys::new();
+    let key = keys.create("k.json", &[]);
+    for len in [7_700usize, 8_000, 100_000] {
+        let rp = format!("{}.example", "a".repeat(len));
+        for command in ["make-credential", "get-assertion"] {
+            let run = key.run(&["--json", command, "--rp", &rp]);
+            let doc = expect_error(&run, 2, "request_too_large");
+            assert!(
+                doc.error.message.starts_with("The request would be ")
+                    && doc
+                        .error
+                        .message
+                        .ends_with(" bytes, more than the 7609 bytes this key accepts, so fidoctl did not send it."),
+                "{}",
+                run.describe()
+            );
+        }
+    }
+    assert_eq!(key.state()["credentials"].as_array().map(Vec::len), Some(0));
+}

@@ -260,7 +260,12 @@ impl Channel {
         touch: Option<Duration>,
         mut on_keepalive: Option<&mut (dyn FnMut(u8) + 'c)>,
     ) -> Result<ctaphid::Message, CtaphidError> {
-        let after = |t: Instant, d: Duration| t.checked_add(d).unwrap_or(t);
+        // Saturate far in the future (a day, the longest --timeout), never at `t` itself.
+        let after = |t: Instant, d: Duration| {
+            t.checked_add(d)
+                .or_else(|| t.checked_add(Duration::from_secs(crate::limits::MAX_TIMEOUT_SECS)))
+                .unwrap_or(t)
+        };
         let start = Instant::now();
         let mut last_heard = start;
         // The last KEEPALIVE: when, and its status.

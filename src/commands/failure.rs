@@ -270,6 +270,13 @@ impl From<ClientError> for Failure {
             }
             ClientError::Malformed(m) => Failure::new(exit::FAILED, "malformed_answer", format!("The security key sent an answer fidoctl cannot read ({m})."))
                 .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty or unsupported."),
+            // Our own request, not the key's fault: what was typed must get shorter.
+            ClientError::RequestTooLarge { size, max } => Failure::new(
+                exit::USAGE,
+                "request_too_large",
+                format!("The request would be {size} bytes, more than the {max} bytes this key accepts, so fidoctl did not send it."),
+            )
+            .hint("Shorten what was given on the command line (the relying party, user name or display name) and try again."),
             ClientError::NotFido2 => Failure::new(exit::FAILED, "u2f_only", "This key speaks only U2F (CTAP1), so it cannot do this; it needs a FIDO2 key."),
             ClientError::Unsupported(m) => Failure::new(exit::FAILED, "unsupported", m),
             ClientError::PinChangeRequired => Failure::new(
@@ -354,6 +361,7 @@ mod tests {
                 ClientError::TouchTimeout(std::time::Duration::from_secs(30)),
                 ClientError::Malformed("x".into()),
                 ClientError::NotFido2,
+                ClientError::RequestTooLarge { size: 8100, max: 1024 },
                 ClientError::Unsupported("This key cannot do that.".into()),
                 ClientError::PinChangeRequired,
             ]
