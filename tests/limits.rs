@@ -33,10 +33,7 @@ fn a_timeout_past_one_day_is_a_usage_error_not_a_crash() {
             let message = doc["error"]["message"].as_str().unwrap_or_default();
             assert_eq!(
                 message,
-                format!(
-                    "Invalid value '{huge}' for '--timeout <SECONDS>': the longest wait is 86400 seconds (one \
-                     day); give a smaller number."
-                ),
+                "the longest wait is 86400 seconds (one day); give a smaller number",
                 "{args:?}\n{}",
                 run.describe()
             );
