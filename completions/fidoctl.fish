@@ -28,7 +28,7 @@ complete -c fidoctl -n "__fish_fidoctl_needs_command" -s d -l device -d 'Key to 
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_needs_command" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -60,7 +60,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s d -l device -d 
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -75,7 +75,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s d -l device -d 
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -90,7 +90,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s d -l device -d 
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -105,7 +105,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s d -l device -
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -120,7 +120,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -141,7 +141,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -156,7 +156,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -171,7 +171,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -187,7 +187,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l force-change -d 'Also require the PIN to be changed before its next use'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l json -d 'Shorthand for --format json'
@@ -203,7 +203,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -224,7 +224,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_se
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -244,7 +244,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -259,7 +259,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -276,7 +276,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -295,7 +295,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -313,7 +313,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -328,7 +328,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -346,7 +346,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s d -l device -d
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l skip-replug -d 'Do not ask for (or do) the unplug/re-plug first: for a key that was plugged in seconds ago'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l json -d 'Shorthand for --format json'
@@ -362,7 +362,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s d -l device -d 
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l resident -d 'Make a discoverable credential (deleted again afterwards; needs credential management)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l uv -d 'Verify the user (PIN) too'
@@ -385,7 +385,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s d -l
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l resident -d 'A discoverable (resident) credential'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l uv -d 'Verify the user (PIN)'
@@ -405,7 +405,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s d -l d
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l uv -d 'Verify the user (PIN)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l json -d 'Shorthand for --format json'
@@ -424,7 +424,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -s d -l device -d
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l attest -d 'Check each key is genuine: one throwaway registration (one touch) per key'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l strict -d 'Treat unknown verdicts as failures'
@@ -443,7 +443,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -460,7 +460,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -477,7 +477,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -502,7 +502,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -518,7 +518,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -533,7 +533,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -552,7 +552,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s d -l dev
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -567,7 +567,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s d -l device -d '
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (for scripts)'

@@ -45,8 +45,8 @@ pub struct GlobalOptions {
     /// Answer yes to confirmations (for scripts).
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
-    /// Seconds to wait for a touch on the key.
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30)]
+    /// Seconds to wait for a touch on the key (at most 86400, one day).
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = crate::limits::parse_timeout)]
     pub timeout: u64,
     /// Read PINs from standard input, one per line (see `fidoctl pin --help`).
     #[arg(long, global = true)]

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod client;
 pub mod commands;
 pub mod journal;
+pub mod limits;
 pub mod output;
 pub mod proto;
 pub mod secrets;

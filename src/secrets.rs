@@ -2,6 +2,7 @@
 //! standard input is a terminal. Never the command line, never logged, always in zeroizing
 //! buffers, NFC-normalised before use.
 
+use crate::limits::{InputError, PIN_LINE_MAX};
 use std::io::{BufRead, IsTerminal};
 use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
@@ -37,7 +38,7 @@ impl SecretError {
             SecretError::NoSource { new: false } => format!("Give it with --pin-stdin (the PIN on the first line of standard input), in the {ENV_PIN} environment variable, or run the command in a terminal to be asked for it."),
             SecretError::NoSource { new: true } => format!("Give it with --pin-stdin (see `fidoctl pin --help` for the order of lines), in the {ENV_PIN} and {ENV_NEW_PIN} environment variables, or run the command in a terminal to be asked for it."),
             SecretError::StdinTooShort { .. } => "With --pin-stdin, `pin set` reads the new PIN from line 1; `pin change` the current PIN from line 1 and the new one from line 2; every other command the current PIN from line 1.".into(),
-            SecretError::Read(_) => "Try again, or give the PIN with --pin-stdin or the environment instead.".into(),
+            SecretError::Read(_) => "Check what standard input carries (with --pin-stdin: one PIN per line), or give the PIN in the environment or at the prompt instead.".into(),
             SecretError::Mismatch => "Run the command again and type the same new PIN twice.".into(),
             SecretError::TooShort { .. } => "Choose a longer PIN.".into(),
             SecretError::TooLong { .. } => "Choose a shorter PIN.".into(),
@@ -51,6 +52,30 @@ pub struct PinInput {
     next_line: usize,
 }
 
+/// The first two lines of `--pin-stdin`, each at most [`PIN_LINE_MAX`] bytes: endless input
+/// (`< /dev/zero`) is refused after that many bytes instead of filling memory.
+pub fn read_pin_lines(input: &mut impl BufRead) -> Result<Vec<Pin>, SecretError> {
+    let mut lines = Vec::new();
+    while lines.len() < 2 {
+        let number = lines.len() + 1;
+        let bytes = match crate::limits::read_line_bounded(input, PIN_LINE_MAX) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => break,
+            Err(InputError::TooLarge { .. }) => {
+                return Err(SecretError::Read(format!(
+                    "line {number} of --pin-stdin is longer than {PIN_LINE_MAX} bytes, so it cannot be a PIN \
+                     (a PIN is at most {MAX_PIN_BYTES} bytes)"
+                )))
+            }
+            Err(e) => return Err(SecretError::Read(e.to_string())),
+        };
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|_| SecretError::Read(format!("line {number} of --pin-stdin is not UTF-8 text")))?;
+        lines.push(Zeroizing::new(text.to_string()));
+    }
+    Ok(lines)
+}
+
 /// Unicode NFC, as the specification asks, so the same PIN typed on another system matches.
 pub fn normalize(pin: &str) -> Pin {
     Zeroizing::new(pin.nfc().collect())
@@ -58,17 +83,7 @@ pub fn normalize(pin: &str) -> Pin {
 
 impl PinInput {
     pub fn new(pin_stdin: bool) -> Result<PinInput, SecretError> {
-        let stdin_lines = if pin_stdin {
-            let mut lines = Vec::new();
-            let stdin = std::io::stdin();
-            for line in stdin.lock().lines().take(2) {
-                let line = Zeroizing::new(line.map_err(|e| SecretError::Read(e.to_string()))?);
-                lines.push(Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_string()));
-            }
-            Some(lines)
-        } else {
-            None
-        };
+        let stdin_lines = if pin_stdin { Some(read_pin_lines(&mut std::io::stdin().lock())?) } else { None };
         Ok(PinInput { stdin_lines, next_line: 0 })
     }
 
@@ -165,6 +180,27 @@ mod tests {
         // Four code points that take 16 bytes are long enough; 16 of them (64 bytes) are not short.
         assert_eq!(check_new_pin("\u{1F600}\u{1F600}\u{1F600}\u{1F600}", None), Ok(()));
         assert_eq!(check_new_pin(&"\u{1F600}".repeat(16), None), Err(SecretError::TooLong { got: 64 }));
+    }
+
+    #[test]
+    fn pin_lines_are_bounded_and_must_be_text() {
+        let lines = read_pin_lines(&mut &b"1234\r\nabcd1234\nignored\n"[..]).unwrap();
+        assert_eq!(lines.iter().map(|l| l.as_str()).collect::<Vec<_>>(), ["1234", "abcd1234"]);
+        let endless = read_pin_lines(&mut std::io::BufReader::new(std::io::repeat(0)));
+        assert_eq!(
+            endless.unwrap_err(),
+            SecretError::Read(
+                "line 1 of --pin-stdin is longer than 1024 bytes, so it cannot be a PIN (a PIN is at most 63 bytes)"
+                    .into()
+            )
+        );
+        let second = format!("1234\n{}\n", "9".repeat(PIN_LINE_MAX + 1));
+        assert!(
+            matches!(read_pin_lines(&mut second.as_bytes()), Err(SecretError::Read(m)) if m.starts_with("line 2 "))
+        );
+        assert!(
+            matches!(read_pin_lines(&mut &b"\xff\xfe\n"[..]), Err(SecretError::Read(m)) if m.contains("not UTF-8"))
+        );
     }
 
     #[test]

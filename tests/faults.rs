@@ -267,3 +267,171 @@ fn ctrl_c_during_select_cancels_every_waiting_key() {
         );
     }
 }
+
+/// How a scripted key answers a CTAPHID_CBOR request (after a proper INIT on channel 7).
+#[derive(Clone, Copy)]
+enum Behaviour {
+    /// One message on our channel with this payload.
+    Answer(&'static [u8]),
+    /// Nothing, ever.
+    Silent,
+    /// The first packet of a 200-byte answer, then nothing.
+    Truncated,
+    /// A whole answer, on another channel.
+    WrongChannel,
+    /// KEEPALIVE with this status for as long as the host listens.
+    Keepalives(u8),
+    /// A continuation packet with a sequence number out of order.
+    Garbled,
+}
+
+struct Scripted {
+    behaviour: Behaviour,
+    queue: std::collections::VecDeque<Report>,
+    answering: bool,
+}
+
+const SCRIPT_CID: u32 = 7;
+
+impl HidDevice for Scripted {
+    fn write_report(&mut self, r: &Report) -> Result<(), TransportError> {
+        if r[4] == 0x80 | cmd::INIT {
+            let mut answer = r[7..15].to_vec();
+            answer.extend_from_slice(&SCRIPT_CID.to_be_bytes());
+            answer.extend_from_slice(&[2, 1, 0, 0, 0x05]);
+            self.queue.extend(fragment(BROADCAST_CID, cmd::INIT, &answer).unwrap());
+        } else if r[4] == 0x80 | cmd::CBOR {
+            self.answering = true;
+            match self.behaviour {
+                Behaviour::Answer(payload) => self.queue.extend(fragment(SCRIPT_CID, cmd::CBOR, payload).unwrap()),
+                Behaviour::Truncated => {
+                    self.queue.push_back(fragment(SCRIPT_CID, cmd::CBOR, &[0u8; 200]).unwrap()[0]);
+                }
+                Behaviour::WrongChannel => self.queue.extend(fragment(SCRIPT_CID + 1, cmd::CBOR, &[0x00]).unwrap()),
+                Behaviour::Garbled => {
+                    let mut reports = fragment(SCRIPT_CID, cmd::CBOR, &[0u8; 200]).unwrap();
+                    reports[1][4] = 0x33;
+                    self.queue.extend(reports);
+                }
+                Behaviour::Silent | Behaviour::Keepalives(_) => {}
+            }
+        }
+        Ok(())
+    }
+    fn read_report(&mut self, t: Duration) -> Result<Option<Report>, TransportError> {
+        if let Some(r) = self.queue.pop_front() {
+            return Ok(Some(r));
+        }
+        match self.behaviour {
+            Behaviour::Keepalives(status) if self.answering => {
+                std::thread::sleep(t.min(Duration::from_millis(20)));
+                Ok(Some(fragment(SCRIPT_CID, cmd::KEEPALIVE, &[status]).unwrap()[0]))
+            }
+            _ => {
+                std::thread::sleep(t);
+                Ok(None)
+            }
+        }
+    }
+}
+
+fn scripted(behaviour: Behaviour) -> fidoctl::client::Authenticator {
+    use fidoctl::transport::{Backend, DeviceDescription};
+    let dev = Scripted { behaviour, queue: Default::default(), answering: false };
+    let channel = Channel::open(Box::new(dev)).expect("INIT");
+    let mut auth =
+        fidoctl::client::Authenticator::new(channel, DeviceDescription::new("unix:/scripted", Backend::Unix));
+    auth.set_touch_timeout(Duration::from_secs(1));
+    auth
+}
+
+/// The commands that wait for a touch: (name, CTAP2 command byte).
+const TOUCH_COMMANDS: [(&str, u8); 4] =
+    [("makeCredential", 0x01), ("getAssertion", 0x02), ("selection", 0x0B), ("reset", 0x07)];
+
+fn touch_call(behaviour: Behaviour, command: u8) -> fidoctl::commands::failure::Failure {
+    let mut auth = scripted(behaviour);
+    let how = fidoctl::client::Call { may_need_touch: true, sensitive: false };
+    let params = ciborium::value::Value::Map(vec![]);
+    let err = auth.call(command, Some(&params), how).expect_err("a broken key cannot succeed");
+    fidoctl::commands::failure::Failure::from(err)
+}
+
+/// Before: selection and reset took status OK with any body (junk, a getInfo map) as success.
+#[test]
+fn selection_and_reset_answered_with_a_body_are_not_success() {
+    let get_info_map: &'static [u8] = &[0x00, 0xA1, 0x01, 0x81, 0x68, b'F', b'I', b'D', b'O', b'_', b'2', b'_', b'0'];
+    let junk: &'static [u8] = &[0x00, 0xFF, 0x13, 0x37];
+    let wrong_type: &'static [u8] = &[0x00, 0x18, 0x2A];
+    for body in [get_info_map, junk, wrong_type] {
+        let err = scripted(Behaviour::Answer(body)).selection().expect_err("selection answers nothing on success");
+        assert!(matches!(err, fidoctl::client::ClientError::Malformed(_)), "{body:02x?}: {err:?}");
+        let err = fidoctl::client::config::reset(&mut scripted(Behaviour::Answer(body)))
+            .expect_err("reset answers nothing on success");
+        assert!(matches!(err, fidoctl::client::ClientError::Malformed(_)), "{body:02x?}: {err:?}");
+        let failure = fidoctl::commands::failure::Failure::from(err);
+        assert_eq!((failure.exit_code, failure.code.as_str()), (1, "malformed_answer"));
+    }
+    // A plain OK is still success.
+    scripted(Behaviour::Answer(&[0x00])).selection().expect("OK with no body");
+    fidoctl::client::config::reset(&mut scripted(Behaviour::Answer(&[0x00]))).expect("OK with no body");
+}
+
+const FAULTY_HINT: &str =
+    "Unplug the key, plug it back in and try again; if it keeps happening, try another USB port, then another key.";
+
+/// Before: a silent key, a cut-off message or an answer on another channel was "Nobody touched
+/// the security key within 1 second" (exit 5) for every command that waits for a touch.
+#[test]
+fn a_silent_or_truncated_key_is_a_device_fault_not_a_missing_touch() {
+    for behaviour in [Behaviour::Silent, Behaviour::Truncated, Behaviour::WrongChannel] {
+        for (name, command) in TOUCH_COMMANDS {
+            let f = touch_call(behaviour, command);
+            assert_eq!((f.exit_code, f.code.as_str()), (3, "no_answer"), "{name}: {f:?}");
+            assert_eq!(
+                f.message,
+                "The security key stopped answering: it sent no complete answer for 1 second and never asked for a touch. The key or its connection is faulty.",
+                "{name}"
+            );
+            assert_eq!(f.hint.as_deref(), Some(FAULTY_HINT));
+        }
+    }
+}
+
+/// Before: endless KEEPALIVE "processing" ended as "Nobody touched the security key" (exit 5).
+#[test]
+fn endless_keepalive_processing_is_a_stuck_key() {
+    for (name, command) in TOUCH_COMMANDS {
+        let f = touch_call(Behaviour::Keepalives(fidoctl::proto::ctaphid::keepalive::PROCESSING), command);
+        assert_eq!((f.exit_code, f.code.as_str()), (3, "device_stuck"), "{name}: {f:?}");
+        assert_eq!(
+            f.message,
+            "The security key kept saying it was busy for 1 second but never answered and never asked for a touch. The key is faulty or stuck.",
+            "{name}"
+        );
+        assert_eq!(f.hint.as_deref(), Some(FAULTY_HINT));
+    }
+}
+
+/// Before: a garbled key was exit 1; it is a device fault.
+#[test]
+fn a_garbled_answer_is_a_device_fault() {
+    for (name, command) in TOUCH_COMMANDS {
+        let f = touch_call(Behaviour::Garbled, command);
+        assert_eq!((f.exit_code, f.code.as_str()), (3, "protocol_error"), "{name}: {f:?}");
+        assert_eq!(
+            f.message,
+            "The security key's answer made no sense: the key sent a garbled message: packet sequence 51 arrived where 0 was expected. The key or its connection is faulty.",
+        );
+    }
+}
+
+/// Only a key that keeps asking for a touch until the timeout means nobody touched it.
+#[test]
+fn endless_upneeded_is_a_missing_touch() {
+    for (name, command) in TOUCH_COMMANDS {
+        let f = touch_call(Behaviour::Keepalives(fidoctl::proto::ctaphid::keepalive::UPNEEDED), command);
+        assert_eq!((f.exit_code, f.code.as_str()), (5, "touch_timeout"), "{name}: {f:?}");
+        assert_eq!(f.message, "Nobody touched the security key within 1 second.");
+    }
+}

@@ -500,6 +500,12 @@ pub fn parse_payload(json: &[u8]) -> Result<MetadataBlob, MdsError> {
     })
 }
 
+/// The text of a BLOB file. A BLOB is a JWT (base64url and dots), so bytes that are not text
+/// are a broken BLOB (`metadata_invalid`, exit 1), not a usage mistake.
+pub fn blob_text(bytes: &[u8]) -> Result<&str, MdsError> {
+    std::str::from_utf8(bytes).map_err(|_| MdsError::NotAJwt("it is not text".into()))
+}
+
 /// Verify a BLOB against the pinned GlobalSign roots, requiring the leaf to be issued to
 /// `mds.fidoalliance.org`: what `--mds FILE` does without `--mds-root`.
 pub fn verify_blob_pinned(jwt: &str, now_unix: u64) -> Result<MetadataBlob, MdsError> {

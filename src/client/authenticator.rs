@@ -13,6 +13,8 @@ use std::time::Duration;
 
 /// Replies to commands that need no touch may still take the key a while (PIN hashing, flash).
 pub const REPLY_TIMEOUT: Duration = Duration::from_secs(10);
+/// The message size every key accepts when getInfo gives no maxMsgSize (CTAP 2.1, 0x05).
+pub const DEFAULT_MAX_MSG_SIZE: usize = 1024;
 /// How long we wait for a touch unless told otherwise (`--timeout`).
 pub const DEFAULT_TOUCH_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -32,6 +34,9 @@ pub enum ClientError {
     /// getInfo says forcePINChange: no token until the PIN is changed.
     #[error("this key requires a PIN change before its PIN can be used")]
     PinChangeRequired,
+    /// The request is larger than the key accepts (getInfo maxMsgSize); it was not sent.
+    #[error("the request is {size} bytes, more than the {max} bytes this key accepts")]
+    RequestTooLarge { size: usize, max: usize },
     /// Nobody touched the key before our deadline (we sent CTAPHID_CANCEL).
     #[error("nobody touched the key within {} seconds", .0.as_secs())]
     TouchTimeout(Duration),
@@ -135,7 +140,23 @@ impl Authenticator {
 
     /// authenticatorSelection (CTAP 2.1): the key blinks and waits for a touch.
     pub fn selection(&mut self) -> Result<(), ClientError> {
-        self.call(command::SELECTION, None, Call { may_need_touch: true, sensitive: false }).map(|_| ())
+        self.call_expecting_nothing(command::SELECTION, None, Call { may_need_touch: true, sensitive: false })
+    }
+
+    /// Send a command whose success carries no body (selection, reset, setPIN, config,
+    /// deleteCredential ...): status OK with anything after it is a broken answer, not success.
+    pub fn call_expecting_nothing(
+        &mut self,
+        command_byte: u8,
+        params: Option<&Value>,
+        how: Call,
+    ) -> Result<(), ClientError> {
+        match self.call(command_byte, params, how)? {
+            None => Ok(()),
+            Some(_) => Err(ClientError::Malformed(format!(
+                "it answered command 0x{command_byte:02x} with data where a success carries none"
+            ))),
+        }
     }
 
     /// Wait for a touch: authenticatorSelection where the key has it, the CTAP 2.0 touch
@@ -185,6 +206,21 @@ impl Authenticator {
         }
     }
 
+    /// Refuse a request larger than the key's maxMsgSize (1024 when getInfo does not say,
+    /// and never more than one CTAPHID message) before sending it. getInfo is read for this
+    /// only when the request is larger than every key must accept.
+    fn check_size(&mut self, size: usize) -> Result<(), ClientError> {
+        if size <= DEFAULT_MAX_MSG_SIZE {
+            return Ok(());
+        }
+        let announced = self.info()?.max_msg_size.unwrap_or(DEFAULT_MAX_MSG_SIZE as u64);
+        let max = usize::try_from(announced).unwrap_or(usize::MAX).min(crate::proto::ctaphid::MAX_PAYLOAD);
+        if size > max {
+            return Err(ClientError::RequestTooLarge { size, max });
+        }
+        Ok(())
+    }
+
     /// Send one CTAP2 command; return its CBOR body (if any) or the key's error status.
     pub fn call(&mut self, command_byte: u8, params: Option<&Value>, how: Call) -> Result<Option<Value>, ClientError> {
         if !self.channel.info().has_cbor() {
@@ -194,7 +230,7 @@ impl Authenticator {
         if let Some(p) = params {
             request.extend(cbor::encode(p));
         }
-        let timeout = if how.may_need_touch { self.touch_timeout } else { REPLY_TIMEOUT };
+        self.check_size(request.len())?;
         let mut prompted = false;
         let prompt = &mut self.touch_prompt;
         let mut on_keepalive = |status: u8| {
@@ -206,12 +242,15 @@ impl Authenticator {
             }
         };
         let mut t = Transaction::new(cmd::CBOR, &request);
-        t.timeout = timeout;
+        // Until the key asks for a touch it must answer like any other request; the touch
+        // timeout runs only from its first KEEPALIVE UPNEEDED.
+        t.timeout = if how.may_need_touch { REPLY_TIMEOUT.min(self.touch_timeout) } else { REPLY_TIMEOUT };
+        t.touch_timeout = how.may_need_touch.then_some(self.touch_timeout);
         t.sensitive = how.sensitive;
         t.public_prefix = if how.sensitive { client_pin_public_prefix(&request) } else { 0 };
         t.on_keepalive = Some(&mut on_keepalive);
         let answer = match self.channel.transact(t) {
-            Err(CtaphidError::Timeout(d)) if how.may_need_touch => return Err(ClientError::TouchTimeout(d)),
+            Err(CtaphidError::TouchTimeout(d)) => return Err(ClientError::TouchTimeout(d)),
             other => other?,
         };
         let (status, body) =

@@ -38,7 +38,7 @@ fn call(auth: &mut Authenticator, token: Option<&PinToken>, sub: u8, params: Opt
             cbor::int_map([(cfg::SUB_COMMAND, Some(cbor::uint(u64::from(sub)))), (cfg::SUB_COMMAND_PARAMS, params)])
         }
     };
-    auth.call(command::CONFIG, Some(&req), Call::default()).map(|_| ())
+    auth.call_expecting_nothing(command::CONFIG, Some(&req), Call::default())
 }
 
 pub fn enable_enterprise_attestation(auth: &mut Authenticator, token: Option<&PinToken>) -> Result<(), ClientError> {
@@ -74,7 +74,7 @@ pub fn min_pin_length_params(new_min: Option<u64>, rp_ids: &[String], force_chan
 
 /// authenticatorReset: the key asks for a touch, and only shortly after being plugged in.
 pub fn reset(auth: &mut Authenticator) -> Result<(), ClientError> {
-    auth.call(command::RESET, None, Call { may_need_touch: true, sensitive: false }).map(|_| ())
+    auth.call_expecting_nothing(command::RESET, None, Call { may_need_touch: true, sensitive: false })
 }
 
 #[cfg(test)]

@@ -112,7 +112,10 @@ impl<'a> CredentialManager<'a> {
     pub fn delete(&mut self, credential_id: &[u8]) -> Result<(), ClientError> {
         let id = CredentialDescriptor { id: credential_id.to_vec() }.to_value();
         let params = cbor::int_map([(cm::param::CREDENTIAL_ID, Some(id))]);
-        self.call(cm::sub::DELETE_CREDENTIAL, Some(params), true).map(|_| ())
+        match self.call(cm::sub::DELETE_CREDENTIAL, Some(params), true)? {
+            None => Ok(()),
+            Some(_) => Err(ClientError::Malformed("it answered with data where a success carries none".into())),
+        }
     }
 
     /// The key replaces the whole user entity: pass every field, changed or not.
@@ -124,7 +127,10 @@ impl<'a> CredentialManager<'a> {
         }
         let id = CredentialDescriptor { id: credential_id.to_vec() }.to_value();
         let params = cbor::int_map([(cm::param::CREDENTIAL_ID, Some(id)), (cm::param::USER, Some(user.to_value()))]);
-        self.call(cm::sub::UPDATE_USER_INFORMATION, Some(params), true).map(|_| ())
+        match self.call(cm::sub::UPDATE_USER_INFORMATION, Some(params), true)? {
+            None => Ok(()),
+            Some(_) => Err(ClientError::Malformed("it answered with data where a success carries none".into())),
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! Owns INIT (nonce check, channel allocation), fragmentation and reassembly, KEEPALIVE,
 //! CANCEL, CTAPHID ERROR frames, CHANNEL_BUSY retries and per-operation deadlines.
 
-use crate::proto::ctaphid::{self, cmd, FramingError, Packet, Reassembler, Report, BROADCAST_CID};
+use crate::proto::ctaphid::{self, cmd, keepalive, FramingError, Packet, Reassembler, Report, BROADCAST_CID};
 use crate::transport::{HidDevice, TransportError};
 use rand_core::{OsRng, RngCore};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -17,6 +17,9 @@ const CANCEL_GRACE: Duration = Duration::from_millis(1500);
 const BUSY_RETRY_DELAY: Duration = Duration::from_millis(100);
 /// Longest single read; short so that a cancel request is noticed quickly.
 const POLL: Duration = Duration::from_millis(100);
+/// Keys repeat KEEPALIVE every 100 ms or so; a key silent for longer than this has stopped
+/// saying that it waits for a touch.
+const KEEPALIVE_SILENCE: Duration = Duration::from_secs(1);
 
 #[derive(Debug, thiserror::Error)]
 pub enum CtaphidError {
@@ -26,8 +29,15 @@ pub enum CtaphidError {
     Framing(#[from] FramingError),
     #[error("the key reported CTAPHID error 0x{0:02x}")]
     Device(u8),
+    /// Nothing (or only part of a message) came on our channel: a silent or broken key.
     #[error("the key did not answer within {} seconds", .0.as_secs_f32())]
     Timeout(Duration),
+    /// The key kept sending KEEPALIVE UPNEEDED (waiting for a touch) until the touch timeout.
+    #[error("nobody touched the key within {} seconds", .0.as_secs())]
+    TouchTimeout(Duration),
+    /// The key kept sending KEEPALIVE "processing" (never asking for a touch) and no answer.
+    #[error("the key kept saying it was busy for {} seconds and never answered", .0.as_secs_f32())]
+    Stuck(Duration),
     #[error("the operation was cancelled")]
     Cancelled,
     #[error("the key's answer to INIT was malformed ({0})")]
@@ -109,8 +119,12 @@ pub struct Channel {
 pub struct Transaction<'a> {
     pub command: u8,
     pub payload: &'a [u8],
-    /// Overall deadline for the answer, keepalives included.
+    /// How long the key may take to answer while it does not wait for a touch: silence, a
+    /// message cut short, or KEEPALIVE "processing" for this long is a device fault.
     pub timeout: Duration,
+    /// The request may wait for a touch: from the first KEEPALIVE UPNEEDED on, the key has
+    /// this long (the touch timeout applies only once the key asks for the touch).
+    pub touch_timeout: Option<Duration>,
     /// Called on every KEEPALIVE with its status byte (UPNEEDED = the key wants a touch).
     pub on_keepalive: Option<&'a mut dyn FnMut(u8)>,
     /// The payload carries PIN material: keep it out of traces.
@@ -125,6 +139,7 @@ impl<'a> Transaction<'a> {
             command,
             payload,
             timeout: DEFAULT_REPLY_TIMEOUT,
+            touch_timeout: None,
             on_keepalive: None,
             sensitive: false,
             public_prefix: 0,
@@ -159,9 +174,8 @@ impl Channel {
         let mut nonce = [0u8; ctaphid::INIT_NONCE_LEN];
         OsRng.fill_bytes(&mut nonce);
         self.send(BROADCAST_CID, cmd::INIT, &nonce)?;
-        let deadline = Instant::now() + DEFAULT_REPLY_TIMEOUT;
         loop {
-            let msg = self.receive(BROADCAST_CID, deadline, DEFAULT_REPLY_TIMEOUT, None)?;
+            let msg = self.receive(BROADCAST_CID, DEFAULT_REPLY_TIMEOUT, None, None)?;
             if msg.cmd != cmd::INIT {
                 return Err(CtaphidError::UnexpectedCommand { sent: cmd::INIT, got: msg.cmd });
             }
@@ -175,16 +189,16 @@ impl Channel {
 
     /// Send a request and wait for its answer.
     pub fn transact(&mut self, mut t: Transaction<'_>) -> Result<Vec<u8>, CtaphidError> {
-        let deadline = Instant::now() + t.timeout;
+        let deadline = crate::limits::deadline_after(t.timeout.saturating_add(t.touch_timeout.unwrap_or_default()));
         self.redact = t.sensitive;
         self.public_prefix = t.public_prefix;
         let result = loop {
             self.send(self.info.cid, t.command, t.payload)?;
-            match self.receive(self.info.cid, deadline, t.timeout, t.on_keepalive.as_deref_mut()) {
+            match self.receive(self.info.cid, t.timeout, t.touch_timeout, t.on_keepalive.as_deref_mut()) {
                 Ok(msg) if msg.cmd == t.command => break Ok(msg.payload),
                 Ok(msg) => break Err(CtaphidError::UnexpectedCommand { sent: t.command, got: msg.cmd }),
                 Err(CtaphidError::Device(ctaphid::error::CHANNEL_BUSY))
-                    if Instant::now() + BUSY_RETRY_DELAY < deadline =>
+                    if crate::limits::deadline_after(BUSY_RETRY_DELAY) < deadline =>
                 {
                     std::thread::sleep(BUSY_RETRY_DELAY);
                 }
@@ -236,17 +250,36 @@ impl Channel {
     }
 
     /// Read reports until a whole message for `cid` arrives (KEEPALIVEs handled here).
+    ///
+    /// `reply` bounds the time before the key asks for a touch (and any silence); `touch`,
+    /// when the request may wait for one, bounds the time from the first UPNEEDED on.
     fn receive<'c>(
         &mut self,
         cid: u32,
-        deadline: Instant,
-        total: Duration,
+        reply: Duration,
+        touch: Option<Duration>,
         mut on_keepalive: Option<&mut (dyn FnMut(u8) + 'c)>,
     ) -> Result<ctaphid::Message, CtaphidError> {
+        // Saturate far in the future (a day, the longest --timeout), never at `t` itself.
+        let after = |t: Instant, d: Duration| {
+            t.checked_add(d)
+                .or_else(|| t.checked_add(Duration::from_secs(crate::limits::MAX_TIMEOUT_SECS)))
+                .unwrap_or(t)
+        };
+        let start = Instant::now();
+        let mut last_heard = start;
+        // The last KEEPALIVE: when, and its status.
+        let mut last_keepalive: Option<(Instant, u8)> = None;
+        let mut touch_since: Option<Instant> = None;
         let mut partial: Option<Reassembler> = None;
         let mut cancel_deadline: Option<Instant> = None;
         loop {
             let now = Instant::now();
+            let silent_at = after(last_heard, reply);
+            let deadline = match (touch_since, touch) {
+                (Some(since), Some(t)) => after(since, t).min(silent_at),
+                _ => after(start, reply).min(silent_at),
+            };
             if let Some(cd) = cancel_deadline {
                 if now >= cd {
                     return Err(CtaphidError::Cancelled);
@@ -255,9 +288,20 @@ impl Channel {
                 // Ask the key to stop, then give it a moment to confirm with KEEPALIVE_CANCEL.
                 self.send_cancel()?;
                 if now >= deadline {
-                    return Err(CtaphidError::Timeout(total));
+                    // Only a key that keeps saying UPNEEDED is waiting for a touch.
+                    let recent = |at: Instant| now.saturating_duration_since(at) < KEEPALIVE_SILENCE;
+                    return Err(match (last_keepalive, touch) {
+                        (Some((at, keepalive::UPNEEDED)), Some(t)) if recent(at) && touch_since.is_some() => {
+                            CtaphidError::TouchTimeout(t)
+                        }
+                        (Some((at, _)), _) if recent(at) => CtaphidError::Stuck(match touch_since {
+                            Some(_) => Duration::from_secs(now.saturating_duration_since(start).as_secs()),
+                            None => reply,
+                        }),
+                        _ => CtaphidError::Timeout(reply),
+                    });
                 }
-                cancel_deadline = Some(now + CANCEL_GRACE);
+                cancel_deadline = Some(now.checked_add(CANCEL_GRACE).unwrap_or(now));
             }
             let wait = POLL.min(deadline.saturating_duration_since(now)).max(Duration::from_millis(1));
             let Some(report) = self.device.read_report(wait)? else { continue };
@@ -266,9 +310,14 @@ impl Channel {
             if packet.cid() != cid {
                 continue; // someone else's channel
             }
+            last_heard = Instant::now();
             match (packet, partial.take()) {
                 (Packet::Init { cmd: c, data, .. }, None) if c == cmd::KEEPALIVE => {
                     let status = data.first().copied().unwrap_or(0);
+                    last_keepalive = Some((last_heard, status));
+                    if status == keepalive::UPNEEDED && touch_since.is_none() {
+                        touch_since = Some(last_heard);
+                    }
                     if let Some(cb) = on_keepalive.as_deref_mut() {
                         cb(status);
                     }

@@ -142,8 +142,7 @@ pub fn set_pin(auth: &mut Authenticator, session: &PinSession, new_pin: &[u8]) -
             (cp::NEW_PIN_ENC, Some(cbor::bytes(&new_pin_enc))),
         ],
     );
-    auth.call(command::CLIENT_PIN, Some(&req), Call { may_need_touch: false, sensitive: true })?;
-    Ok(())
+    auth.call_expecting_nothing(command::CLIENT_PIN, Some(&req), Call { may_need_touch: false, sensitive: true })
 }
 
 /// changePIN. The current PIN is sent as is (never length-checked: a raised minimum must
@@ -171,8 +170,7 @@ pub fn change_pin(
             (cp::PIN_HASH_ENC, Some(cbor::bytes(&pin_hash_enc))),
         ],
     );
-    auth.call(command::CLIENT_PIN, Some(&req), Call { may_need_touch: false, sensitive: true })?;
-    Ok(())
+    auth.call_expecting_nothing(command::CLIENT_PIN, Some(&req), Call { may_need_touch: false, sensitive: true })
 }
 
 /// Does the key issue tokens with permissions (getPinUvAuthTokenUsingPinWithPermissions)?

@@ -28,15 +28,16 @@ fn now_unix() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
-fn read_file(path: &PathBuf, what: &str) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path).map_err(|e| Failure::usage(format!("The {what} {} cannot be read: {e}.", path.display())))
+fn read_file(path: &std::path::Path, what: &str, limit: u64) -> Result<Vec<u8>, Failure> {
+    crate::limits::read_input_file(path, limit)
+        .map_err(|e| Failure::usage(format!("The {what} {} cannot be read: {e}.", path.display())).hint(e.hint()))
 }
 
 fn load_policy(path: Option<&PathBuf>) -> Result<(Policy, String), Failure> {
     match path {
         None => Ok((Policy::default_policy(), "default (require_pin, forbid_known_vulnerable)".into())),
         Some(p) => {
-            let text = String::from_utf8(read_file(p, "policy file")?)
+            let text = String::from_utf8(read_file(p, "policy file", crate::limits::POLICY_FILE_MAX)?)
                 .map_err(|_| Failure::usage(format!("The policy file {} is not UTF-8 text.", p.display())))?;
             let policy = Policy::from_toml(&text)
                 .map_err(|e| Failure::usage(format!("The policy file {} cannot be used: {e}.", p.display())))?;
@@ -52,26 +53,27 @@ fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<MetadataBlob>, Fai
         }
         return Ok(None);
     };
-    let bytes = read_file(path, "metadata file")?;
-    let jwt = String::from_utf8(bytes)
-        .map_err(|_| Failure::usage(format!("{} is not a metadata BLOB (not text).", path.display())))?;
-    let blob = match &args.mds_root {
-        None => mds::verify_blob_pinned(&jwt, now),
-        Some(root_path) => {
-            let root = mds::certificate_from_file(&read_file(root_path, "root certificate")?)
-                .map_err(|e| Failure::usage(format!("{}: {e}.", root_path.display())))?;
-            // A private metadata service signs with its own certificate name.
-            mds::verify_blob_with(&jwt, &[root.as_slice()], now, None)
-        }
-    }
-    .map_err(|e| {
+    let bytes = read_file(path, "metadata file", crate::limits::MDS_BLOB_MAX)?;
+    let refused = |e: mds::MdsError| {
         Failure::new(
             exit::FAILED,
             "metadata_invalid",
             format!("The metadata BLOB {} was refused: {e}.", path.display()),
         )
         .hint("Download a fresh BLOB from the FIDO Metadata Service (or check --mds-root); nothing was audited.")
-    })?;
+    };
+    let jwt = mds::blob_text(&bytes).map_err(refused)?;
+    let blob = match &args.mds_root {
+        None => mds::verify_blob_pinned(jwt, now),
+        Some(root_path) => {
+            let root =
+                mds::certificate_from_file(&read_file(root_path, "root certificate", crate::limits::TRUST_ROOT_MAX)?)
+                    .map_err(|e| Failure::usage(format!("{}: {e}.", root_path.display())))?;
+            // A private metadata service signs with its own certificate name.
+            mds::verify_blob_with(jwt, &[root.as_slice()], now, None)
+        }
+    }
+    .map_err(refused)?;
     if blob.is_stale(now) {
         notice::note("warning: the metadata BLOB is past its nextUpdate date; download a fresh one.");
     }

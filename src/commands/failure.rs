@@ -215,6 +215,17 @@ impl From<TransportError> for Failure {
     }
 }
 
+fn seconds(d: std::time::Duration) -> String {
+    match d.as_secs_f32() {
+        1.0 => "1 second".into(),
+        s => format!("{s} seconds"),
+    }
+}
+
+/// What to do about a key that misbehaves below CTAP2 (silent, garbled, stuck).
+const FAULTY_KEY_HINT: &str =
+    "Unplug the key, plug it back in and try again; if it keeps happening, try another USB port, then another key.";
+
 impl From<CtaphidError> for Failure {
     fn from(e: CtaphidError) -> Failure {
         match e {
@@ -232,17 +243,34 @@ impl From<CtaphidError> for Failure {
             CtaphidError::Cancelled => {
                 Failure::new(exit::PRESENCE, "cancelled", "The operation was cancelled before the key was touched.")
             }
-            CtaphidError::Timeout(_) => {
-                Failure::new(exit::FAILED, "no_answer", format!("The security key stopped answering: {e}."))
-                    .hint("Unplug the key, plug it back in and try again.")
-                    .cause(Cause::Interrupted)
-            }
-            other => Failure::new(
-                exit::FAILED,
-                "protocol_error",
-                format!("The security key's answer made no sense: {other}."),
+            // A key that never asked for a touch is faulty, not waiting for the user.
+            CtaphidError::Timeout(d) => Failure::new(
+                exit::DEVICE,
+                "no_answer",
+                format!(
+                    "The security key stopped answering: it sent no complete answer for {} and never asked for a touch. The key or its connection is faulty.",
+                    seconds(d)
+                ),
             )
-            .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty.")
+            .hint(FAULTY_KEY_HINT)
+            .cause(Cause::Interrupted),
+            CtaphidError::Stuck(d) => Failure::new(
+                exit::DEVICE,
+                "device_stuck",
+                format!(
+                    "The security key kept saying it was busy for {} but never answered and never asked for a touch. The key is faulty or stuck.",
+                    seconds(d)
+                ),
+            )
+            .hint(FAULTY_KEY_HINT)
+            .cause(Cause::Interrupted),
+            CtaphidError::TouchTimeout(d) => ClientError::TouchTimeout(d).into(),
+            other => Failure::new(
+                exit::DEVICE,
+                "protocol_error",
+                format!("The security key's answer made no sense: {other}. The key or its connection is faulty."),
+            )
+            .hint(FAULTY_KEY_HINT)
             .cause(Cause::Interrupted),
         }
     }
@@ -275,6 +303,13 @@ impl From<ClientError> for Failure {
             ClientError::Malformed(m) => Failure::new(exit::FAILED, "malformed_answer", format!("The security key sent an answer fidoctl cannot read ({m})."))
                 .hint("Unplug the key, plug it back in and try again; if it keeps happening, the key may be faulty or unsupported.")
                 .cause(Cause::Interrupted),
+            // Our own request, not the key's fault: what was typed must get shorter.
+            ClientError::RequestTooLarge { size, max } => Failure::new(
+                exit::USAGE,
+                "request_too_large",
+                format!("The request would be {size} bytes, more than the {max} bytes this key accepts, so fidoctl did not send it."),
+            )
+            .hint("Shorten what was given on the command line (the relying party, user name or display name) and try again."),
             ClientError::NotFido2 => Failure::new(exit::FAILED, "u2f_only", "This key speaks only U2F (CTAP1), so it cannot do this; it needs a FIDO2 key."),
             ClientError::Unsupported(m) => Failure::new(exit::FAILED, "unsupported", m),
             ClientError::PinChangeRequired => Failure::new(
@@ -344,6 +379,8 @@ mod tests {
             H::Framing(FramingError::WrongSequence { expected: 0, got: 51 }),
             H::Framing(FramingError::TooLong(9999)),
             H::Timeout(std::time::Duration::from_secs(3)),
+            H::TouchTimeout(std::time::Duration::from_secs(3)),
+            H::Stuck(std::time::Duration::from_secs(10)),
             H::Cancelled,
             H::BadInit("x".into()),
             H::UnexpectedCommand { sent: 0x10, got: 0x11 },
@@ -357,6 +394,7 @@ mod tests {
                 ClientError::TouchTimeout(std::time::Duration::from_secs(30)),
                 ClientError::Malformed("x".into()),
                 ClientError::NotFido2,
+                ClientError::RequestTooLarge { size: 8100, max: 1024 },
                 ClientError::Unsupported("This key cannot do that.".into()),
                 ClientError::PinChangeRequired,
             ]

@@ -23,7 +23,18 @@ impl Context {
     }
 
     pub fn selectors(&self) -> Result<Vec<Selector>, Failure> {
-        let env = std::env::var("FIDOCTL_DEVICE").ok();
+        let env = match std::env::var("FIDOCTL_DEVICE") {
+            Ok(v) => Some(v),
+            // Named selectors mean no HID scan: one we cannot read must not turn into one.
+            Err(std::env::VarError::NotUnicode(raw)) if self.global.devices.is_empty() => {
+                return Err(Failure::usage(format!(
+                    "FIDOCTL_DEVICE is set, but it is not valid UTF-8 text ({}), so fidoctl cannot tell which key it names.",
+                    raw.to_string_lossy()
+                ))
+                .hint("Set FIDOCTL_DEVICE to selectors such as virtual:/path/key.json (with a UTF-8 path), or name the key with -d."));
+            }
+            Err(_) => None,
+        };
         Selector::from_args_or_env(&self.global.devices, env.as_deref()).map_err(|e| Failure::usage(e.to_string()))
     }
 

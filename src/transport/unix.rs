@@ -38,7 +38,7 @@ impl HidDevice for UnixDevice {
     }
 
     fn read_report(&mut self, timeout: Duration) -> Result<Option<Report>, TransportError> {
-        let deadline = Instant::now() + timeout;
+        let deadline = crate::limits::deadline_after(timeout);
         // A report may arrive in pieces; keep what came until the rest does.
         while self.buf.len() < REPORT_LEN {
             let left = deadline.saturating_duration_since(Instant::now());
