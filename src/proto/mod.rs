@@ -2,6 +2,7 @@
 
 pub mod auth_data;
 pub mod cbor;
+pub mod certificate;
 pub mod cose;
 pub mod ctap2;
 pub mod ctaphid;
