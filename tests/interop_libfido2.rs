@@ -95,6 +95,11 @@ fn assert_and_verify(server: &VirtualKeyServer, host: &Host, name: &str, rp: &st
 /// `versions`: what getInfo must list, sorted.
 fn token_info_and_pins(profile: &str, versions: &[&str]) {
     let (server, host) = serve(profile);
+    // -L lists the one device the shim offers, under the socket's path.
+    let listed = host.run("fido2-token", &["-L"], "").ok(&server).to_string();
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.starts_with(&format!("{}: ", host.device())), "{listed}");
+
     let info = host.fido2("fido2-token", &["-I"], "").ok(&server).to_string();
     assert_eq!(info_line(&info, "aaguid"), AAGUID.replace('-', ""), "{info}");
     let mut reported: Vec<&str> = info_line(&info, "version strings").split(", ").collect();

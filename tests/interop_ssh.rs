@@ -75,12 +75,25 @@ fn key_part(line: &str) -> String {
     line.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
 }
 
-/// `ssh-keygen -Y sign` with `key_file` (a touch, no PIN), then `-Y verify` against
+/// A private key file's bytes with its two check integers (random in ssh-keygen) zeroed.
+fn without_check_integers(file: &str) -> Vec<u8> {
+    let body: String = file.lines().filter(|l| !l.starts_with("-----")).collect();
+    let mut bytes = base64::engine::general_purpose::STANDARD.decode(body).expect("base64 key file");
+    let u32_at = |b: &[u8], at: usize| u32::from_be_bytes(b[at..at + 4].try_into().expect("4 bytes")) as usize;
+    // "openssh-key-v1\0", "none", "none", "", nkeys, public blob, then the private section.
+    let at = 15 + 8 + 8 + 4 + 4;
+    let at = at + 4 + u32_at(&bytes, at) + 4;
+    bytes[at..at + 8].fill(0);
+    bytes
+}
+
+/// `ssh-keygen -Y sign` with `key_file` (a touch), then `-Y verify` against
 /// `public_line` as alice's allowed signer; a changed message must not verify.
-fn sign_and_verify(server: &VirtualKeyServer, host: &Host, dir: &Path, key_file: &str, public_line: &str) {
+/// `pin`: what the askpass answers if ssh-keygen asks (only verify-required keys need it).
+fn sign_and_verify(server: &VirtualKeyServer, host: &Host, dir: &Path, key_file: &str, public_line: &str, pin: &str) {
     let message = dir.join("message.txt");
     std::fs::write(&message, MESSAGE).expect("write the message");
-    host.ssh_keygen(dir, &["-Y", "sign", "-f", key_file, "-n", "file", "message.txt"], "").ok(server);
+    host.ssh_keygen(dir, &["-Y", "sign", "-f", key_file, "-n", "file", "message.txt"], pin).ok(server);
     std::fs::write(dir.join("allowed_signers"), format!("alice@example.org {public_line}\n")).expect("allowed signers");
     let verify = ["-Y", "verify", "-f", "allowed_signers", "-I", "alice@example.org", "-n", "file", "-s"];
     let verify: Vec<&str> = verify.iter().copied().chain(["message.txt.sig"]).collect();
@@ -130,9 +143,11 @@ fn ssh_keys(profile: &str) {
     expected.sort();
     assert_eq!(files_in(&downloaded), expected, "ssh-keygen -K said:\n{}", download.stderr);
     for l in [ed, ec] {
-        let pub_file = std::fs::read_to_string(downloaded.join(format!("{}.pub", l.key.file_name())))
-            .expect("the .pub ssh-keygen -K wrote");
-        assert_eq!(pub_file, l.key.public_key_file());
+        let read = |name: String| std::fs::read_to_string(downloaded.join(name)).expect("a file ssh-keygen -K wrote");
+        assert_eq!(read(format!("{}.pub", l.key.file_name())), l.key.public_key_file());
+        // The private key file too, but for the random check integers: key, application,
+        // flags (touch, resident), key handle, comment, padding.
+        assert_eq!(without_check_integers(&read(l.key.file_name())), without_check_integers(&l.key.private_key_file()));
     }
 
     // The private key files fidoctl writes: ssh-keygen reads them and signs with them.
@@ -144,9 +159,9 @@ fn ssh_keys(profile: &str) {
         let derived = host.ssh_keygen(&ours, &["-y", "-f", &l.key.file_name()], "").ok(&server).to_string();
         assert_eq!(key_part(&derived), l.key.public.to_openssh(), "ssh-keygen -y on our file");
     }
-    sign_and_verify(&server, &host, &ours, &ed.key.file_name(), &ed.key.public.to_openssh());
+    sign_and_verify(&server, &host, &ours, &ed.key.file_name(), &ed.key.public.to_openssh(), "");
     // A key ssh-keygen downloaded signs; the line fidoctl computed verifies it.
-    sign_and_verify(&server, &host, &downloaded, &ec.key.file_name(), &ec.key.public.to_openssh());
+    sign_and_verify(&server, &host, &downloaded, &ec.key.file_name(), &ec.key.public.to_openssh(), "");
 
     // A lost laptop's key goes: fidoctl deletes it, and -K downloads only the other one.
     let socket = format!("unix:{}", server.socket().display());
@@ -169,4 +184,55 @@ fn ssh_keygen_resident_keys_ctap2_1() {
 #[test]
 fn ssh_keygen_resident_keys_ctap2_1_pre() {
     ssh_keys("ctap2.1-pre");
+}
+
+/// `-O verify-required`: the credential gets credProtect 3, `-K` marks the file as needing
+/// the PIN (flags 0x25), and so must fidoctl's file; signing with it asks for the PIN.
+fn verify_required_key(profile: &str) {
+    let server = VirtualKeyServer::start_with(&["--profile", profile]);
+    let host = Host::new(&server);
+    host.fido2("fido2-token", &["-S"], &format!("{PIN}\n{PIN}\n")).ok(&server);
+    let made = mkdir(&host, "made");
+    let args = ["-t", "ed25519-sk", "-O", "resident", "-O", "verify-required", "-O", "application=ssh:prod"];
+    host.ssh_keygen(&made, &[&args[..], &["-N", "", "-f", "id_prod"]].concat(), PIN).ok(&server);
+
+    let listed = list_with_python_fido2(&server);
+    let [prod] = listed.as_slice() else { panic!("one credential, not {}", listed.len()) };
+    assert_eq!(
+        prod.key.flags,
+        fidoctl::ssh::FLAG_USER_PRESENCE | fidoctl::ssh::FLAG_RESIDENT_KEY | fidoctl::ssh::FLAG_USER_VERIFICATION
+    );
+
+    let downloaded = mkdir(&host, "downloaded");
+    let download = host.ssh_keygen(&downloaded, &["-K", "-N", ""], PIN);
+    download.ok(&server);
+    let name = prod.key.file_name();
+    assert_eq!(
+        files_in(&downloaded),
+        [name.clone(), format!("{name}.pub")],
+        "ssh-keygen -K said:\n{}",
+        download.stderr
+    );
+    let theirs = std::fs::read_to_string(downloaded.join(&name)).expect("the -K file");
+    assert_eq!(without_check_integers(&theirs), without_check_integers(&prod.key.private_key_file()));
+
+    let ours = mkdir(&host, "ours");
+    let path = ours.join(&name);
+    std::fs::write(&path, prod.key.private_key_file()).expect("write our key file");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod 600");
+    std::fs::write(ours.join("message.txt"), MESSAGE).expect("write the message");
+    // The askpass gives a wrong PIN: the key refuses, so the PIN was really needed.
+    host.ssh_keygen(&ours, &["-Y", "sign", "-f", &name, "-n", "file", "message.txt"], "0000-wrong").failed(&server);
+    sign_and_verify(&server, &host, &ours, &name, &prod.key.public.to_openssh(), PIN);
+}
+
+/// Fails at `ssh-keygen -K` until the ctap2.1 profile answers 0x41 (issue 12).
+#[test]
+fn ssh_keygen_verify_required_key_ctap2_1() {
+    verify_required_key("ctap2.1");
+}
+
+#[test]
+fn ssh_keygen_verify_required_key_ctap2_1_pre() {
+    verify_required_key("ctap2.1-pre");
 }

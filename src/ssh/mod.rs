@@ -15,6 +15,37 @@ pub mod wire;
 pub use key_file::{ResidentSshKey, FLAG_RESIDENT_KEY, FLAG_USER_PRESENCE, FLAG_USER_VERIFICATION};
 pub use public_key::{SkAlgorithm, SkPublicKey, SshKeyError};
 
+use crate::proto::cose::CoseKey;
+
+/// What a credential listing shows of an SSH key (the JSON `ssh` object of `creds list`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SshKeySummary {
+    /// `sk-ssh-ed25519@openssh.com AAAA…` / `sk-ecdsa-sha2-nistp256@openssh.com AAAA…`.
+    pub public_key: String,
+    /// `SHA256:…`, as `ssh-keygen -l` prints it.
+    pub fingerprint: String,
+    /// The RP id: `ssh:` or `ssh:NAME`.
+    pub application: String,
+    /// What `ssh-keygen -O user=` stored, if anything.
+    pub user: Option<String>,
+}
+
+/// The SSH view of a discoverable credential: `Ok(None)` when its RP id is no OpenSSH
+/// application (an ordinary web credential), an error when it is one but its key has no
+/// OpenSSH type.
+pub fn describe(public_key: &CoseKey, rp_id: &str, user_id: &[u8]) -> Result<Option<SshKeySummary>, SshKeyError> {
+    if !is_ssh_application(rp_id) {
+        return Ok(None);
+    }
+    let key = SkPublicKey::from_cose(public_key, rp_id)?;
+    Ok(Some(SshKeySummary {
+        public_key: key.to_openssh(),
+        fingerprint: key.fingerprint(),
+        application: rp_id.to_string(),
+        user: user_from_id(user_id),
+    }))
+}
+
 /// The RP id every OpenSSH credential has: `ssh:` alone (the default) or `ssh:` and a name.
 pub const APPLICATION_PREFIX: &str = "ssh:";
 
@@ -42,6 +73,24 @@ mod tests {
         assert!(!is_ssh_application("ssh"));
         assert!(!is_ssh_application("example.com"));
         assert!(!is_ssh_application("SSH:"));
+    }
+
+    #[test]
+    fn summaries_for_ssh_credentials_only() {
+        use public_key::tests::{hex32, ED25519_FINGERPRINT, ED25519_LINE, ED25519_X};
+        let key = CoseKey::Ed25519 { x: hex32(ED25519_X) };
+        assert_eq!(describe(&key, "example.com", b"alice"), Ok(None));
+        assert_eq!(
+            describe(&key, "ssh:", b"alice\0\0"),
+            Ok(Some(SshKeySummary {
+                public_key: ED25519_LINE.into(),
+                fingerprint: ED25519_FINGERPRINT.into(),
+                application: "ssh:".into(),
+                user: Some("alice".into()),
+            }))
+        );
+        let ecdh = CoseKey::P256 { alg: -25, x: [1; 32], y: [2; 32] };
+        assert_eq!(describe(&ecdh, "ssh:x", &[]), Err(SshKeyError::UnsupportedAlgorithm(-25)));
     }
 
     #[test]
