@@ -244,3 +244,16 @@ fn fido2_token_reset_ctap2_1_pre() {
 fn fido2_token_reset_ctap2_0() {
     reset("ctap2.0");
 }
+
+// --- the harness itself ----------------------------------------------------------------------
+
+/// A tool that is not installed fails the test with the package to install; nothing skips.
+#[test]
+fn a_missing_tool_fails_naming_its_package() {
+    let failure = std::panic::catch_unwind(|| common::host_tools::require("fido2-token-not-here", "fido2-tools"))
+        .expect_err("a missing tool must fail the test");
+    let message = failure.downcast_ref::<String>().cloned().unwrap_or_default();
+    assert!(message.contains("fido2-token-not-here") && message.contains("apt-get install fido2-tools"), "{message}");
+    // And one that is installed is found.
+    assert!(common::host_tools::require("sh", "dash").is_file());
+}
