@@ -53,7 +53,7 @@ pub enum AttestationError {
     CertificateRequirement(&'static str),
     #[error("the attestation certificate is for AAGUID {cert}, but the authenticator data says {auth_data}")]
     AaguidMismatch { cert: String, auth_data: String },
-    #[error("certificate algorithm {0} is not supported (only ECDSA P-256 with SHA-256)")]
+    #[error("certificate algorithm {0} is not supported (attestation keys must be P-256; chains may also use RSA and P-384)")]
     UnsupportedCertificateAlgorithm(String),
     #[error("this attestation has no certificate chain")]
     NoCertificateChain,
