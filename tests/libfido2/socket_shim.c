@@ -9,6 +9,10 @@
  *   libfido2's own open, which then runs CTAPHID INIT over it.
  * Any other path, or the variable unset, goes to libfido2 unchanged.
  *
+ * Those two are how every client here finds and opens a key: fido2-token -L and OpenSSH's
+ * ssh-sk-helper (sk-usbhid.c) enumerate with fido_dev_info_manifest and open by path; the
+ * fido2-* tools open the path they are given (libfido2 1.12, Debian 12's OpenSSH 9.2).
+ *
  * The socket protocol (README, "The socket protocol"): raw 64-byte CTAPHID reports each way,
  * no report id; connect = plug in, close = unplug. libfido2 writes a report id byte before each
  * 64-byte report (as hidraw wants) and reads reports without one.
