@@ -8,5 +8,6 @@ pub mod ctap2;
 pub mod ctaphid;
 pub mod entities;
 pub mod get_info;
+pub mod large_blob;
 pub mod pin_protocol;
 pub mod status;
