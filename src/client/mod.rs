@@ -7,6 +7,7 @@ pub mod config;
 pub mod cred_mgmt;
 pub mod ctaphid;
 pub mod exchange;
+pub mod large_blobs;
 pub mod pin;
 
 #[cfg(test)]

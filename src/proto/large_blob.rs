@@ -188,7 +188,7 @@ pub fn set_auth_message(offset: u32, fragment: &[u8]) -> Vec<u8> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     // Made with python-fido2 2.2.1: key = bytes(range(32)), nonce = bytes(range(0xa0, 0xac)),
