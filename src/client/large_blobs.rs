@@ -5,7 +5,7 @@
 //! A corrupted array (bad check value) is reported as `BlobError::Corrupted` and never written
 //! over, except by `clear`, which the caller only uses when the user asks for it.
 
-use super::pin::PinToken;
+use super::uv_auth::UvAuth;
 use super::{Authenticator, Call, ClientError};
 use crate::proto::cbor::{self, MapView};
 use crate::proto::ctap2::command;
@@ -36,21 +36,6 @@ pub enum BlobError {
     TooLarge { needed: usize, capacity: usize },
     #[error("this key does not store large blobs")]
     Unsupported,
-}
-
-/// Something that can produce pinUvAuthParam: a PIN/UV token (or a test double).
-pub trait UvAuth {
-    fn protocol_number(&self) -> u8;
-    fn authenticate(&self, message: &[u8]) -> Vec<u8>;
-}
-
-impl UvAuth for PinToken {
-    fn protocol_number(&self) -> u8 {
-        self.protocol.number()
-    }
-    fn authenticate(&self, message: &[u8]) -> Vec<u8> {
-        PinToken::authenticate(self, message)
-    }
 }
 
 /// One 0x0C request/response exchange; the authenticator in use, or a test double.
@@ -349,6 +334,7 @@ pub fn open(key: &[u8], entry: &Entry) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::uv_auth::{python_test_token, TestToken};
     use crate::proto::pin_protocol::PinProtocol;
     use crate::proto::status::code;
 
@@ -374,18 +360,8 @@ mod tests {
         hex::decode(crate::proto::large_blob::tests::PY_SERIALIZED).unwrap()
     }
 
-    /// pinUvAuthParam from a known token through the real PIN protocol.
-    struct TestToken(Vec<u8>);
-    impl UvAuth for TestToken {
-        fn protocol_number(&self) -> u8 {
-            2
-        }
-        fn authenticate(&self, message: &[u8]) -> Vec<u8> {
-            PinProtocol::V2.authenticate(&self.0, message)
-        }
-    }
     fn token() -> TestToken {
-        TestToken((0x40u8..0x60).collect())
+        python_test_token()
     }
 
     /// A key's 0x0C behaviour, as the spec describes it: serves `get` from the stored array;
@@ -598,7 +574,7 @@ mod tests {
     fn a_wrong_token_is_the_keys_refusal() {
         let mut key = FakeKey::new(lb::EMPTY_ARRAY.to_vec());
         let mut blobs = LargeBlobs::with_limits(&mut key, limits(960));
-        let wrong = TestToken(vec![0u8; 32]);
+        let wrong = TestToken(PinProtocol::V2, vec![0u8; 32]);
         let e = blobs.put(Some(&wrong), &KEY, DATA).unwrap_err();
         assert!(matches!(e, BlobError::Client(ClientError::Status { code: code::PIN_AUTH_INVALID, .. })), "{e:?}");
         assert_eq!(key.stored, lb::EMPTY_ARRAY);

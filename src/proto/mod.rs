@@ -1,6 +1,7 @@
 //! Wire vocabulary shared by the host side and the virtual key. No I/O here.
 
 pub mod auth_data;
+pub mod bio;
 pub mod cbor;
 pub mod certificate;
 pub mod cose;
