@@ -5,6 +5,7 @@ pub mod attestation;
 pub mod authenticator;
 pub mod bio;
 pub mod config;
+pub mod cred_blob;
 pub mod cred_mgmt;
 pub mod ctaphid;
 pub mod exchange;
