@@ -12,11 +12,14 @@ pub const DEFAULT_FIRMWARE: u64 = 0x01_00_00;
 pub const DEFAULT_MAX_RESIDENT: u32 = 25;
 pub const MAX_CREDENTIAL_ID_LENGTH: u64 = 128;
 pub const MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH: u64 = 4;
+/// getInfo maxCredBlobLength (0x0F); the spec's minimum is 32.
+pub const MAX_CRED_BLOB_LENGTH: u64 = 32;
 
 impl Profile {
     pub fn versions(self) -> &'static [&'static str] {
         match self {
-            Profile::Ctap21 => &["FIDO_2_0", "FIDO_2_1"],
+            // Like real 2.1 keys (YubiKey 5.7): the preview stays advertised for older hosts.
+            Profile::Ctap21 => &["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"],
             Profile::Ctap21Pre => &["FIDO_2_0", "FIDO_2_1_PRE"],
             Profile::Ctap20 => &["FIDO_2_0"],
         }
@@ -55,12 +58,15 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
     match profile {
         Profile::Ctap21 => {
             options.insert("credMgmt".to_string(), true);
+            // libfido2 up to 1.14 manages credentials only through the preview command.
+            options.insert("credentialMgmtPreview".to_string(), true);
             options.insert("authnrCfg".to_string(), true);
             options.insert("pinUvAuthToken".to_string(), true);
             options.insert("setMinPINLength".to_string(), true);
             options.insert("makeCredUvNotRqd".to_string(), true);
             options.insert("alwaysUv".to_string(), state.always_uv);
             options.insert("ep".to_string(), state.enterprise_attestation);
+            options.insert("largeBlobs".to_string(), true);
         }
         Profile::Ctap21Pre => {
             options.insert("credentialMgmtPreview".to_string(), true);
@@ -69,7 +75,7 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
     }
     let mut extensions = vec!["credProtect".to_string(), "hmac-secret".to_string()];
     if profile == Profile::Ctap21 {
-        extensions.push("minPinLength".to_string());
+        extensions.extend(["credBlob", "largeBlobKey", "minPinLength"].map(String::from));
     }
     let is_21 = profile == Profile::Ctap21;
     AuthenticatorInfo {
@@ -91,6 +97,8 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
         firmware_version: is_21.then_some(state.identity.firmware),
         max_rp_ids_for_set_min_pin_length: is_21.then_some(MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH),
         remaining_discoverable_credentials: is_21.then_some(u64::from(state.remaining_discoverable())),
+        max_serialized_large_blob_array: is_21.then_some(super::large_blobs::MAX_SERIALIZED_LARGE_BLOB_ARRAY as u64),
+        max_cred_blob_length: is_21.then_some(MAX_CRED_BLOB_LENGTH),
         ..AuthenticatorInfo::default()
     }
 }
