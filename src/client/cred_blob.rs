@@ -10,7 +10,6 @@ use crate::proto::get_info::AuthenticatorInfo;
 use ciborium::value::Value;
 
 pub const CRED_BLOB: &str = "credBlob";
-pub const GET_CRED_BLOB: &str = "getCredBlob";
 pub const LARGE_BLOB_KEY: &str = "largeBlobKey";
 /// The spec's floor for maxCredBlobLength on keys that offer credBlob.
 pub const MIN_CRED_BLOB_LENGTH: u64 = 32;
@@ -27,11 +26,12 @@ pub fn make_credential_extensions(cred_blob: Option<&[u8]>, large_blob_key: bool
     out
 }
 
-/// getAssertion extension entries: {"getCredBlob": true} and/or {"largeBlobKey": true}.
+/// getAssertion extension entries: {"credBlob": true} and/or {"largeBlobKey": true}.
+/// (WebAuthn calls the first `getCredBlob`; on the wire to the key it is `credBlob`.)
 pub fn get_assertion_extensions(get_cred_blob: bool, large_blob_key: bool) -> Vec<(Value, Value)> {
     let mut out = Vec::new();
     if get_cred_blob {
-        out.push((cbor::text(GET_CRED_BLOB), Value::Bool(true)));
+        out.push((cbor::text(CRED_BLOB), Value::Bool(true)));
     }
     if large_blob_key {
         out.push((cbor::text(LARGE_BLOB_KEY), Value::Bool(true)));
@@ -112,11 +112,12 @@ mod tests {
     #[test]
     fn request_entries_encode_as_python_fido2_sends_them() {
         // python-fido2 2.2.1 CredBlobExtension / LargeBlobExtension inputs, as CBOR:
-        // cbor.encode({"credBlob": b"\x01\x02", "largeBlobKey": True}).
+        // cbor.encode({"credBlob": b"\x01\x02", "largeBlobKey": True}); for getAssertion its
+        // CredBlobExtension turns getCredBlob into cbor.encode({"credBlob": True}).
         let mc = Value::Map(make_credential_extensions(Some(&[1, 2]), true));
         assert_eq!(hex::encode(cbor::encode(&mc)), "a26863726564426c6f624201026c6c61726765426c6f624b6579f5");
         let ga = Value::Map(get_assertion_extensions(true, false));
-        assert_eq!(hex::encode(cbor::encode(&ga)), "a16b67657443726564426c6f62f5");
+        assert_eq!(hex::encode(cbor::encode(&ga)), "a16863726564426c6f62f5");
         assert!(make_credential_extensions(None, false).is_empty());
     }
 
