@@ -2,7 +2,8 @@
 //! python-fido2's CredentialManagement over the 0x41 preview (tests/interop/test_vkey_preview.py),
 //! a token without cm refused with PIN_AUTH_INVALID, enterprise attestation with its own
 //! certificate; python-fido2's LargeBlobs and credBlob (tests/interop/test_vkey_blobs.py);
-//! and `virtual serve` closing the connection when the host leaves.
+//! FPBioEnrollment on a key with a sensor (tests/interop/test_vkey_bio.py); and `virtual
+//! serve` closing the connection when the host leaves.
 //!
 //! Needs the venv: run `tests/interop/setup_venv.sh` first (CI does). Without it the python
 //! tests fail, on purpose.
@@ -50,6 +51,24 @@ fn python_fido2_sees_pin_auth_invalid_for_a_token_without_cm() {
 #[test]
 fn python_fido2_sees_enterprise_attestation_with_its_own_certificate() {
     python_test("test_enterprise_attestation_uses_its_own_certificate");
+}
+
+/// A `--bio` key (set in the state file: the command-line flag belongs to the command layer)
+/// whose sensor gives one poor sample among good ones.
+#[test]
+fn python_fido2_enrolls_a_finger_and_gets_a_token_by_uv() {
+    let python = python();
+    let server = VirtualKeyServer::start_prepared(
+        &["--profile", "ctap2.1"],
+        &[("FIDOCTL_VIRTUAL_BIO_SAMPLES", "good,poor-quality,good,good"), ("FIDOCTL_VIRTUAL_BIO_REQUIRED", "3")],
+        |key| {
+            let mut state: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(key).unwrap()).unwrap();
+            state["identity"]["bio"] = serde_json::Value::Bool(true);
+            std::fs::write(key, state.to_string()).unwrap();
+        },
+    );
+    let run = run_pytest_with(&python, "tests/interop/test_vkey_bio.py", &[], &[], &server);
+    run.assert_passed(&server, Some(1), "python-fido2 FPBioEnrollment");
 }
 
 /// The host half-closes its side (it is leaving); the key must then close the connection, so

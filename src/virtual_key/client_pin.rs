@@ -7,7 +7,9 @@
 //!   have no permission system: there a PIN token authorises everything the key can do
 //!   (credentialMgmtPreview included), is never bound to an RP and stays valid after
 //!   makeCredential/getAssertion, as on real keys of that age.
-//! - No built-in user verification: 0x06 (getPinUvAuthTokenUsingUvWithPermissions) and 0x07
+//! - Keys made with `--bio` have built-in UV (see bio.rs): 0x06 gives a token for a matching
+//!   finger (NOT_ALLOWED with nothing enrolled) and 0x07 reports uvRetries.
+//! - Without a sensor: 0x06 (getPinUvAuthTokenUsingUvWithPermissions) and 0x07
 //!   (getUVRetries) "apply only when the authenticator supports built-in UV", so they are
 //!   INVALID_SUBCOMMAND, as OpenSK answers; so is 0x09 on profiles without pinUvAuthToken.
 //! - forcePINChange, checked only after the PIN was verified: 0x05 answers PIN_INVALID and 0x09
@@ -86,7 +88,14 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>) -> Answer {
         Ok(sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS) if with_permissions => {
             get_token_with_permissions(state, &request)
         }
-        // GET_TOKEN_USING_UV_WITH_PERMISSIONS and GET_UV_RETRIES: no built-in UV here.
+        // Built-in UV only on keys with a sensor (`virtual create --bio`).
+        Ok(sub::GET_TOKEN_USING_UV_WITH_PERMISSIONS) if with_permissions && state.identity.bio => {
+            get_token_using_uv(state, &request)
+        }
+        Ok(sub::GET_UV_RETRIES) if state.identity.bio => {
+            protocol(state, request.protocol.ok_or(code::MISSING_PARAMETER)?)?;
+            Ok(Some(cbor::int_map([(response::UV_RETRIES, Some(cbor::uint(u64::from(state.bio.uv_retries))))])))
+        }
         _ => Err(code::INVALID_SUBCOMMAND),
     }
 }
@@ -224,6 +233,29 @@ fn get_token_with_permissions(state: &mut KeyState, request: &Request) -> Answer
     issue_token(state, p, &shared, permissions, request.rp_id.map(str::to_string))
 }
 
+/// §6.5.5.7.3: a token for a finger on the sensor instead of a PIN.
+fn get_token_using_uv(state: &mut Tracked, request: &Request) -> Answer {
+    let (Some(number), Some(platform_key), Some(permissions)) =
+        (request.protocol, request.key_agreement, request.permissions)
+    else {
+        return Err(code::MISSING_PARAMETER);
+    };
+    let p = protocol(state, number)?;
+    if permissions == 0 {
+        return Err(code::INVALID_PARAMETER);
+    }
+    let permissions = (permissions & DEFINED_PERMISSIONS) as u8;
+    if permissions & !offered_permissions(state) != 0 {
+        return Err(code::UNAUTHORIZED_PERMISSION);
+    }
+    if state.bio.enrollments.is_empty() {
+        return Err(code::NOT_ALLOWED);
+    }
+    let shared = decapsulate(state, p, platform_key)?;
+    super::bio::verify_user(state)?;
+    issue_token(state, p, &shared, permissions, request.rp_id.map(str::to_string))
+}
+
 /// The permissions a token may be granted, from the same getInfo options the host reads:
 /// cm needs credMgmt, be bioEnroll, lbw largeBlobs, acfg authnrCfg; mc/ga are refused only
 /// when noMcGaPermissionsWithClientPin is true.
@@ -276,6 +308,8 @@ fn check_pin(
     let matches = p.decrypt(shared, pin_hash_enc).is_ok_and(|hash| same(&hash, stored));
     if matches {
         state.pin_retries = MAX_PIN_RETRIES;
+        // A PIN unblocks built-in UV too (§6.5.5.7: uvRetries reset on a good PIN).
+        state.bio.uv_retries = super::bio::MAX_UV_RETRIES;
         state.power.consecutive_pin_mismatches = 0;
         return Ok(());
     }
@@ -451,6 +485,7 @@ mod tests {
             aaguid: "00000000-0000-0000-0000-000000000000".into(),
             firmware: 1,
             max_resident: 25,
+            bio: false,
         })
     }
 

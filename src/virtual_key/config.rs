@@ -118,6 +118,7 @@ pub fn reset(state: &mut Tracked, presence: &mut dyn UserPresence) -> Answer {
     state.enterprise_attestation = false;
     state.credentials.clear();
     state.large_blob_array = super::large_blobs::initial_array();
+    state.bio = Default::default();
     // Tokens and key agreement go; the key stays plugged in (the reset window stays as it was).
     state.power = PowerState { powered_up_at_ms: state.power.powered_up_at_ms, ..PowerState::default() };
     Ok(None)
@@ -149,6 +150,7 @@ mod tests {
             aaguid: "00000000-0000-0000-0000-000000000000".into(),
             firmware: 1,
             max_resident: 5,
+            bio: false,
         })
     }
 

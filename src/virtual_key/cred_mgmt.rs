@@ -433,6 +433,7 @@ mod tests {
             aaguid: "00000000-0000-0000-0000-000000000000".into(),
             firmware: 1,
             max_resident: 25,
+            bio: false,
         });
         state.credentials = credentials();
         state.next_credential_sequence = 7;

@@ -3,7 +3,7 @@
 use super::cred_mgmt::{self, Flavor};
 use super::hid::UserPresence;
 use super::state::{Enumerations, KeyState, Profile};
-use super::{client_pin, config, get_assertion, large_blobs, make_credential, profile};
+use super::{bio, client_pin, config, get_assertion, large_blobs, make_credential, profile};
 use crate::proto::cbor;
 use crate::proto::ctap2::command;
 use crate::proto::status::code;
@@ -95,6 +95,15 @@ fn answer(state: &mut Tracked, request: &[u8], presence: &mut dyn UserPresence) 
         command::GET_NEXT_ASSERTION => get_assertion::next(state),
         command::CLIENT_PIN => client_pin::handle(state, params.as_ref()),
         command::CONFIG => config::config(state, params.as_ref()),
+        // Like real bio keys: 0x09 on 2.1, and the 0x40 preview on 2.1 and 2.1-pre.
+        command::BIO_ENROLLMENT if state.identity.bio && state.identity.profile == Profile::Ctap21 => {
+            bio::handle(state, params.as_ref())
+        }
+        command::BIO_ENROLLMENT_PREVIEW
+            if state.identity.bio && matches!(state.identity.profile, Profile::Ctap21 | Profile::Ctap21Pre) =>
+        {
+            bio::handle(state, params.as_ref())
+        }
         command::LARGE_BLOBS if state.identity.profile == Profile::Ctap21 => {
             large_blobs::handle(state, params.as_ref())
         }

@@ -30,7 +30,7 @@ use super::ctap2::{Answer, Tracked};
 use super::hid::UserPresence;
 use super::request::{
     client_data_hash, credential_ids, extension_entries, options, pin_uv_auth_protocol, request_map, rp_id_hash,
-    status_of, touch_probe, uv_option_status, verify_pin_uv_auth,
+    status_of, touch_probe, uv_configured, uv_option_status, verify_pin_uv_auth,
 };
 use super::state::{now_ms, KeyState, PendingAssertions, Profile, StoredCredential};
 use crate::proto::auth_data::{AuthenticatorData, FLAG_UP, FLAG_UV};
@@ -120,14 +120,15 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
     let protocol = pin_uv_auth_protocol(state, request.pin_uv_auth_param, request.pin_uv_auth_protocol)?;
     // Step 4: a pinUvAuthParam overrides "uv".
     let with_token = request.pin_uv_auth_param.is_some();
-    if request.uv_option && !with_token {
+    let builtin_uv = request.uv_option && !with_token && uv_configured(state);
+    if request.uv_option && !with_token && !builtin_uv {
         return Err(uv_option_status(profile));
     }
     if request.rk_option {
         return Err(if profile == Profile::Ctap20 { code::INVALID_OPTION } else { code::UNSUPPORTED_OPTION });
     }
     // Step 5: this key offers clientPin, so alwaysUv without a token is PUAT_REQUIRED.
-    if state.always_uv && request.up && !with_token {
+    if state.always_uv && request.up && !with_token && !builtin_uv {
         return Err(code::PUAT_REQUIRED);
     }
     if request.hmac_secret.is_some() && !request.up {
@@ -137,6 +138,9 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
     let mut uv = false;
     if let Some(auth) = request.pin_uv_auth_param {
         verify_pin_uv_auth(state, protocol, auth, &request.client_data_hash, permission::GET_ASSERTION, rp_id)?;
+        uv = true;
+    } else if builtin_uv {
+        super::bio::verify_user(state)?;
         uv = true;
     }
 

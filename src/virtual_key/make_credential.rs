@@ -38,7 +38,7 @@ use super::hid::UserPresence;
 use super::profile;
 use super::request::{
     client_data_hash, credential_ids, extension_entries, options, pin_uv_auth_protocol, random, request_map,
-    rp_id_hash, status_of, touch_probe, uv_option_status, verify_pin_uv_auth, Options,
+    rp_id_hash, status_of, touch_probe, uv_configured, uv_option_status, verify_pin_uv_auth, Options,
 };
 use super::state::{HmacSecretKeys, KeyState, Profile, StoredCredential, MAX_STORED_CREDENTIALS};
 use crate::proto::auth_data::{AttestedCredential, AuthenticatorData, FLAG_UP, FLAG_UV};
@@ -188,7 +188,9 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
     let alg = request.alg.ok_or(code::UNSUPPORTED_ALGORITHM)?;
     // Step 5: a pinUvAuthParam overrides "uv"; makeCredential always needs a touch.
     let with_token = request.pin_uv_auth_param.is_some();
-    if request.options.uv == Some(true) && !with_token {
+    // A key with an enrolled finger verifies the user itself.
+    let builtin_uv = request.options.uv == Some(true) && !with_token && uv_configured(state);
+    if request.options.uv == Some(true) && !with_token && !builtin_uv {
         return Err(uv_option_status(profile));
     }
     if request.options.up == Some(false) {
@@ -201,7 +203,7 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
     }
     // Steps 6-8.
     let uv_not_required = profile == Profile::Ctap21 && !state.always_uv;
-    if !with_token && (state.always_uv || (state.pin.is_some() && (rk || !uv_not_required))) {
+    if !with_token && !builtin_uv && (state.always_uv || (state.pin.is_some() && (rk || !uv_not_required))) {
         return Err(code::PUAT_REQUIRED);
     }
     // Step 9.
@@ -217,6 +219,9 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
     let mut uv = false;
     if let Some(auth) = request.pin_uv_auth_param {
         verify_pin_uv_auth(state, protocol, auth, &request.client_data_hash, permission::MAKE_CREDENTIAL, rp_id)?;
+        uv = true;
+    } else if builtin_uv {
+        super::bio::verify_user(state)?;
         uv = true;
     }
     // Step 12: a userVerificationRequired credential is only excluded for a verified user

@@ -2,6 +2,7 @@
 //! runs the same framing, CBOR and PIN code a real key sees. Depends on `proto` only.
 
 pub mod attestation;
+mod bio;
 pub mod client_pin;
 mod config;
 mod cred_mgmt;
@@ -28,6 +29,8 @@ pub struct CreateOptions {
     pub aaguid: [u8; 16],
     pub firmware: u64,
     pub max_resident: u32,
+    /// A simulated fingerprint sensor: bioEnrollment and built-in UV (`virtual create --bio`).
+    pub bio: bool,
 }
 
 impl Default for CreateOptions {
@@ -37,6 +40,7 @@ impl Default for CreateOptions {
             aaguid: profile::parse_aaguid(profile::DEFAULT_AAGUID).unwrap_or_default(),
             firmware: profile::DEFAULT_FIRMWARE,
             max_resident: profile::DEFAULT_MAX_RESIDENT,
+            bio: false,
         }
     }
 }
@@ -67,6 +71,7 @@ impl VirtualKey {
             aaguid: crate::proto::get_info::uuid_string(&options.aaguid),
             firmware: options.firmware,
             max_resident: options.max_resident,
+            bio: options.bio,
         };
         let mut state = KeyState::new(identity);
         let material = attestation::AttestationMaterial::create(&options.aaguid).map_err(|e| StateError::Io {

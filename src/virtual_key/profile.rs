@@ -73,6 +73,14 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
         }
         Profile::Ctap20 => {}
     }
+    if state.identity.bio {
+        let enrolled = !state.bio.enrollments.is_empty();
+        options.insert("uv".to_string(), enrolled);
+        if profile == Profile::Ctap21 {
+            options.insert("bioEnroll".to_string(), enrolled);
+        }
+        options.insert("userVerificationMgmtPreview".to_string(), enrolled);
+    }
     let mut extensions = vec!["credProtect".to_string(), "hmac-secret".to_string()];
     if profile == Profile::Ctap21 {
         extensions.extend(["credBlob", "largeBlobKey", "minPinLength"].map(String::from));
@@ -99,6 +107,9 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
         remaining_discoverable_credentials: is_21.then_some(u64::from(state.remaining_discoverable())),
         max_serialized_large_blob_array: is_21.then_some(super::large_blobs::MAX_SERIALIZED_LARGE_BLOB_ARRAY as u64),
         max_cred_blob_length: is_21.then_some(MAX_CRED_BLOB_LENGTH),
+        // fingerprint_internal (FIDO registry), and the platform may try UV 3 times.
+        uv_modality: state.identity.bio.then_some(0x02),
+        preferred_platform_uv_attempts: state.identity.bio.then_some(3),
         ..AuthenticatorInfo::default()
     }
 }

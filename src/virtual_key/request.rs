@@ -96,6 +96,11 @@ pub fn extension_entries<'a>(map: &MapView<'a>, key: i64) -> Result<Vec<(&'a str
     }
 }
 
+/// The key has built-in UV with a finger enrolled (`virtual create --bio`).
+pub fn uv_configured(state: &KeyState) -> bool {
+    state.identity.bio && !state.bio.enrollments.is_empty()
+}
+
 /// `"uv": true` on a key without built-in UV.
 pub fn uv_option_status(profile: Profile) -> u8 {
     if profile == Profile::Ctap20 {

@@ -73,6 +73,40 @@ pub struct Identity {
     /// getInfo firmwareVersion (0x0E).
     pub firmware: u64,
     pub max_resident: u32,
+    /// A simulated fingerprint sensor (`virtual create --bio`).
+    #[serde(default)]
+    pub bio: bool,
+}
+
+/// The fingerprint sensor's state (keys made with `--bio`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BioState {
+    #[serde(default)]
+    pub enrollments: Vec<Enrollment>,
+    /// Built-in UV attempts left (uvRetries, clientPIN 0x07).
+    pub uv_retries: u8,
+}
+
+impl Default for BioState {
+    fn default() -> Self {
+        BioState { enrollments: Vec::new(), uv_retries: super::bio::MAX_UV_RETRIES }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enrollment {
+    #[serde(with = "hex_bytes")]
+    pub template_id: Vec<u8>,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// An enrollment between enrollBegin and its last sample.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingEnrollment {
+    pub template_id: Vec<u8>,
+    pub captures: u8,
+    pub remaining: u8,
 }
 
 /// The PIN as the key stores it: never the PIN itself.
@@ -112,6 +146,10 @@ pub struct Enumerations {
     pub pending_assertions: Option<PendingAssertions>,
     /// A largeBlobs write between its first and last fragment.
     pub large_blob_write: Option<super::large_blobs::PendingWrite>,
+    /// A fingerprint enrollment in progress.
+    pub bio_enrollment: Option<PendingEnrollment>,
+    /// What the simulated sensor says (from the environment unless a test set it).
+    pub sensor: Option<super::bio::SensorScript>,
 }
 
 /// What the credential-management "next" subcommands still have to give, in order.
@@ -236,6 +274,8 @@ pub struct KeyState {
     /// The serialized large-blob array (CTAP 2.1 §6.10).
     #[serde(default = "super::large_blobs::initial_array", with = "hex_bytes")]
     pub large_blob_array: Vec<u8>,
+    #[serde(default)]
+    pub bio: BioState,
     pub power: PowerState,
     #[serde(skip)]
     pub enumerations: Enumerations,
@@ -265,6 +305,7 @@ impl KeyState {
             next_credential_sequence: 0,
             sign_count: 0,
             large_blob_array: super::large_blobs::initial_array(),
+            bio: BioState::default(),
             power: PowerState { powered_up_at_ms: now_ms(), ..PowerState::default() },
             enumerations: Enumerations::default(),
         }
@@ -554,6 +595,7 @@ mod tests {
             aaguid: "00000000-0000-0000-0000-000000000000".into(),
             firmware: 1,
             max_resident: 25,
+            bio: false,
         }
     }
 

@@ -27,7 +27,8 @@ pub const CDH: [u8; 32] = [0x11; 32];
 /// A fresh key with an attestation CA (made once: it is slow and any one will do).
 pub fn key(profile: Profile) -> KeyState {
     static ATTESTATION: OnceLock<StoredAttestation> = OnceLock::new();
-    let mut state = KeyState::new(Identity { profile, aaguid: DEFAULT_AAGUID.into(), firmware: 1, max_resident: 25 });
+    let mut state =
+        KeyState::new(Identity { profile, aaguid: DEFAULT_AAGUID.into(), firmware: 1, max_resident: 25, bio: false });
     let stored = ATTESTATION.get_or_init(|| {
         StoredAttestation::from(&AttestationMaterial::create(&parse_aaguid(DEFAULT_AAGUID).unwrap()).unwrap())
     });
