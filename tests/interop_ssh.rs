@@ -163,8 +163,34 @@ fn ssh_keys(profile: &str) {
     // A key ssh-keygen downloaded signs; the line fidoctl computed verifies it.
     sign_and_verify(&server, &host, &downloaded, &ec.key.file_name(), &ec.key.public.to_openssh(), "");
 
-    // A lost laptop's key goes: fidoctl deletes it, and -K downloads only the other one.
+    // fidoctl's own listing (its client on the served key) prints the fingerprints that
+    // ssh-keygen prints for the .pub files -K wrote.
     let socket = format!("unix:{}", server.socket().display());
+    let listing = run_on(&socket, &[("FIDOCTL_PIN", PIN)], &["creds", "list", "--json"]);
+    assert_eq!(listing.code, Some(0), "{}:\n{}\n{}", listing.command, listing.stdout, listing.stderr);
+    let listing: serde_json::Value = serde_json::from_str(&listing.stdout).expect("creds list JSON");
+    for l in [ed, ec] {
+        let rp = listing["rps"].as_array().expect("rps").iter().find(|rp| rp["rp_id"] == l.rp_id.as_str());
+        let ssh = &rp.unwrap_or_else(|| panic!("{} in {listing}", l.rp_id))["credentials"][0]["ssh"];
+        let pub_file = format!("{}.pub", l.key.file_name());
+        let printed = host.ssh_keygen(&downloaded, &["-l", "-f", &pub_file], "").ok(&server).to_string();
+        assert_eq!(ssh["fingerprint"].as_str(), printed.split_whitespace().nth(1), "{printed}\n{ssh}");
+        assert_eq!(ssh["public_key"].as_str(), Some(key_part(&l.key.public_key_file()).as_str()), "{ssh}");
+    }
+
+    // The files `fidoctl ssh export` writes: ssh-keygen signs with them against the key.
+    let exported = mkdir(&host, "exported");
+    let export =
+        run_on(&socket, &[("FIDOCTL_PIN", PIN)], &["ssh", "export", "-o", exported.to_str().expect("utf-8 path")]);
+    assert_eq!(export.code, Some(0), "{}:\n{}\n{}", export.command, export.stdout, export.stderr);
+    assert_eq!(files_in(&exported), expected);
+    for l in [ed, ec] {
+        // ssh-keygen -Y sign does not replace an existing signature file.
+        let _ = std::fs::remove_file(exported.join("message.txt.sig"));
+        sign_and_verify(&server, &host, &exported, &l.key.file_name(), &l.key.public.to_openssh(), "");
+    }
+
+    // A lost laptop's key goes: fidoctl deletes it, and -K downloads only the other one.
     let deleted = run_on(&socket, &[("FIDOCTL_PIN", PIN)], &["creds", "delete", &ec.credential_id, "--yes"]);
     assert_eq!(deleted.code, Some(0), "{} ({FIDOCTL}):\n{}\n{}", deleted.command, deleted.stdout, deleted.stderr);
     let after = mkdir(&host, "after");
