@@ -42,6 +42,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand select 'Ask you to touch the key you mean, and print its path'
             cand pin 'Set, change and verify the key''s PIN'
             cand creds 'List, delete and update the discoverable credentials on a key (needs the PIN)'
+            cand ssh 'SSH keys on the key (OpenSSH''s resident `ssh:` credentials): list them, export their files'
             cand config 'Change settings that only a factory reset undoes'
             cand reset 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
             cand test 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
@@ -382,6 +383,85 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;creds;help;update'= {
         }
         &'fidoctl;creds;help;help'= {
+        }
+        &'fidoctl;ssh'= {
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key (at most 86400, one day)'
+            cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --no-journal 'Do not record changes made to keys'
+            cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+            cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The resident SSH keys: application, user, fingerprint and public key line (needs the PIN)'
+            cand export 'Write the key-handle file and .pub that `ssh-keygen -K` writes, for each resident SSH key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fidoctl;ssh;list'= {
+            cand --rp 'Only this application (ssh: or ssh:NAME)'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key (at most 86400, one day)'
+            cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --no-journal 'Do not record changes made to keys'
+            cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+            cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;ssh;export'= {
+            cand --rp 'Only this application (ssh: or ssh:NAME)'
+            cand -o 'The folder to write into (it must exist)'
+            cand --output 'The folder to write into (it must exist)'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key (at most 86400, one day)'
+            cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
+            cand --force 'Replace files that already exist'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --no-journal 'Do not record changes made to keys'
+            cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+            cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;ssh;help'= {
+            cand list 'The resident SSH keys: application, user, fingerprint and public key line (needs the PIN)'
+            cand export 'Write the key-handle file and .pub that `ssh-keygen -K` writes, for each resident SSH key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fidoctl;ssh;help;list'= {
+        }
+        &'fidoctl;ssh;help;export'= {
+        }
+        &'fidoctl;ssh;help;help'= {
         }
         &'fidoctl;config'= {
             cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
@@ -778,6 +858,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand select 'Ask you to touch the key you mean, and print its path'
             cand pin 'Set, change and verify the key''s PIN'
             cand creds 'List, delete and update the discoverable credentials on a key (needs the PIN)'
+            cand ssh 'SSH keys on the key (OpenSSH''s resident `ssh:` credentials): list them, export their files'
             cand config 'Change settings that only a factory reset undoes'
             cand reset 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
             cand test 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
@@ -825,6 +906,14 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;help;creds;delete'= {
         }
         &'fidoctl;help;creds;update'= {
+        }
+        &'fidoctl;help;ssh'= {
+            cand list 'The resident SSH keys: application, user, fingerprint and public key line (needs the PIN)'
+            cand export 'Write the key-handle file and .pub that `ssh-keygen -K` writes, for each resident SSH key'
+        }
+        &'fidoctl;help;ssh;list'= {
+        }
+        &'fidoctl;help;ssh;export'= {
         }
         &'fidoctl;help;config'= {
             cand always-uv 'Require user verification (PIN) for every use of the key'

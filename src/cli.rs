@@ -207,6 +207,9 @@ pub enum Command {
     /// List, delete and update the discoverable credentials on a key (needs the PIN).
     #[command(subcommand)]
     Creds(CredsCommand),
+    /// SSH keys on the key (OpenSSH's resident `ssh:` credentials): list them, export their files.
+    #[command(subcommand)]
+    Ssh(SshCommand),
     /// Change settings that only a factory reset undoes.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -546,6 +549,33 @@ pub enum JournalCommand {
     /// Check the journal's hash chain: exit 1 and the first record edited, removed or reordered.
     #[command(after_help = "Example:\n  fidoctl journal verify --json")]
     Verify,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SshCommand {
+    /// The resident SSH keys: application, user, fingerprint and public key line (needs the PIN).
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json ssh list")]
+    List {
+        /// Only this application (ssh: or ssh:NAME).
+        #[arg(long, value_name = "APPLICATION")]
+        rp: Option<String>,
+    },
+    /// Write the key-handle file and .pub that `ssh-keygen -K` writes, for each resident SSH key.
+    ///
+    /// The private key file holds no secret, only the credential id: signing still needs the
+    /// security key. Existing files are never overwritten without --force.
+    #[command(after_help = "Example:\n  fidoctl ssh export -o ~/.ssh")]
+    Export {
+        /// Only this application (ssh: or ssh:NAME).
+        #[arg(long, value_name = "APPLICATION")]
+        rp: Option<String>,
+        /// The folder to write into (it must exist).
+        #[arg(short = 'o', long = "output", value_name = "DIR", default_value = ".")]
+        output: PathBuf,
+        /// Replace files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,5 +12,6 @@ pub mod limits;
 pub mod output;
 pub mod proto;
 pub mod secrets;
+pub mod ssh;
 pub mod transport;
 pub mod virtual_key;

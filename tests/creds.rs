@@ -87,6 +87,7 @@ impl Made {
             // make-credential asks for no credProtect: the key stores level 1 and says so.
             cred_protect: Some(1),
             algorithm: Some("ES256".to_string()),
+            ssh: None,
         }
     }
 }

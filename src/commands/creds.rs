@@ -13,8 +13,10 @@ use crate::output::b64url;
 use crate::output::creds::{CredentialList, CredentialRow, RpGroup};
 use crate::output::message::Message;
 use crate::output::results::{CredentialDeleted, CredentialRef, CredentialUpdated};
+use crate::proto::cose::CoseKey;
 use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::entities::User;
+use crate::ssh::{self, SshKeySummary};
 
 pub fn run(ctx: &Context, command: CredsCommand) -> Result<Outcome, Failure> {
     match command {
@@ -87,7 +89,9 @@ fn list(ctx: &Context, rp_filter: Option<&str>) -> Result<Outcome, Failure> {
             rp_name: rp.rp.name.clone(),
             credentials: creds
                 .iter()
-                .map(|c| CredentialRow::new(&c.credential_id, &c.user, c.cred_protect, c.algorithm))
+                .map(|c| {
+                    CredentialRow::new(&c.credential_id, &c.user, c.cred_protect, c.algorithm, ssh_view(&rp.rp.id, c))
+                })
                 .collect(),
         });
     }
@@ -97,6 +101,13 @@ fn list(ctx: &Context, rp_filter: Option<&str>) -> Result<Outcome, Failure> {
         remaining: meta.remaining,
         rps: groups,
     }))
+}
+
+/// The OpenSSH view of a credential whose RP id is `ssh:…`. A key OpenSSH could not use (an
+/// unreadable COSE key or another algorithm) is listed as an ordinary credential.
+pub fn ssh_view(rp_id: &str, c: &CredentialEntry) -> Option<SshKeySummary> {
+    let key = CoseKey::from_value(&c.public_key).ok()?;
+    ssh::describe(&key, rp_id, &c.user.id).ok().flatten()
 }
 
 /// Find the one credential the id names, exactly; refuse if the readings name two.

@@ -17,6 +17,7 @@ pub mod replug;
 pub mod reset;
 pub mod select;
 pub mod session;
+pub mod ssh;
 pub mod status_text;
 pub mod virtual_keys;
 pub mod wink;
@@ -57,6 +58,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Select => select::run(ctx),
         Command::Pin(p) => pin::run(ctx, p),
         Command::Creds(c) => creds::run(ctx, c),
+        Command::Ssh(c) => ssh::run(ctx, c),
         Command::Config(c) => config::run(ctx, c),
         Command::Reset { skip_replug } => reset::run(ctx, skip_replug),
         Command::Test { resident, uv } => exchange::health_check(ctx, resident, uv),

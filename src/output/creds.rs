@@ -2,6 +2,7 @@
 
 use super::{b64url, csv_field, Render};
 use crate::output::devices::alg_name;
+use crate::ssh::SshKeySummary;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use serde::Serialize;
 use serde_json::Value;
@@ -14,6 +15,8 @@ pub struct CredentialRow {
     pub display_name: Option<String>,
     pub cred_protect: Option<u64>,
     pub algorithm: Option<String>,
+    /// The OpenSSH view of an `ssh:` credential; null for web credentials.
+    pub ssh: Option<SshKeySummary>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -36,6 +39,7 @@ impl CredentialRow {
         user: &crate::proto::entities::User,
         cred_protect: Option<u64>,
         alg: Option<i64>,
+        ssh: Option<SshKeySummary>,
     ) -> Self {
         CredentialRow {
             credential_id: b64url(credential_id),
@@ -44,6 +48,7 @@ impl CredentialRow {
             display_name: user.display_name.clone(),
             cred_protect,
             algorithm: alg.map(alg_name),
+            ssh,
         }
     }
 }
@@ -93,6 +98,14 @@ impl Render for CredentialList {
             }
         }
         out.push_str(&format!("{table}\n"));
+        let ssh: Vec<(&CredentialRow, &SshKeySummary)> =
+            self.rps.iter().flat_map(|rp| &rp.credentials).filter_map(|c| c.ssh.as_ref().map(|s| (c, s))).collect();
+        if !ssh.is_empty() {
+            out.push_str("\nSSH keys:\n");
+            for (c, s) in ssh {
+                out.push_str(&ssh_key_text(s, &c.credential_id));
+            }
+        }
         out
     }
 
@@ -115,4 +128,22 @@ impl Render for CredentialList {
         }
         Some(out)
     }
+}
+
+/// One SSH key in text: application, user and fingerprint on a line that fits 80 columns, the
+/// credential id, and the public key line (long) alone on its line, ready to copy.
+pub fn ssh_key_text(s: &SshKeySummary, credential_id: &str) -> String {
+    format!(
+        "  {}  user {}  {}\n    credential {}\n    {}\n",
+        s.application,
+        s.user.as_deref().map(printable).unwrap_or_else(|| "-".into()),
+        s.fingerprint,
+        credential_id,
+        s.public_key
+    )
+}
+
+/// The user id is the key's data: control characters are shown escaped, never sent to the terminal.
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }

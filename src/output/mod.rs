@@ -8,6 +8,7 @@ pub mod journal;
 pub mod message;
 pub mod notice;
 pub mod results;
+pub mod ssh;
 
 use crate::cli::Format;
 use serde_json::{json, Value};

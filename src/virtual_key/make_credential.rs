@@ -677,7 +677,7 @@ mod tests {
             assert_eq!(MapView::new(&answer, "answer").unwrap().get(response::EP_ATT), Some(&Value::Bool(true)));
             let cert = x5c(&answer);
             assert_ne!(cert, x5c(&ordinary), "enterprise attestation must not use the batch certificate");
-            let subject = crate::audit::x509::Cert::from_der(&cert).unwrap().subject_name();
+            let subject = crate::proto::certificate::Cert::from_der(&cert).unwrap().subject_name();
             assert!(subject.contains("0011223344556677"), "{subject}");
             let att = crate::client::attestation::AttestationObject::from_ctap_response(&answer).unwrap();
             assert!(att.verify_chain_to(&[ca_cert(&state)]).unwrap());

@@ -315,6 +315,20 @@ pub struct ListedCredential {
     pub cred_protect: Option<u64>,
     #[serde(deserialize_with = "present")]
     pub algorithm: Option<String>,
+    /// The OpenSSH view of an `ssh:` credential; null for web credentials.
+    #[serde(deserialize_with = "present")]
+    pub ssh: Option<SshKey>,
+}
+
+/// The `ssh` object of `creds list` (and each entry of `ssh list`, with its credential id).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct SshKey {
+    pub public_key: String,
+    pub fingerprint: String,
+    pub application: String,
+    #[serde(deserialize_with = "present")]
+    pub user: Option<String>,
 }
 
 impl CredentialList {
