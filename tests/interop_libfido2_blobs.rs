@@ -1,7 +1,7 @@
 //! Large blobs and fingerprints with libfido2's fido2-token on a key served by `fidoctl virtual
 //! serve` (through the LD_PRELOAD shim of tests/interop_libfido2.rs): fido2-token -G -b reads
 //! the blob fidoctl's client wrote, fido2-token -S -b writes one fidoctl reads, -L -b lists
-//! both; fido2-token -L -e lists the finger fidoctl enrolled.
+//! both; fido2-token -L -e lists the finger fidoctl enrolled, -S -e renames and -D -e removes it.
 //!
 //! Needs `fido2-tools`, `libfido2-dev`, `gcc` and `util-linux` (`.ci/run` installs them).
 
@@ -96,4 +96,53 @@ fn fido2_token_reads_and_writes_large_blobs_with_fidoctl() {
         blobs.list(&[&alice, &bob]).unwrap().iter().map(|r| (r.stored_size, r.orig_size)).collect();
     assert_eq!(ours, libfido2, "fido2-token -L -b and fidoctl list the same entries:\n{listed}");
     assert_eq!(ours[0].1 as usize, alice_blob.len());
+}
+
+#[test]
+fn fido2_token_lists_renames_and_removes_the_finger_fidoctl_enrolled() {
+    use fidoctl::client::bio::BioEnrollment;
+    // A sensor key (set in the state file: `virtual create --bio` belongs to the command layer).
+    let server =
+        VirtualKeyServer::start_prepared(&["--profile", "ctap2.1"], &[("FIDOCTL_VIRTUAL_BIO_REQUIRED", "2")], |key| {
+            let mut state: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(key).unwrap()).unwrap();
+            state["identity"]["bio"] = serde_json::Value::Bool(true);
+            std::fs::write(key, state.to_string()).unwrap();
+        });
+    let host = Host::new(&server);
+    let be = |auth: &mut Authenticator| {
+        let session = start_session(auth).unwrap();
+        get_token(auth, &session, PIN.as_bytes(), permission::BIO_ENROLLMENT, None).unwrap()
+    };
+    let id = {
+        let mut auth = connect(&server);
+        let session = start_session(&mut auth).unwrap();
+        set_pin(&mut auth, &session, PIN.as_bytes()).unwrap();
+        auth.refresh_info().unwrap();
+        let token = be(&mut auth);
+        let mut bio = BioEnrollment::open(&mut auth).unwrap();
+        let (id, mut sample) = bio.enroll_begin(&token, None).unwrap();
+        while !sample.is_last() {
+            sample = bio.enroll_capture_next(&token, &id, None).unwrap();
+        }
+        bio.set_friendly_name(&token, &id, "fidoctl finger").unwrap();
+        id
+    };
+    let listed = host.fido2("fido2-token", &["-L", "-e"], &format!("{PIN}\n")).ok(&server).to_string();
+    let b64 = STANDARD.encode(&id);
+    assert!(
+        listed.lines().any(|l| l.contains(&b64) && l.contains("fidoctl finger")),
+        "fido2-token -L -e lists fidoctl's finger {b64}:\n{listed}"
+    );
+    host.fido2("fido2-token", &["-S", "-e", "-i", &b64, "-n", "renamed by libfido2"], &format!("{PIN}\n")).ok(&server);
+    {
+        let mut auth = connect(&server);
+        let token = be(&mut auth);
+        let names: Vec<_> =
+            BioEnrollment::open(&mut auth).unwrap().enumerate(&token).unwrap().into_iter().map(|t| t.name).collect();
+        assert_eq!(names, [Some("renamed by libfido2".to_string())]);
+    }
+    host.fido2("fido2-token", &["-D", "-e", "-i", &b64], &format!("{PIN}\n")).ok(&server);
+    let mut auth = connect(&server);
+    let token = be(&mut auth);
+    assert_eq!(BioEnrollment::open(&mut auth).unwrap().enumerate(&token).unwrap(), vec![]);
 }
