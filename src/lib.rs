@@ -10,5 +10,6 @@ pub mod commands;
 pub mod output;
 pub mod proto;
 pub mod secrets;
+pub mod ssh;
 pub mod transport;
 pub mod virtual_key;

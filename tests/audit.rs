@@ -154,7 +154,7 @@ fn fleet_verdicts_in_json() {
         good.reason("denied_aaguids"),
         format!("AAGUID {VIRTUAL_AAGUID} (fidoctl virtual key) is not on the denied list")
     );
-    assert_eq!(good.reason("min_ctap_version"), "the key supports CTAP 2.1 (FIDO_2_0, FIDO_2_1)");
+    assert_eq!(good.reason("min_ctap_version"), "the key supports CTAP 2.1 (FIDO_2_0, FIDO_2_1_PRE, FIDO_2_1)");
     assert_eq!(good.reason("require_pin_protocol_2"), "the key supports PIN/UV auth protocol 2");
     assert_eq!(good.reason("forbid_known_vulnerable"), "no known advisory for this model (3 advisories checked)");
     assert_eq!(
@@ -169,7 +169,7 @@ fn fleet_verdicts_in_json() {
     assert_eq!(gf.product.as_deref(), Some("fidoctl virtual key"));
     assert_eq!(gf.vid_pid, None, "a virtual key is not on USB");
     assert!(!gf.u2f_only);
-    assert_eq!(gf.versions, ["FIDO_2_0", "FIDO_2_1"]);
+    assert_eq!(gf.versions, ["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"]);
     assert_eq!((gf.pin_supported, gf.pin_set, gf.pin_retries), (Some(true), Some(true), Some(8)));
     assert_eq!((gf.pin_blocked, gf.pin_auth_blocked), (Some(false), Some(false)));
     assert_eq!(gf.assumed_max_pin_retries, 8);
@@ -293,7 +293,7 @@ fn fleet_in_csv_with_an_unreadable_key() {
         ("product", "fidoctl virtual key"),
         ("aaguid", VIRTUAL_AAGUID),
         ("model", "fidoctl virtual key"),
-        ("versions", "FIDO_2_0 FIDO_2_1"),
+        ("versions", "FIDO_2_0 FIDO_2_1_PRE FIDO_2_1"),
         ("firmware", "1.0.0"),
         ("pin_set", "true"),
         ("pin_retries", "8"),

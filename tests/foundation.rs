@@ -41,7 +41,7 @@ fn create_then_info_text() {
     assert_eq!(text_field(&info, "Device"), key.selector());
     assert_eq!(text_field(&info, "Product"), "fidoctl virtual key");
     assert_eq!(text_field(&info, "AAGUID"), DEFAULT_AAGUID);
-    assert_eq!(text_field(&info, "Versions"), "FIDO_2_0 FIDO_2_1");
+    assert_eq!(text_field(&info, "Versions"), "FIDO_2_0 FIDO_2_1_PRE FIDO_2_1");
     assert_eq!(text_field(&info, "PIN"), "not set");
     assert_eq!(text_field(&info, "PIN protocols"), "2 1");
     assert_eq!(text_field(&info, "Algorithms"), "ES256 EdDSA");
@@ -80,7 +80,7 @@ fn info_json_document() {
     assert_eq!(d.vid_pid, None);
     assert_eq!(d.aaguid.as_deref(), Some(DEFAULT_AAGUID));
     assert_eq!(d.model.as_deref(), Some("fidoctl virtual key"));
-    assert_eq!(d.versions, ["FIDO_2_0", "FIDO_2_1"]);
+    assert_eq!(d.versions, ["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"]);
     assert!(!d.u2f_only);
     assert_eq!(d.firmware.as_deref(), Some("1.0.0"));
     assert!(d.error.is_none());
@@ -114,12 +114,13 @@ fn profile_info(profile: &str) -> InfoDocument {
 fn profile_ctap2_1_get_info() {
     let doc = profile_info("ctap2.1");
     let info = doc.get_info();
-    assert_eq!(info.versions, ["FIDO_2_0", "FIDO_2_1"]);
+    assert_eq!(info.versions, ["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"]);
     assert_eq!(info.pin_uv_auth_protocols, [2, 1]);
     assert_eq!(info.option("credMgmt"), Some(true));
     assert_eq!(info.option("pinUvAuthToken"), Some(true));
     assert_eq!(info.option("authnrCfg"), Some(true));
-    assert_eq!(info.option("credentialMgmtPreview"), None);
+    // As real 2.1 keys do, for hosts (libfido2 up to 1.14) that use only the preview.
+    assert_eq!(info.option("credentialMgmtPreview"), Some(true));
     assert_eq!(info.option("clientPin"), Some(false));
     assert_eq!(info.min_pin_length, Some(4));
     assert_eq!(info.force_pin_change, Some(false));
@@ -210,7 +211,7 @@ fn list_two_virtual_keys() {
 
     let text = run(["--device", &a.selector(), "--device", &b.selector(), "list"]);
     text.success().stdout_has(&a.selector()).stdout_has(&b.selector()).stdout_has(DEFAULT_AAGUID);
-    assert!(text.stdout.contains("FIDO_2_0 FIDO_2_1"), "{}", text.describe());
+    assert!(text.stdout.contains("FIDO_2_0 FIDO_2_1_PRE FIDO_2_1"), "{}", text.describe());
 
     let json = run(["--device", &a.selector(), "--device", &b.selector(), "list", "--json"]);
     json.success();
@@ -218,7 +219,7 @@ fn list_two_virtual_keys() {
     assert_eq!(doc.schema_version, 1);
     let paths: Vec<&str> = doc.devices.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(paths, [a.selector(), b.selector()], "in the order given");
-    assert_eq!(doc.devices[0].versions, ["FIDO_2_0", "FIDO_2_1"]);
+    assert_eq!(doc.devices[0].versions, ["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"]);
     assert_eq!(doc.devices[1].versions, ["FIDO_2_0"]);
     assert_eq!(doc.devices[1].aaguid.as_deref(), Some("11111111-2222-3333-4444-555555555555"));
     for d in &doc.devices {
@@ -535,7 +536,7 @@ fn serve_then_info_over_the_socket() {
     assert_eq!(doc.ctaphid.capabilities, ["wink", "cbor"]);
 
     let list = run(["-d", &selector, "list"]);
-    list.success().stdout_has(&selector).stdout_has("FIDO_2_0 FIDO_2_1");
+    list.success().stdout_has(&selector).stdout_has("FIDO_2_0 FIDO_2_1_PRE FIDO_2_1");
     run(["-d", &selector, "wink"]).success();
     run(["-d", &selector, "select"]).success().stdout_has(&selector);
 }

@@ -5,7 +5,7 @@
 //! [`verify_blob`] refuses a BLOB unless, at the time given:
 //! 1. it is three base64url parts, the header is JSON with `alg` RS256 or ES256 and an `x5c`;
 //! 2. the `x5c` chain leads to the trusted root (every certificate used in its validity period,
-//!    issuers are CAs, signatures verify — see [`crate::audit::x509`]);
+//!    issuers are CAs, signatures verify — see [`crate::proto::certificate`]);
 //! 3. the leaf certificate is issued to `mds.fidoalliance.org` (the service's signer; any other
 //!    certificate under a public root such as GlobalSign's could otherwise sign a forged BLOB) —
 //!    [`verify_blob_with`] can name another signer or none, for a private mirror under its own root;
@@ -30,7 +30,7 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 
 use super::canonical_aaguid;
-use super::x509::{self, days_from_civil, ChainError, Hash, SigAlg, SigError};
+use crate::proto::certificate::{self, days_from_civil, ChainError, Hash, SigAlg, SigError};
 
 /// GlobalSign Root CA - R3 (DER). SHA-256 fingerprint
 /// cbb522d7b7f127ad6a0113865bdf1cd4102e7d0759af635a7cf4720dc963c53b, valid until 2029-03-18.
@@ -272,12 +272,12 @@ impl MetadataEntry {
             .attestation_root_certificates
             .iter()
             .map(Vec::as_slice)
-            .filter(|der| x509::Cert::from_der(der).is_ok())
+            .filter(|der| certificate::Cert::from_der(der).is_ok())
             .collect();
         if roots.is_empty() {
             return Err(AttestationError::UnreadableRoots);
         }
-        let verified = x509::verify_chain(chain, &roots, now_unix).map_err(AttestationError::Chain)?;
+        let verified = certificate::verify_chain(chain, &roots, now_unix).map_err(AttestationError::Chain)?;
         if let (Some(expected), Some(found)) = (&self.aaguid, verified.leaf.fido_aaguid()) {
             let found =
                 found.map_err(|e| AttestationError::Chain(ChainError::BadCertificate { index: 0, reason: e }))?;
@@ -523,7 +523,7 @@ pub fn certificate_from_file(bytes: &[u8]) -> Result<Vec<u8>, String> {
         }
         None => bytes.to_vec(),
     };
-    x509::Cert::from_der(&der).map_err(|e| format!("the file is not a PEM or DER certificate: it is {e}"))?;
+    certificate::Cert::from_der(&der).map_err(|e| format!("the file is not a PEM or DER certificate: it is {e}"))?;
     Ok(der)
 }
 
@@ -577,7 +577,7 @@ pub fn verify_blob_with(
         })
         .collect::<Result<Vec<_>, _>>()?;
 
-    let verified = x509::verify_chain(&chain, roots, now_unix)?;
+    let verified = certificate::verify_chain(&chain, roots, now_unix)?;
     let leaf = verified.leaf;
     if let Some(expected) = signer {
         if !leaf.names_host(expected) {
@@ -590,7 +590,7 @@ pub fn verify_blob_with(
         }
     }
     let signing_input = &jwt.as_bytes()[..parts[0].len() + 1 + parts[1].len()];
-    match x509::verify_signature(leaf.spki(), sig_alg, signing_input, &signature) {
+    match certificate::verify_signature(leaf.spki(), sig_alg, signing_input, &signature) {
         Ok(()) => {}
         Err(SigError::Invalid) => return Err(MdsError::BadSignature),
         Err(SigError::Unsupported(what)) => {
@@ -660,13 +660,13 @@ mod tests {
 
     #[test]
     fn pinned_roots_are_the_globalsign_roots() {
-        assert_eq!(x509::sha256_hex(GLOBALSIGN_ROOT_R3), GLOBALSIGN_ROOT_R3_SHA256);
-        assert_eq!(x509::sha256_hex(GLOBALSIGN_ROOT_R46), GLOBALSIGN_ROOT_R46_SHA256);
-        let r3 = x509::Cert::from_der(GLOBALSIGN_ROOT_R3).unwrap();
+        assert_eq!(certificate::sha256_hex(GLOBALSIGN_ROOT_R3), GLOBALSIGN_ROOT_R3_SHA256);
+        assert_eq!(certificate::sha256_hex(GLOBALSIGN_ROOT_R46), GLOBALSIGN_ROOT_R46_SHA256);
+        let r3 = certificate::Cert::from_der(GLOBALSIGN_ROOT_R3).unwrap();
         assert_eq!(r3.subject_name(), "GlobalSign");
         assert!(r3.certificate().tbs_certificate.subject.to_string().contains("GlobalSign Root CA - R3"));
-        assert_eq!(x509::date_of(r3.not_after()), "2029-03-18");
-        let r46 = x509::Cert::from_der(GLOBALSIGN_ROOT_R46).unwrap();
+        assert_eq!(certificate::date_of(r3.not_after()), "2029-03-18");
+        let r46 = certificate::Cert::from_der(GLOBALSIGN_ROOT_R46).unwrap();
         assert_eq!(r46.subject_name(), "GlobalSign Root R46");
     }
 
@@ -975,9 +975,9 @@ mod real_data {
     #[test]
     fn real_yubikey_attestation_verifies_against_its_metadata_root() {
         let (entry, chain) = load();
-        let now = x509::days_from_civil(2026, 11, 1) as u64 * 86_400;
+        let now = certificate::days_from_civil(2026, 11, 1) as u64 * 86_400;
         entry.verify_attestation(&chain, now).unwrap();
-        let leaf = x509::Cert::from_der(&chain[0]).unwrap();
+        let leaf = certificate::Cert::from_der(&chain[0]).unwrap();
         assert_eq!(leaf.issuer_name(), "Yubico U2F Root CA Serial 457200631");
         assert_eq!(
             leaf.fido_aaguid().unwrap().unwrap().to_vec(),
@@ -989,7 +989,8 @@ mod real_data {
     fn real_yubikey_attestation_is_refused_by_another_models_roots() {
         let (mut entry, chain) = load();
         entry.attestation_root_certificates = vec![GLOBALSIGN_ROOT_R3.to_vec()];
-        let err = entry.verify_attestation(&chain, x509::days_from_civil(2026, 11, 1) as u64 * 86_400).unwrap_err();
+        let err =
+            entry.verify_attestation(&chain, certificate::days_from_civil(2026, 11, 1) as u64 * 86_400).unwrap_err();
         assert!(err.to_string().contains("does not reach the trusted root (GlobalSign)"), "{err}");
     }
 }

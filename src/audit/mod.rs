@@ -8,7 +8,9 @@
 //! - [`advisories`]: the embedded table of known-vulnerable firmware.
 //! - [`models`]: the embedded AAGUID → model-name table.
 //! - [`mds`]: the FIDO Metadata Service 3 BLOB: JWT, certificate chain to a pinned root, payload.
-//! - [`x509`]: certificate path checks shared by the BLOB signer and attestation chains.
+//!
+//! Certificate path checks live in [`crate::proto::certificate`], shared with the client's
+//! attestation checks.
 
 pub mod advisories;
 pub mod facts;
@@ -16,10 +18,9 @@ pub mod mds;
 pub mod models;
 pub mod policy;
 pub mod verdict;
-pub mod x509;
 
 #[cfg(test)]
-mod testpki;
+pub(crate) mod testpki;
 
 pub use advisories::{Advisory, ADVISORIES};
 pub use facts::KeyFacts;

@@ -20,7 +20,7 @@ use x509_cert::name::Name;
 use x509_cert::serial_number::SerialNumber;
 use x509_cert::time::{Time, Validity};
 
-use super::x509::{days_from_civil, oid, Lenient as Raw};
+use crate::proto::certificate::{days_from_civil, oid, Lenient as Raw};
 
 pub const DAY: u64 = 86_400;
 const RSA_TEST_KEY: &str = include_str!("data/test-only-rsa-2048.pem");
@@ -232,7 +232,7 @@ impl Pki {
     /// `subject`'s name and key, certified by `issuer` as a CA.
     pub fn cross_sign(&self, subject: &Issued, issuer: &Issued) -> Issued {
         let (nb, na) = self.default_validity();
-        let cn = super::x509::Cert::from_der(&subject.der).unwrap().subject_name();
+        let cn = crate::proto::certificate::Cert::from_der(&subject.der).unwrap().subject_name();
         self.issue(&cn, subject.key.clone(), Some(issuer), Kind::Ca, nb, na)
     }
 

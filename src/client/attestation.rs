@@ -2,33 +2,19 @@
 //! object (formats packed, fido-u2f, none; WebAuthn §8.2, §8.6, §8.7), the attestation
 //! certificate chain, and assertion signatures.
 //!
-//! Certificates and statements come from the key and are parsed as hostile. Only ECDSA P-256
-//! with SHA-256 is supported for certificate signatures; anything else (RSA, P-384) is reported
-//! as an unsupported algorithm rather than guessed at.
+//! Certificates and statements come from the key and are parsed as hostile. Certificates are
+//! read and chains checked by [`crate::proto::certificate`], the same code the audit uses; the
+//! attestation key itself must be P-256 (ES256).
 
 use crate::proto::auth_data::{AuthDataError, AuthenticatorData};
 use crate::proto::cbor::{as_i64, CborError, MapView};
+use crate::proto::certificate::{self, oid, Cert, ChainError, PathRules};
 use crate::proto::cose::{CoseError, CoseKey, ALG_ES256};
 use crate::proto::ctap2::make_credential::response as mc;
 use ciborium::value::Value;
 use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
-use x509_cert::der::asn1::OctetString;
 use x509_cert::der::oid::ObjectIdentifier;
-use x509_cert::der::{Decode, Reader, SliceReader, Tag, Tagged};
-use x509_cert::ext::pkix::BasicConstraints;
-use x509_cert::Certificate;
-
-/// id-fido-gen-ce-aaguid (WebAuthn §8.2.1).
-pub const OID_FIDO_GEN_CE_AAGUID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.4.1.45724.1.1.4");
-const OID_BASIC_CONSTRAINTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.19");
-const OID_EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-const OID_SECP256R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-const OID_ECDSA_WITH_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
-const OID_COUNTRY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.6");
-const OID_ORGANIZATION: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.10");
-const OID_ORGANIZATIONAL_UNIT: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.11");
-const OID_COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
 
 /// The OU every packed attestation certificate must carry.
 pub const PACKED_OU: &str = "Authenticator Attestation";
@@ -67,7 +53,7 @@ pub enum AttestationError {
     CertificateRequirement(&'static str),
     #[error("the attestation certificate is for AAGUID {cert}, but the authenticator data says {auth_data}")]
     AaguidMismatch { cert: String, auth_data: String },
-    #[error("certificate algorithm {0} is not supported (only ECDSA P-256 with SHA-256)")]
+    #[error("certificate algorithm {0} is not supported (attestation keys must be P-256; chains may also use RSA and P-384)")]
     UnsupportedCertificateAlgorithm(String),
     #[error("this attestation has no certificate chain")]
     NoCertificateChain,
@@ -139,12 +125,12 @@ impl AttestationObject {
         }
     }
 
-    /// Does the x5c chain lead to one of `roots_der`? Each certificate must be signed by the
-    /// next (those after the first must be CA certificates), and the last by one of the roots
-    /// (which may be the last certificate itself). Validity dates are not checked: attestation
+    /// Does the x5c chain lead to one of `roots_der`? The chain is used as sent: each
+    /// certificate signed by the next (which must be a CA), the last by one of the roots (which
+    /// may be the last certificate itself). Validity dates are not checked: attestation
     /// certificates routinely outlive them, and the virtual key's clock is the host's.
-    /// `Ok(false)` means the signatures do not line up; errors mean the question could not be
-    /// answered (unreadable certificate, unsupported algorithm).
+    /// `Ok(false)` means the signatures or names do not line up; errors mean the question could
+    /// not be answered (unreadable certificate, unsupported algorithm).
     pub fn verify_chain_to(&self, roots_der: &[Vec<u8>]) -> Result<bool, AttestationError> {
         let fmt = match self.fmt.as_str() {
             "packed" => "packed",
@@ -156,40 +142,26 @@ impl AttestationObject {
             return Err(AttestationError::NoCertificateChain);
         };
         let chain = x5c_list(x5c, fmt)?;
-        let certs = chain
-            .iter()
-            .enumerate()
-            .map(|(index, der)| parse_cert(der).map_err(|reason| AttestationError::BadCertificate { index, reason }))
-            .collect::<Result<Vec<_>, _>>()?;
-
-        for (index, pair) in certs.windows(2).enumerate() {
-            if !is_ca(&pair[1]) {
-                return Ok(false);
+        let roots: Vec<&[u8]> = roots_der.iter().map(Vec::as_slice).collect();
+        match certificate::verify_path(&chain, &roots, PathRules::AsSent) {
+            Ok(_) => Ok(true),
+            Err(ChainError::BadCertificate { index, reason }) => {
+                Err(AttestationError::BadCertificate { index, reason })
             }
-            let issuer_error = |reason| AttestationError::BadCertificate { index: index + 1, reason };
-            if !signed_by(&chain[index], index, &pair[0], &pair[1], issuer_error)? {
-                return Ok(false);
+            Err(ChainError::BadAnchor { index, reason }) => Err(AttestationError::BadRoot { index, reason }),
+            Err(ChainError::Unsupported { what, .. }) => Err(AttestationError::UnsupportedCertificateAlgorithm(what)),
+            Err(ChainError::Empty) => Err(AttestationError::NoCertificateChain),
+            Err(ChainError::TooLong(_)) => {
+                Err(AttestationError::BadStatement { fmt, reason: "x5c holds too many certificates" })
             }
-        }
-
-        let (Some(last_der), Some(last)) = (chain.last(), certs.last()) else {
-            return Err(AttestationError::NoCertificateChain);
-        };
-        let mut unsupported = None;
-        for (index, root_der) in roots_der.iter().enumerate() {
-            let root_error = |reason| AttestationError::BadRoot { index, reason };
-            let root = parse_cert(root_der).map_err(root_error)?;
-            match signed_by(last_der, chain.len() - 1, last, &root, root_error) {
-                Ok(true) => return Ok(true),
-                Ok(false) => {}
-                // A root with a key type we cannot use may still be the right one.
-                Err(e @ AttestationError::UnsupportedCertificateAlgorithm(_)) => unsupported = Some(e),
-                Err(e) => return Err(e),
-            }
-        }
-        match unsupported {
-            Some(e) => Err(e),
-            None => Ok(false),
+            Err(
+                ChainError::DoesNotReachRoot { .. }
+                | ChainError::BadSignature { .. }
+                | ChainError::NotACa { .. }
+                | ChainError::CriticalExtension { .. }
+                | ChainError::Expired { .. }
+                | ChainError::NotYetValid { .. },
+            ) => Ok(false),
         }
     }
 
@@ -231,7 +203,7 @@ impl AttestationObject {
             return Err(AttestationError::UnsupportedAlgorithm(alg));
         }
         let leaf_error = |reason| AttestationError::BadCertificate { index: 0, reason };
-        let leaf = parse_cert(&chain[0]).map_err(leaf_error)?;
+        let leaf = Cert::from_der(&chain[0]).map_err(leaf_error)?;
         let aaguid =
             self.auth_data.attested.as_ref().map(|c| c.aaguid).ok_or(AttestationError::NoAttestedCredential)?;
         check_packed_leaf(&leaf, &aaguid)?;
@@ -252,7 +224,7 @@ impl AttestationObject {
             return Err(bad("x5c must hold exactly one certificate"));
         }
         let cert_error = |reason| AttestationError::BadCertificate { index: 0, reason };
-        let cert_key = p256_key_of(&parse_cert(&chain[0]).map_err(cert_error)?, cert_error)?;
+        let cert_key = p256_key_of(&Cert::from_der(&chain[0]).map_err(cert_error)?, cert_error)?;
 
         let cred = self.auth_data.attested.as_ref().ok_or(AttestationError::NoAttestedCredential)?;
         let CoseKey::P256 { x, y, .. } = &cred.public_key else {
@@ -323,95 +295,57 @@ fn x5c_list(x5c: &Value, fmt: &'static str) -> Result<Vec<Vec<u8>>, AttestationE
         .collect()
 }
 
-fn parse_cert(der: &[u8]) -> Result<Certificate, String> {
-    Certificate::from_der(der).map_err(|e| e.to_string())
-}
-
 /// WebAuthn §8.2.1: version 3; subject C, O, CN present and OU exactly "Authenticator
 /// Attestation"; Basic Constraints CA:false; the AAGUID extension, if present, non-critical and
 /// equal to the authenticator data's AAGUID.
-fn check_packed_leaf(cert: &Certificate, aaguid: &[u8; 16]) -> Result<(), AttestationError> {
+fn check_packed_leaf(cert: &Cert, aaguid: &[u8; 16]) -> Result<(), AttestationError> {
     use AttestationError::CertificateRequirement as Req;
-    let tbs = &cert.tbs_certificate;
-    if tbs.version != x509_cert::Version::V3 {
+    if cert.certificate().tbs_certificate.version != x509_cert::Version::V3 {
         return Err(Req("it must be an X.509 version 3 certificate"));
     }
-    let attrs = |oid: ObjectIdentifier| {
-        tbs.subject.0.iter().flat_map(|rdn| rdn.0.iter()).filter(move |atv| atv.oid == oid).collect::<Vec<_>>()
-    };
-    if attrs(OID_COUNTRY).is_empty() {
+    if cert.subject_attributes(oid::COUNTRY).is_empty() {
         return Err(Req("the subject has no C (country)"));
     }
-    if attrs(OID_ORGANIZATION).is_empty() {
+    if cert.subject_attributes(oid::ORGANIZATION).is_empty() {
         return Err(Req("the subject has no O (vendor)"));
     }
-    if attrs(OID_COMMON_NAME).is_empty() {
+    if cert.subject_attributes(oid::COMMON_NAME).is_empty() {
         return Err(Req("the subject has no CN"));
     }
-    match attrs(OID_ORGANIZATIONAL_UNIT).as_slice() {
-        [ou] if directory_string(&ou.value).as_deref() == Some(PACKED_OU) => {}
+    match cert.subject_attributes(oid::ORGANIZATIONAL_UNIT).as_slice() {
+        [Some(ou)] if ou == PACKED_OU => {}
         _ => return Err(Req("the subject's OU must be exactly \"Authenticator Attestation\"")),
     }
 
-    let extensions = tbs.extensions.as_deref().unwrap_or_default();
-    let find = |oid: ObjectIdentifier| {
-        let mut found = extensions.iter().filter(move |e| e.extn_id == oid);
-        match (found.next(), found.next()) {
-            (first, None) => Ok(first),
-            (Some(_), Some(_)) | (None, Some(_)) => Err(Req("an extension appears twice")),
+    for id in [oid::BASIC_CONSTRAINTS, oid::FIDO_AAGUID] {
+        if cert.extensions().iter().filter(|e| e.extn_id == id).count() > 1 {
+            return Err(Req("an extension appears twice"));
         }
-    };
-    let bc = find(OID_BASIC_CONSTRAINTS)?.ok_or(Req("Basic Constraints is missing"))?;
-    let bc = BasicConstraints::from_der(bc.extn_value.as_bytes()).map_err(|_| Req("Basic Constraints is malformed"))?;
-    if bc.ca {
+    }
+    let bc = cert.basic_constraints().map_err(|_| Req("Basic Constraints is malformed"))?;
+    if bc.ok_or(Req("Basic Constraints is missing"))?.ca {
         return Err(Req("Basic Constraints must say CA:false"));
     }
-    if let Some(ext) = find(OID_FIDO_GEN_CE_AAGUID)? {
+    if let Some(ext) = cert.extension(oid::FIDO_AAGUID) {
         if ext.critical {
             return Err(Req("the AAGUID extension must not be critical"));
         }
-        let inner = OctetString::from_der(ext.extn_value.as_bytes())
-            .map_err(|_| Req("the AAGUID extension is not an OCTET STRING"))?;
-        if inner.as_bytes() != aaguid {
-            return Err(AttestationError::AaguidMismatch {
-                cert: hex::encode(inner.as_bytes()),
-                auth_data: hex::encode(aaguid),
-            });
+    }
+    match cert.fido_aaguid() {
+        None => Ok(()),
+        Some(Err(_)) => Err(Req("the AAGUID extension is not a 16-byte OCTET STRING")),
+        Some(Ok(found)) if found == *aaguid => Ok(()),
+        Some(Ok(found)) => {
+            Err(AttestationError::AaguidMismatch { cert: hex::encode(found), auth_data: hex::encode(aaguid) })
         }
     }
-    Ok(())
-}
-
-/// A DirectoryString attribute value as text (UTF8String, PrintableString, IA5String; T61 read
-/// as UTF-8, as most issuers misuse it). Other encodings are not text we compare.
-fn directory_string(value: &x509_cert::der::Any) -> Option<String> {
-    match value.tag() {
-        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::TeletexString => {
-            std::str::from_utf8(value.value()).ok().map(str::to_string)
-        }
-        _ => None,
-    }
-}
-
-fn is_ca(cert: &Certificate) -> bool {
-    cert.tbs_certificate
-        .extensions
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .find(|e| e.extn_id == OID_BASIC_CONSTRAINTS)
-        .and_then(|e| BasicConstraints::from_der(e.extn_value.as_bytes()).ok())
-        .is_some_and(|bc| bc.ca)
 }
 
 /// The certificate's key, which must be an EC key on P-256.
-fn p256_key_of(
-    cert: &Certificate,
-    error: impl Fn(String) -> AttestationError,
-) -> Result<VerifyingKey, AttestationError> {
-    let spki = &cert.tbs_certificate.subject_public_key_info;
+fn p256_key_of(cert: &Cert, error: impl Fn(String) -> AttestationError) -> Result<VerifyingKey, AttestationError> {
+    let spki = cert.spki();
     let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
-    if spki.algorithm.oid != OID_EC_PUBLIC_KEY || curve != Some(OID_SECP256R1) {
+    if spki.algorithm.oid != oid::EC_PUBLIC_KEY || curve != Some(oid::P256) {
         let what = match curve {
             Some(curve) => format!("key {} on {}", spki.algorithm.oid, curve),
             None => format!("key {}", spki.algorithm.oid),
@@ -420,44 +354,6 @@ fn p256_key_of(
     }
     let point = spki.subject_public_key.as_bytes().ok_or_else(|| error("the public key has unused bits".into()))?;
     VerifyingKey::from_sec1_bytes(point).map_err(|_| error("the public key is not a valid P-256 point".into()))
-}
-
-/// Is `cert` (whose DER is `cert_der`) signed by `issuer`'s key? Verifies over the TBS bytes
-/// exactly as sent, so a re-encoding quirk cannot change what is checked.
-fn signed_by(
-    cert_der: &[u8],
-    cert_index: usize,
-    cert: &Certificate,
-    issuer: &Certificate,
-    issuer_error: impl Fn(String) -> AttestationError,
-) -> Result<bool, AttestationError> {
-    let alg = &cert.signature_algorithm;
-    if alg.oid != OID_ECDSA_WITH_SHA256 {
-        return Err(AttestationError::UnsupportedCertificateAlgorithm(format!("signature {}", alg.oid)));
-    }
-    // RFC 5280: the algorithm inside the signed part must match the outer one.
-    if cert.tbs_certificate.signature != *alg {
-        return Ok(false);
-    }
-    let key = p256_key_of(issuer, issuer_error)?;
-    let Some(sig) = cert.signature.as_bytes().and_then(|b| Signature::from_der(b).ok()) else {
-        return Ok(false);
-    };
-    let tbs =
-        raw_tbs(cert_der).map_err(|e| AttestationError::BadCertificate { index: cert_index, reason: e.to_string() })?;
-    Ok(key.verify(tbs, &sig).is_ok())
-}
-
-/// The tbsCertificate TLV inside a Certificate SEQUENCE, byte for byte.
-fn raw_tbs(cert_der: &[u8]) -> x509_cert::der::Result<&[u8]> {
-    let mut reader = SliceReader::new(cert_der)?;
-    let tbs = reader.sequence(|r| {
-        let tbs = r.tlv_bytes()?;
-        r.tlv_bytes()?; // signatureAlgorithm
-        r.tlv_bytes()?; // signatureValue
-        Ok(tbs)
-    })?;
-    reader.finish(tbs)
 }
 
 #[cfg(test)]
@@ -520,7 +416,7 @@ mod tests {
     fn leaf_with(m: &AttestationMaterial, subject: &str, profile_ca: bool) -> Vec<u8> {
         let ca_key = p256::ecdsa::SigningKey::from_slice(m.ca_key.as_slice()).unwrap();
         let key = p256::ecdsa::SigningKey::from_slice(m.key.as_slice()).unwrap();
-        let issuer = Certificate::from_der(&m.ca_cert_der).unwrap().tbs_certificate.subject;
+        let issuer = Cert::from_der(&m.ca_cert_der).unwrap().certificate().tbs_certificate.subject.clone();
         let profile = if profile_ca {
             Profile::SubCA { issuer, path_len_constraint: None }
         } else {
@@ -548,9 +444,10 @@ mod tests {
         let obj = object("packed", &ad, stmt);
         assert_eq!(obj.verify(&CDH).unwrap(), AttestationVerdict::Packed { chain: vec![m.cert_der.clone()] });
         // The signed bytes are cut out of the certificate as sent; here they equal a re-encoding.
-        let tbs = Certificate::from_der(&m.cert_der).unwrap().tbs_certificate.to_der().unwrap();
-        assert_eq!(raw_tbs(&m.cert_der).unwrap(), tbs.as_slice());
-        assert!(raw_tbs(&[&m.cert_der[..], &[0]].concat()).is_err(), "trailing byte");
+        let cert = Cert::from_der(&m.cert_der).unwrap();
+        let tbs = cert.certificate().tbs_certificate.to_der().unwrap();
+        assert_eq!(cert.tbs_der(), tbs.as_slice());
+        assert!(Cert::from_der(&[&m.cert_der[..], &[0]].concat()).is_err(), "trailing byte");
         assert_eq!(obj.verify_chain_to(std::slice::from_ref(&m.ca_cert_der)), Ok(true));
 
         let other = AttestationMaterial::create(&AAGUID).unwrap();
@@ -794,13 +691,14 @@ mod tests {
         let m = AttestationMaterial::create(&AAGUID).unwrap();
         let (ad, stmt) = packed(&m, AAGUID);
         let mut obj = object("packed", &ad, stmt);
-        // ecdsa-with-SHA256 -> ecdsa-with-SHA384 (same length), both in the TBS and outside.
+        // ecdsa-with-SHA256 -> ecdsa-with-SHA224 (same length, not accepted), both in the TBS and
+        // outside. (SHA-384 and SHA-512 are accepted since the audit's verifier is used.)
         let sha256 = [0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02];
         let mut cert = m.cert_der.clone();
         let mut n = 0;
         for i in 0..cert.len() - sha256.len() {
             if cert[i..i + sha256.len()] == sha256 {
-                cert[i + sha256.len() - 1] = 0x03;
+                cert[i + sha256.len() - 1] = 0x01;
                 n += 1;
             }
         }
@@ -808,7 +706,7 @@ mod tests {
         *stmt_entry(&mut obj.att_stmt, "x5c") = Value::Array(vec![bytes(&cert)]);
         assert_eq!(
             obj.verify_chain_to(std::slice::from_ref(&m.ca_cert_der)),
-            Err(AttestationError::UnsupportedCertificateAlgorithm("signature 1.2.840.10045.4.3.3".into()))
+            Err(AttestationError::UnsupportedCertificateAlgorithm("algorithm 1.2.840.10045.4.3.1".into()))
         );
     }
 

@@ -3,12 +3,16 @@
 
 pub mod attestation;
 pub mod authenticator;
+pub mod bio;
 pub mod config;
+pub mod cred_blob;
 pub mod cred_mgmt;
 pub mod ctaphid;
 pub mod exchange;
 pub mod inventory;
+pub mod large_blobs;
 pub mod pin;
+pub mod uv_auth;
 
 #[cfg(test)]
 mod test_vectors;

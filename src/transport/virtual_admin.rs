@@ -94,8 +94,12 @@ pub fn serve(file: &Path, socket: &Path, event: &dyn Fn(&str)) -> Result<(), Ser
         k.replug()?;
         event("host connected: key powered up");
         let control = stream.try_clone().map_err(socket_err)?;
+        // The key closes the connection itself when the host leaves: `control` keeps the
+        // socket open until the next connection, and the host must see the key go away.
+        let closer = stream.try_clone().map_err(socket_err)?;
         let thread = std::thread::spawn(move || {
             k.serve(&mut StreamLink::new(stream));
+            let _ = closer.shutdown(std::net::Shutdown::Both);
             k
         });
         current = Some((control, thread));

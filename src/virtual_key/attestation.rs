@@ -32,6 +32,10 @@ const CA_SUBJECT: &str = "CN=fidoctl virtual key test CA,O=fidoctl,C=ZZ";
 /// §8.2.1: C is the vendor's country (ZZ, "unknown", as this is nobody's product), O the
 /// vendor, OU exactly "Authenticator Attestation", CN anything.
 const LEAF_SUBJECT: &str = "CN=fidoctl virtual key attestation,OU=Authenticator Attestation,O=fidoctl,C=ZZ";
+/// Enterprise attestation identifies the one device: its serial goes into the CN.
+fn enterprise_subject(device_serial: &str) -> String {
+    format!("CN=fidoctl virtual key {device_serial} enterprise attestation,OU=Authenticator Attestation,O=fidoctl,C=ZZ")
+}
 
 const DAY: u64 = 24 * 60 * 60;
 /// 20 years, leap days included.
@@ -106,24 +110,28 @@ impl AttestationMaterial {
         )?
         .build::<DerSignature>()?;
 
-        let key = random_p256_scalar()?;
-        let leaf_spki = SubjectPublicKeyInfoOwned::from_key(*signing_key(&key, "attestation key")?.verifying_key())
-            .map_err(|e| AttestationError::Certificate(e.to_string()))?;
-        // Leaf profile: Basic Constraints CA:false (critical), key usage digitalSignature,
-        // subject and authority key identifiers.
-        let profile = Profile::Leaf { issuer: ca_subject, enable_key_agreement: false, enable_key_encipherment: false };
-        let mut builder = CertificateBuilder::new(
-            profile,
-            random_serial()?,
-            validity,
-            Name::from_str(LEAF_SUBJECT)?,
-            leaf_spki,
-            &ca_signer,
-        )?;
-        builder.add_extension(&AaguidExtension(OctetString::new(aaguid.as_slice())?))?;
-        let cert = builder.build::<DerSignature>()?;
+        let (cert_der, key) = issue_leaf(&ca_signer, ca_subject, LEAF_SUBJECT, aaguid)?;
+        Ok(Self { ca_cert_der: ca_cert.to_der()?, ca_key, cert_der, key })
+    }
 
-        Ok(Self { ca_cert_der: ca_cert.to_der()?, ca_key, cert_der: cert.to_der()?, key })
+    /// A second attestation certificate from the same CA, naming this one device
+    /// (`device_serial`): what enterprise attestation signs with, never the batch one.
+    pub fn issue_enterprise(&self, aaguid: &[u8; 16], device_serial: &str) -> Result<StoredLeaf, AttestationError> {
+        let ca_signer = signing_key(&self.ca_key, "CA key")?;
+        let ca_cert = Certificate::from_der(&self.ca_cert_der)
+            .map_err(|e| AttestationError::BadCertificate("CA certificate", e.to_string()))?;
+        let issuer = ca_cert.tbs_certificate.subject.clone();
+        let (cert_der, key) = issue_leaf(&ca_signer, issuer, &enterprise_subject(device_serial), aaguid)?;
+        Ok(StoredLeaf { cert: hex::encode(&cert_der), key: hex::encode(key.as_slice()) })
+    }
+
+    /// The same CA with another of its leaves (the enterprise one) as the signer.
+    pub fn with_leaf(&self, leaf: &StoredLeaf) -> Result<Self, AttestationError> {
+        let cert_der =
+            hex::decode(&leaf.cert).map_err(|e| AttestationError::BadCertificate("leaf certificate", e.to_string()))?;
+        let key = scalar_from_hex(&leaf.key, "leaf key")?;
+        check_key_matches_cert(&key, &cert_der, "leaf key", "leaf certificate")?;
+        Ok(Self { ca_cert_der: self.ca_cert_der.clone(), ca_key: self.ca_key.clone(), cert_der, key })
     }
 
     /// A packed attestation statement (WebAuthn §8.2) over `auth_data || client_data_hash`.
@@ -144,6 +152,43 @@ impl AttestationMaterial {
             (Value::Text("sig".into()), Value::Bytes(sig.as_bytes().to_vec())),
             (Value::Text("x5c".into()), Value::Array(vec![Value::Bytes(self.cert_der.clone())])),
         ]))
+    }
+}
+
+/// One attestation certificate the CA issued, with its key; for §8.2.1 leaf requirements
+/// (Basic Constraints CA:false, key usage digitalSignature, the AAGUID extension).
+fn issue_leaf(
+    ca_signer: &SigningKey,
+    issuer: Name,
+    subject: &str,
+    aaguid: &[u8; 16],
+) -> Result<(Vec<u8>, Zeroizing<[u8; 32]>), AttestationError> {
+    let key = random_p256_scalar()?;
+    let leaf_spki = SubjectPublicKeyInfoOwned::from_key(*signing_key(&key, "attestation key")?.verifying_key())
+        .map_err(|e| AttestationError::Certificate(e.to_string()))?;
+    let profile = Profile::Leaf { issuer, enable_key_agreement: false, enable_key_encipherment: false };
+    let mut builder = CertificateBuilder::new(
+        profile,
+        random_serial()?,
+        validity()?,
+        Name::from_str(subject)?,
+        leaf_spki,
+        ca_signer,
+    )?;
+    builder.add_extension(&AaguidExtension(OctetString::new(aaguid.as_slice())?))?;
+    Ok((builder.build::<DerSignature>()?.to_der()?, key))
+}
+
+/// A leaf certificate and its key as hex strings, for the JSON state file.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, Zeroize, ZeroizeOnDrop)]
+pub struct StoredLeaf {
+    pub cert: String,
+    pub key: String,
+}
+
+impl std::fmt::Debug for StoredLeaf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredLeaf").field("cert", &self.cert).finish_non_exhaustive()
     }
 }
 

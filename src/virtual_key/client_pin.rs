@@ -7,15 +7,18 @@
 //!   have no permission system: there a PIN token authorises everything the key can do
 //!   (credentialMgmtPreview included), is never bound to an RP and stays valid after
 //!   makeCredential/getAssertion, as on real keys of that age.
-//! - No built-in user verification: 0x06 (getPinUvAuthTokenUsingUvWithPermissions) and 0x07
+//! - Keys made with `--bio` have built-in UV (see bio.rs): 0x06 gives a token for a matching
+//!   finger (NOT_ALLOWED with nothing enrolled) and 0x07 reports uvRetries.
+//! - Without a sensor: 0x06 (getPinUvAuthTokenUsingUvWithPermissions) and 0x07
 //!   (getUVRetries) "apply only when the authenticator supports built-in UV", so they are
 //!   INVALID_SUBCOMMAND, as OpenSK answers; so is 0x09 on profiles without pinUvAuthToken.
 //! - forcePINChange, checked only after the PIN was verified: 0x05 answers PIN_INVALID and 0x09
 //!   PIN_POLICY_VIOLATION (§6.5.5.7.1 and §6.5.5.7.2 differ on purpose).
 //! - getPINRetries with no PIN set answers PIN_NOT_SET, as YubiKeys do.
 
-use super::ctap2::Answer;
+use super::ctap2::{Answer, Tracked};
 use super::profile;
+use super::request::status_of;
 use super::state::{KeyState, Profile, StoredPin, TokenState, MAX_PIN_RETRIES};
 use crate::proto::cbor::{self, MapView};
 use crate::proto::cose::CoseKey;
@@ -50,7 +53,6 @@ struct Request<'a> {
 fn parse(params: Option<&Value>) -> Result<Request<'_>, u8> {
     let params = params.ok_or(code::MISSING_PARAMETER)?;
     let map = MapView::new(params, "clientPIN").map_err(|_| code::CBOR_UNEXPECTED_TYPE)?;
-    let wrong_type = |_| code::CBOR_UNEXPECTED_TYPE;
     // A malformed COSE key inside the map is decapsulate's INVALID_PARAMETER; a non-map is a type error.
     let key_agreement = match map.get(field::KEY_AGREEMENT) {
         None => None,
@@ -59,21 +61,21 @@ fn parse(params: Option<&Value>) -> Result<Request<'_>, u8> {
     };
     // Every field's type is checked before presence: a mistyped field is refused as such.
     let request = Request {
-        protocol: map.opt_u64(field::PIN_UV_AUTH_PROTOCOL).map_err(wrong_type)?,
-        sub_command: map.opt_u64(field::SUB_COMMAND).map_err(wrong_type)?,
+        protocol: map.opt_u64(field::PIN_UV_AUTH_PROTOCOL).map_err(status_of)?,
+        sub_command: map.opt_u64(field::SUB_COMMAND).map_err(status_of)?,
         key_agreement,
-        pin_uv_auth_param: map.opt_bytes(field::PIN_UV_AUTH_PARAM).map_err(wrong_type)?,
-        new_pin_enc: map.opt_bytes(field::NEW_PIN_ENC).map_err(wrong_type)?,
-        pin_hash_enc: map.opt_bytes(field::PIN_HASH_ENC).map_err(wrong_type)?,
-        permissions: map.opt_u64(field::PERMISSIONS).map_err(wrong_type)?,
-        rp_id: map.opt_text(field::RP_ID).map_err(wrong_type)?,
+        pin_uv_auth_param: map.opt_bytes(field::PIN_UV_AUTH_PARAM).map_err(status_of)?,
+        new_pin_enc: map.opt_bytes(field::NEW_PIN_ENC).map_err(status_of)?,
+        pin_hash_enc: map.opt_bytes(field::PIN_HASH_ENC).map_err(status_of)?,
+        permissions: map.opt_u64(field::PERMISSIONS).map_err(status_of)?,
+        rp_id: map.opt_text(field::RP_ID).map_err(status_of)?,
     };
     Ok(request)
 }
 
 /// authenticatorClientPIN. State changes (retries, mismatches, keys, tokens) are saved by the
 /// caller, including those made on the way to an error status.
-pub fn handle(state: &mut KeyState, params: Option<&Value>) -> Answer {
+pub fn handle(state: &mut Tracked, params: Option<&Value>) -> Answer {
     let request = parse(params)?;
     let with_permissions = state.identity.profile.has_token_permissions();
     let sub_command = request.sub_command.ok_or(code::MISSING_PARAMETER)?;
@@ -86,7 +88,14 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>) -> Answer {
         Ok(sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS) if with_permissions => {
             get_token_with_permissions(state, &request)
         }
-        // GET_TOKEN_USING_UV_WITH_PERMISSIONS and GET_UV_RETRIES: no built-in UV here.
+        // Built-in UV only on keys with a sensor (`virtual create --bio`).
+        Ok(sub::GET_TOKEN_USING_UV_WITH_PERMISSIONS) if with_permissions && state.identity.bio => {
+            get_token_using_uv(state, &request)
+        }
+        Ok(sub::GET_UV_RETRIES) if state.identity.bio => {
+            protocol(state, request.protocol.ok_or(code::MISSING_PARAMETER)?)?;
+            Ok(Some(cbor::int_map([(response::UV_RETRIES, Some(cbor::uint(u64::from(state.bio.uv_retries))))])))
+        }
         _ => Err(code::INVALID_SUBCOMMAND),
     }
 }
@@ -99,7 +108,7 @@ pub fn protocol(state: &KeyState, number: u64) -> Result<PinProtocol, u8> {
     PinProtocol::from_number(number).ok_or(code::INVALID_PARAMETER)
 }
 
-fn get_pin_retries(state: &mut KeyState, request: &Request) -> Answer {
+fn get_pin_retries(state: &KeyState, request: &Request) -> Answer {
     let profile = state.identity.profile;
     // CTAP 2.1 made pinUvAuthProtocol optional here; CTAP 2.0 required it.
     match request.protocol {
@@ -120,9 +129,13 @@ fn get_pin_retries(state: &mut KeyState, request: &Request) -> Answer {
     ])))
 }
 
-fn get_key_agreement(state: &mut KeyState, request: &Request) -> Answer {
+fn get_key_agreement(state: &mut Tracked, request: &Request) -> Answer {
     protocol(state, request.protocol.ok_or(code::MISSING_PARAMETER)?)?;
-    let key = key_agreement_key(state)?;
+    // Handing out the key the key already has changes nothing worth a save.
+    let key = match state.power.key_agreement.as_ref().and_then(load_scalar) {
+        Some(key) => key,
+        None => key_agreement_key(state)?,
+    };
     Ok(Some(cbor::int_map([(response::KEY_AGREEMENT, Some(key.public_cose().to_value()))])))
 }
 
@@ -142,7 +155,7 @@ fn set_pin(state: &mut KeyState, request: &Request) -> Answer {
         return Err(code::PIN_AUTH_INVALID);
     }
     let (pin, code_points) = new_pin(state, p, &shared, new_pin_enc)?;
-    state.pin = Some(StoredPin { hash: hex::encode(pin_hash(&pin)), code_points });
+    state.pin = Some(StoredPin { hash: pin_hash(&pin), code_points });
     state.pin_retries = MAX_PIN_RETRIES;
     Ok(None)
 }
@@ -166,7 +179,7 @@ fn change_pin(state: &mut KeyState, request: &Request) -> Answer {
     if state.force_pin_change && same(&hash, &stored) {
         return Err(code::PIN_POLICY_VIOLATION);
     }
-    state.pin = Some(StoredPin { hash: hex::encode(hash), code_points });
+    state.pin = Some(StoredPin { hash, code_points });
     state.force_pin_change = false;
     state.pin_retries = MAX_PIN_RETRIES;
     // Every pinUvAuthToken dies with the old PIN.
@@ -220,6 +233,29 @@ fn get_token_with_permissions(state: &mut KeyState, request: &Request) -> Answer
     issue_token(state, p, &shared, permissions, request.rp_id.map(str::to_string))
 }
 
+/// §6.5.5.7.3: a token for a finger on the sensor instead of a PIN.
+fn get_token_using_uv(state: &mut Tracked, request: &Request) -> Answer {
+    let (Some(number), Some(platform_key), Some(permissions)) =
+        (request.protocol, request.key_agreement, request.permissions)
+    else {
+        return Err(code::MISSING_PARAMETER);
+    };
+    let p = protocol(state, number)?;
+    if permissions == 0 {
+        return Err(code::INVALID_PARAMETER);
+    }
+    let permissions = (permissions & DEFINED_PERMISSIONS) as u8;
+    if permissions & !offered_permissions(state) != 0 {
+        return Err(code::UNAUTHORIZED_PERMISSION);
+    }
+    if state.bio.enrollments.is_empty() {
+        return Err(code::NOT_ALLOWED);
+    }
+    let shared = decapsulate(state, p, platform_key)?;
+    super::bio::verify_user(state)?;
+    issue_token(state, p, &shared, permissions, request.rp_id.map(str::to_string))
+}
+
 /// The permissions a token may be granted, from the same getInfo options the host reads:
 /// cm needs credMgmt, be bioEnroll, lbw largeBlobs, acfg authnrCfg; mc/ga are refused only
 /// when noMcGaPermissionsWithClientPin is true.
@@ -256,10 +292,7 @@ fn pin_gate(state: &KeyState) -> Result<[u8; 16], u8> {
     if state.power.consecutive_pin_mismatches >= MAX_CONSECUTIVE_MISMATCHES {
         return Err(code::PIN_AUTH_BLOCKED);
     }
-    let mut hash = [0u8; 16];
-    // A hash the state file cannot give back is a damaged key, not a wrong PIN to count.
-    hex::decode_to_slice(&stored.hash, &mut hash).map_err(|_| code::OTHER)?;
-    Ok(hash)
+    Ok(stored.hash)
 }
 
 /// One PIN attempt: the retry is counted before the PIN is judged, so pulling the plug
@@ -275,6 +308,8 @@ fn check_pin(
     let matches = p.decrypt(shared, pin_hash_enc).is_ok_and(|hash| same(&hash, stored));
     if matches {
         state.pin_retries = MAX_PIN_RETRIES;
+        // A PIN unblocks built-in UV too (§6.5.5.7: uvRetries reset on a good PIN).
+        state.bio.uv_retries = super::bio::MAX_UV_RETRIES;
         state.power.consecutive_pin_mismatches = 0;
         return Ok(());
     }
@@ -317,15 +352,14 @@ fn issue_token(state: &mut KeyState, p: PinProtocol, shared: &[u8], permissions:
     let mut token = Zeroizing::new([0u8; TOKEN_LEN]);
     OsRng.try_fill_bytes(token.as_mut_slice()).map_err(|_| code::OTHER)?;
     let encrypted = p.encrypt(shared, token.as_slice()).map_err(|_| code::OTHER)?;
-    state.power.token =
-        Some(TokenState { token: hex::encode(token.as_slice()), protocol: p.number(), permissions, rp_id });
+    state.power.token = Some(TokenState { token: token.to_vec(), protocol: p.number(), permissions, rp_id });
     Ok(Some(cbor::int_map([(response::PIN_UV_AUTH_TOKEN, Some(cbor::bytes(&encrypted)))])))
 }
 
 /// The key's ephemeral key-agreement key, made on first use after each power-up.
 fn key_agreement_key(state: &mut KeyState) -> Result<KeyAgreementKey, u8> {
     // An unreadable stored scalar is replaced: the key is ephemeral anyway.
-    if let Some(key) = state.power.key_agreement.as_deref().and_then(load_scalar) {
+    if let Some(key) = state.power.key_agreement.as_ref().and_then(load_scalar) {
         return Ok(key);
     }
     // from_scalar refuses 0 and values ≥ the group order (odds about 2^-32 per draw).
@@ -333,17 +367,15 @@ fn key_agreement_key(state: &mut KeyState) -> Result<KeyAgreementKey, u8> {
         let mut scalar = Zeroizing::new([0u8; 32]);
         OsRng.try_fill_bytes(scalar.as_mut_slice()).map_err(|_| code::OTHER)?;
         if let Ok(key) = KeyAgreementKey::from_scalar(&scalar) {
-            state.power.key_agreement = Some(hex::encode(scalar.as_slice()));
+            state.power.key_agreement = Some(*scalar);
             return Ok(key);
         }
     }
     Err(code::OTHER)
 }
 
-fn load_scalar(text: &str) -> Option<KeyAgreementKey> {
-    let mut scalar = Zeroizing::new([0u8; 32]);
-    hex::decode_to_slice(text, scalar.as_mut_slice()).ok()?;
-    KeyAgreementKey::from_scalar(&scalar).ok()
+fn load_scalar(scalar: &[u8; 32]) -> Option<KeyAgreementKey> {
+    KeyAgreementKey::from_scalar(scalar).ok()
 }
 
 /// decapsulate(): ECDH with the platform's key and the protocol's KDF. A key that is not a
@@ -354,9 +386,10 @@ pub fn decapsulate(state: &mut KeyState, p: PinProtocol, platform_key: &Value) -
     key_agreement_key(state)?.shared_secret(p, &peer).map_err(|_| code::INVALID_PARAMETER)
 }
 
-/// Equal, without an early exit that would time how much of a PIN hash matched.
+/// Equal, without an early exit that would time how much of a PIN hash matched (black_box
+/// keeps the optimiser from turning the fold back into a short-circuit compare).
 fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len() && std::hint::black_box(a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y))) == 0
 }
 
 /// Check a pinUvAuthParam made with the current pinUvAuthToken, for the handlers that need
@@ -381,8 +414,7 @@ pub fn verify_token(
     let p = protocol(state, protocol_number)?;
     // Each protocol has its own token: the other protocol's is one nobody holds.
     let token = state.power.token.as_ref().filter(|t| t.protocol == p.number()).ok_or(code::PIN_AUTH_INVALID)?;
-    let key = Zeroizing::new(hex::decode(&token.token).map_err(|_| code::PIN_AUTH_INVALID)?);
-    if !p.verify(&key, message, pin_uv_auth_param) {
+    if !p.verify(&token.token, message, pin_uv_auth_param) {
         return Err(code::PIN_AUTH_INVALID);
     }
     if !state.identity.profile.has_token_permissions() {
@@ -427,6 +459,11 @@ pub fn clear_permissions_except_lbw(state: &mut KeyState) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// clientPIN on a bare state, as the dispatcher would call it.
+    fn handle(state: &mut KeyState, params: Option<&Value>) -> Answer {
+        super::handle(&mut Tracked::new(state), params)
+    }
     use crate::proto::cbor::{bytes, int_map, text, uint};
     use crate::proto::pin_protocol::pad_pin;
     use crate::virtual_key::hid::UserPresence;
@@ -448,6 +485,7 @@ mod tests {
             aaguid: "00000000-0000-0000-0000-000000000000".into(),
             firmware: 1,
             max_resident: 25,
+            bio: false,
         })
     }
 
@@ -580,7 +618,7 @@ mod tests {
             let mut state = key(profile);
             assert_eq!(set_pin_with(&mut state, p, "12345é".as_bytes()), code::OK, "{profile:?} v{}", p.number());
             let stored = state.pin.clone().unwrap();
-            assert_eq!(stored.hash, hex::encode(pin_hash("12345é".as_bytes())));
+            assert_eq!(stored.hash, pin_hash("12345é".as_bytes()));
             assert_eq!(stored.code_points, 6);
             assert_eq!(state.pin_retries, MAX_PIN_RETRIES);
             assert_eq!(profile::get_info(&state).options.get("clientPin"), Some(&true));
@@ -595,7 +633,7 @@ mod tests {
         let mut state = key(Profile::Ctap21);
         assert_eq!(set_pin_with(&mut state, V2, b"1234"), code::OK);
         assert_eq!(set_pin_with(&mut state, V2, b"5678"), code::PIN_AUTH_INVALID);
-        assert_eq!(state.pin.as_ref().unwrap().hash, hex::encode(pin_hash(b"1234")));
+        assert_eq!(state.pin.as_ref().unwrap().hash, pin_hash(b"1234"));
 
         for p in [V1, V2] {
             let mut state = key(Profile::Ctap21);
@@ -716,7 +754,7 @@ mod tests {
             ]
         };
         // The same key serves until something goes wrong...
-        let before = state.power.key_agreement.clone();
+        let before = state.power.key_agreement;
         assert!(call(&mut state, 2, sub::GET_PIN_TOKEN, request()).is_ok());
         assert_eq!(state.power.key_agreement, before);
         let wrong = [(field::KEY_AGREEMENT, Some(platform.cose())), (field::PIN_HASH_ENC, Some(bytes(&[0u8; 32])))];
@@ -878,7 +916,8 @@ mod tests {
     fn permissions_the_key_does_not_offer_are_refused_before_the_pin_is_tried() {
         let mut state = key(Profile::Ctap21);
         assert_eq!(set_pin_with(&mut state, V2, b"1234"), code::OK);
-        for refused in [BE, LBW, MC | BE, CM | LBW] {
+        // lbw is offered since largeBlobs exists; be only once a sensor does.
+        for refused in [BE, MC | BE, CM | LBW | BE] {
             let answer = permission_token(&mut state, V2, b"0000", u64::from(refused), None);
             assert_eq!(answer, Err(code::UNAUTHORIZED_PERMISSION), "{refused:#x}");
         }
@@ -935,7 +974,7 @@ mod tests {
         let mut state = key(Profile::Ctap21);
         assert_eq!(set_pin_with(&mut state, V2, b"1234"), code::OK);
         let token = pin_token(&mut state, V2, b"1234").unwrap();
-        let before = state.power.key_agreement.clone();
+        let before = state.power.key_agreement;
         assert!(before.is_some());
         let first = call(&mut state, 2, sub::GET_KEY_AGREEMENT, []).unwrap();
         assert_eq!(call(&mut state, 1, sub::GET_KEY_AGREEMENT, []).unwrap(), first);
@@ -962,7 +1001,7 @@ mod tests {
 
         assert_eq!(change_pin_with(&mut state, V2, b"1234", b"1234"), code::PIN_POLICY_VIOLATION);
         assert!(state.force_pin_change);
-        assert_eq!(state.pin.as_ref().unwrap().hash, hex::encode(pin_hash(b"1234")));
+        assert_eq!(state.pin.as_ref().unwrap().hash, pin_hash(b"1234"));
         assert_eq!(change_pin_with(&mut state, V2, b"1234", b"4321"), code::OK);
         assert!(!state.force_pin_change);
         assert!(pin_token(&mut state, V2, b"4321").is_ok());
@@ -1140,7 +1179,7 @@ mod tests {
         let (command, request) = vector_request("clientPIN setPIN (protocol 1)");
         assert_eq!(command, 0x06);
         let mut state = key(Profile::Ctap20);
-        state.power.key_agreement = Some(hex::encode(vector("authenticator_private_scalar")));
+        state.power.key_agreement = Some(vector("authenticator_private_scalar").try_into().unwrap());
 
         // As recorded, pinUvAuthParam (00..0f) and newPinEnc (64 zero bytes) are stand-ins;
         // what is determined is that the MAC over newPinEnc under the real secret differs.
@@ -1160,7 +1199,7 @@ mod tests {
             ],
         );
         assert_eq!(dispatch(&mut state, command, &real), [code::OK]);
-        assert_eq!(state.pin.as_ref().unwrap().hash, hex::encode(pin_hash(b"a1b2c3d4")));
+        assert_eq!(state.pin.as_ref().unwrap().hash, pin_hash(b"a1b2c3d4"));
         assert_eq!(state.pin.as_ref().unwrap().code_points, 8);
     }
 
@@ -1170,8 +1209,8 @@ mod tests {
         for protocol in [1, 2] {
             let vector = pin_vector(protocol);
             let mut state = key(Profile::Ctap21);
-            state.pin = Some(StoredPin { hash: hex::encode(pin_hash(b"1234")), code_points: 4 });
-            state.power.key_agreement = Some(hex::encode(vector("authenticator_private_scalar")));
+            state.pin = Some(StoredPin { hash: pin_hash(b"1234"), code_points: 4 });
+            state.power.key_agreement = Some(vector("authenticator_private_scalar").try_into().unwrap());
             let Value::Map(mut entries) = with_fields(
                 &change,
                 &[
@@ -1185,7 +1224,7 @@ mod tests {
             entries.retain(|(k, _)| cbor::as_i64(k) != Some(field::PIN_UV_AUTH_PROTOCOL));
             entries.push((uint(1), uint(protocol)));
             assert_eq!(dispatch(&mut state, command, &Value::Map(entries)), [code::OK], "v{protocol}");
-            assert_eq!(state.pin.as_ref().unwrap().hash, hex::encode(pin_hash(b"a1b2c3d4")));
+            assert_eq!(state.pin.as_ref().unwrap().hash, pin_hash(b"a1b2c3d4"));
         }
 
         // Recorded getPinToken: its pinHashEnc (16 zero bytes) is no PIN's hash under the real
@@ -1193,19 +1232,19 @@ mod tests {
         let vector = pin_vector(1);
         let (command, token) = vector_request("clientPIN getPinToken legacy 0x05 (protocol 1)");
         let mut state = key(Profile::Ctap20);
-        state.pin = Some(StoredPin { hash: hex::encode(pin_hash(b"1234")), code_points: 4 });
-        state.power.key_agreement = Some(hex::encode(vector("authenticator_private_scalar")));
+        state.pin = Some(StoredPin { hash: pin_hash(b"1234"), code_points: 4 });
+        state.power.key_agreement = Some(vector("authenticator_private_scalar").try_into().unwrap());
         assert_eq!(dispatch(&mut state, command, &token), [code::PIN_INVALID]);
         assert_eq!(state.pin_retries, MAX_PIN_RETRIES - 1);
         // With the real pinHashEnc the token comes back encrypted under the shared secret.
-        state.power.key_agreement = Some(hex::encode(vector("authenticator_private_scalar")));
+        state.power.key_agreement = Some(vector("authenticator_private_scalar").try_into().unwrap());
         let real = with_fields(&token, &[(field::PIN_HASH_ENC, vector("pin_hash_enc_for_pin_1234"))]);
         let answer = dispatch(&mut state, command, &real);
         assert_eq!(answer[0], code::OK);
         let body = cbor::decode(&answer[1..]).unwrap();
         let encrypted = MapView::new(&body, "answer").unwrap().req_bytes(response::PIN_UV_AUTH_TOKEN).unwrap().to_vec();
         let token = V1.decrypt(&vector("shared_secret"), &encrypted).unwrap();
-        assert_eq!(hex::encode(token.as_slice()), state.power.token.as_ref().unwrap().token);
+        assert_eq!(token.as_slice(), state.power.token.as_ref().unwrap().token.as_slice());
     }
 
     #[test]
@@ -1225,5 +1264,85 @@ mod tests {
         let answer = dispatch(&mut state, command, &retries_request);
         // {3: 8, 4: false}
         assert_eq!(hex::encode(answer), "00a2030804f4");
+    }
+
+    // ---- security properties (issue 18) --------------------------------------------------
+
+    /// A key-agreement point that is not on P-256 is refused before any secret is derived
+    /// from it (an invalid-curve attack would otherwise learn bits of the key's scalar).
+    #[test]
+    fn key_agreement_points_off_the_curve_are_refused() {
+        for p in [PinProtocol::V1, PinProtocol::V2] {
+            let mut state = key(Profile::Ctap21);
+            let platform = Platform::new(&mut state, p);
+            let mut request = platform.set_request(&platform.new_pin_enc(b"1234"));
+            let off_curve = int_map([
+                (1, Some(uint(2))),
+                (3, Some(crate::proto::cbor::int(-25))),
+                (-1, Some(uint(1))),
+                (-2, Some(bytes(&[1; 32]))),
+                (-3, Some(bytes(&[2; 32]))),
+            ]);
+            request[0] = (field::KEY_AGREEMENT, Some(off_curve));
+            assert_eq!(status(call(&mut state, p.number(), sub::SET_PIN, request)), code::INVALID_PARAMETER);
+            assert!(state.pin.is_none());
+        }
+    }
+
+    /// Every power-up forgets the token and the key-agreement key: neither survives a re-plug.
+    #[test]
+    fn tokens_and_key_agreement_keys_are_fresh_after_each_power_up() {
+        let mut state = key(Profile::Ctap21);
+        assert_eq!(set_pin_with(&mut state, PinProtocol::V2, b"1234"), code::OK);
+        let agreement = |state: &mut KeyState| {
+            let answer = call(state, 2, sub::GET_KEY_AGREEMENT, []).unwrap().unwrap();
+            CoseKey::from_value(MapView::new(&answer, "a").unwrap().require(response::KEY_AGREEMENT).unwrap()).unwrap()
+        };
+        let first = agreement(&mut state);
+        assert_eq!(agreement(&mut state), first, "the same key until the next power-up");
+        let platform = Platform::new(&mut state, PinProtocol::V2);
+        let token = platform
+            .token(call(
+                &mut state,
+                2,
+                sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS,
+                [
+                    (field::KEY_AGREEMENT, Some(platform.cose())),
+                    (field::PIN_HASH_ENC, Some(bytes(&platform.pin_hash_enc(b"1234")))),
+                    (field::PERMISSIONS, Some(uint(u64::from(permission::MAKE_CREDENTIAL)))),
+                ],
+            ))
+            .unwrap();
+        let message = [0x11; 32];
+        let auth = PinProtocol::V2.authenticate(&token, &message);
+        assert_eq!(verify_token(&state, 2, &auth, &message, permission::MAKE_CREDENTIAL, None), Ok(()));
+
+        state.power_up();
+        assert_ne!(agreement(&mut state), first, "a new key agreement key after power-up");
+        assert_eq!(
+            verify_token(&state, 2, &auth, &message, permission::MAKE_CREDENTIAL, None),
+            Err(code::PIN_AUTH_INVALID),
+            "the old token is gone"
+        );
+    }
+
+    /// PIN hashes are compared without an early exit: every byte position decides alike, and
+    /// lengths must match (pinUvAuthParam goes through the MAC's constant-time verify).
+    #[test]
+    fn pin_hash_comparison_is_exact_and_whole() {
+        let a = [0x5a; 16];
+        assert!(same(&a, &a));
+        for i in 0..16 {
+            let mut b = a;
+            b[i] ^= 0x01;
+            assert!(!same(&a, &b), "byte {i}");
+        }
+        assert!(!same(&a, &a[..15]));
+        assert!(!same(&a[..0], &a));
+        // A truncated or extended pinUvAuthParam is refused, never compared on a prefix.
+        let full = PinProtocol::V2.authenticate(&[7; 32], b"m");
+        assert!(PinProtocol::V2.verify(&[7; 32], b"m", &full));
+        assert!(!PinProtocol::V2.verify(&[7; 32], b"m", &full[..16]));
+        assert!(!PinProtocol::V2.verify(&[7; 32], b"m", &[full.as_slice(), &[0]].concat()));
     }
 }

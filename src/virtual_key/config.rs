@@ -1,8 +1,9 @@
 //! authenticatorConfig (0x0D) and authenticatorReset (0x07), device side (CTAP 2.1 §6.11, §6.6).
 
 use super::client_pin;
-use super::ctap2::Answer;
+use super::ctap2::{Answer, Tracked};
 use super::hid::UserPresence;
+use super::request::status_of;
 use super::state::{KeyState, PowerState, DEFAULT_MIN_PIN_LENGTH, MAX_PIN_RETRIES};
 use crate::proto::cbor::{self, MapView};
 use crate::proto::ctap2::{client_pin::permission, command, config as cfg};
@@ -15,24 +16,20 @@ pub const RESET_WINDOW: Duration = Duration::from_secs(10);
 /// How many RP ids setMinPINLength accepts (getInfo 0x10).
 pub use super::profile::MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH;
 
-fn wrong_type<T>(_: T) -> u8 {
-    code::CBOR_UNEXPECTED_TYPE
-}
-
-pub fn config(state: &mut KeyState, params: Option<&Value>) -> Answer {
+pub fn config(state: &mut Tracked, params: Option<&Value>) -> Answer {
     if !state.identity.profile.has_token_permissions() {
         return Err(code::INVALID_COMMAND);
     }
     let params = params.ok_or(code::MISSING_PARAMETER)?;
-    let m = MapView::new(params, "authenticatorConfig").map_err(wrong_type)?;
-    let sub = m.opt_u64(cfg::SUB_COMMAND).map_err(wrong_type)?.ok_or(code::MISSING_PARAMETER)?;
+    let m = MapView::new(params, "authenticatorConfig").map_err(status_of)?;
+    let sub = m.opt_u64(cfg::SUB_COMMAND).map_err(status_of)?.ok_or(code::MISSING_PARAMETER)?;
     let sub = u8::try_from(sub).map_err(|_| code::INVALID_SUBCOMMAND)?;
     let sub_params = m.get(cfg::SUB_COMMAND_PARAMS);
     if sub_params.is_some_and(|p| !matches!(p, Value::Map(_))) {
         return Err(code::CBOR_UNEXPECTED_TYPE);
     }
-    let protocol = m.opt_u64(cfg::PIN_UV_AUTH_PROTOCOL).map_err(wrong_type)?;
-    let auth_param = m.opt_bytes(cfg::PIN_UV_AUTH_PARAM).map_err(wrong_type)?;
+    let protocol = m.opt_u64(cfg::PIN_UV_AUTH_PROTOCOL).map_err(status_of)?;
+    let auth_param = m.opt_bytes(cfg::PIN_UV_AUTH_PARAM).map_err(status_of)?;
     // A key with a PIN (or always-UV) only takes configuration from a PIN token with acfg.
     if state.pin.is_some() || state.always_uv {
         let param = auth_param.ok_or(code::PUAT_REQUIRED)?;
@@ -62,10 +59,10 @@ pub fn config(state: &mut KeyState, params: Option<&Value>) -> Answer {
 fn set_min_pin_length(state: &mut KeyState, params: Option<&Value>) -> Answer {
     use cfg::set_min_pin_length as k;
     let empty = Value::Map(Vec::new());
-    let m = MapView::new(params.unwrap_or(&empty), "setMinPINLength").map_err(wrong_type)?;
-    let new_min = m.opt_u64(k::NEW_MIN_PIN_LENGTH).map_err(wrong_type)?;
-    let force = m.opt_bool(k::FORCE_CHANGE_PIN).map_err(wrong_type)?.unwrap_or(false);
-    let rp_ids = match m.opt_array(k::MIN_PIN_LENGTH_RP_IDS).map_err(wrong_type)? {
+    let m = MapView::new(params.unwrap_or(&empty), "setMinPINLength").map_err(status_of)?;
+    let new_min = m.opt_u64(k::NEW_MIN_PIN_LENGTH).map_err(status_of)?;
+    let force = m.opt_bool(k::FORCE_CHANGE_PIN).map_err(status_of)?.unwrap_or(false);
+    let rp_ids = match m.opt_array(k::MIN_PIN_LENGTH_RP_IDS).map_err(status_of)? {
         None => None,
         Some(items) => Some(
             items
@@ -107,7 +104,7 @@ fn set_min_pin_length(state: &mut KeyState, params: Option<&Value>) -> Answer {
 }
 
 /// authenticatorReset: only within 10 s of power-up, and only with a touch.
-pub fn reset(state: &mut KeyState, presence: &mut dyn UserPresence) -> Answer {
+pub fn reset(state: &mut Tracked, presence: &mut dyn UserPresence) -> Answer {
     if state.since_power_up() > RESET_WINDOW {
         return Err(code::NOT_ALLOWED);
     }
@@ -120,6 +117,8 @@ pub fn reset(state: &mut KeyState, presence: &mut dyn UserPresence) -> Answer {
     state.always_uv = false;
     state.enterprise_attestation = false;
     state.credentials.clear();
+    state.large_blob_array = super::large_blobs::initial_array();
+    state.bio = Default::default();
     // Tokens and key agreement go; the key stays plugged in (the reset window stays as it was).
     state.power = PowerState { powered_up_at_ms: state.power.powered_up_at_ms, ..PowerState::default() };
     Ok(None)
@@ -128,6 +127,13 @@ pub fn reset(state: &mut KeyState, presence: &mut dyn UserPresence) -> Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn config(state: &mut KeyState, params: Option<&Value>) -> Answer {
+        super::config(&mut Tracked::new(state), params)
+    }
+    fn reset(state: &mut KeyState, presence: &mut dyn UserPresence) -> Answer {
+        super::reset(&mut Tracked::new(state), presence)
+    }
     use crate::proto::pin_protocol::pin_hash;
     use crate::virtual_key::state::{Identity, Profile, StoredPin};
 
@@ -144,13 +150,13 @@ mod tests {
             aaguid: "00000000-0000-0000-0000-000000000000".into(),
             firmware: 1,
             max_resident: 5,
+            bio: false,
         })
     }
 
     fn with_pin(pin: &str) -> KeyState {
         let mut s = key();
-        s.pin =
-            Some(StoredPin { hash: hex::encode(pin_hash(pin.as_bytes())), code_points: pin.chars().count() as u32 });
+        s.pin = Some(StoredPin { hash: pin_hash(pin.as_bytes()), code_points: pin.chars().count() as u32 });
         s
     }
 

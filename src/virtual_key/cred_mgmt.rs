@@ -9,7 +9,10 @@
 //!   name is the newest one a registration gave.
 //! - A token without cm, or bound to an RP the request is not about, is PIN_AUTH_INVALID, as
 //!   CTAP 2.1 says (and `client_pin::verify_token` answers for every handler).
-//! - The preview has no updateUserInformation: INVALID_SUBCOMMAND before any auth is looked at.
+//! - A ctap2.1 key answers the preview (0x41) exactly as 0x0A, as real 2.1 keys do: libfido2
+//!   1.12-1.14 sends every request there, with a cm token and the same MAC scope
+//!   (subCommand || subCommandParams) and response keys.
+//! - The ctap2.1-pre preview has no updateUserInformation: INVALID_SUBCOMMAND before any auth is looked at.
 //!   Preview tokens (getPinToken) carry no permissions and no RP: the MAC is all that is checked.
 //! - What the "next" subcommands still have to give lives in `PowerState::cred_mgmt`;
 //!   `ctap2::handle` takes it out before every command, so only an immediately following "next"
@@ -19,20 +22,20 @@
 
 use super::attestation::CredentialPrivateKey;
 use super::client_pin;
-use super::ctap2::Answer;
+use super::ctap2::{Answer, Tracked};
+use super::request::{rp_id_hash, status_of};
 use super::state::{CredMgmtEnumeration, KeyState, StoredCredential};
-use crate::proto::cbor::{self, CborError, MapView};
+use crate::proto::cbor::{self, MapView};
 use crate::proto::ctap2::client_pin::permission;
 use crate::proto::ctap2::credential_management::{self as field, param, response, sub};
 use crate::proto::entities::{CredentialDescriptor, RelyingParty, User};
 use crate::proto::status::code;
 use ciborium::value::Value;
-use sha2::{Digest, Sha256};
 
 /// Which command byte the request came in on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flavor {
-    /// authenticatorCredentialManagement (0x0A), ctap2.1 profile.
+    /// The CTAP 2.1 command set: 0x0A, and 0x41 on a 2.1 key (which answers it alike).
     Standard,
     /// credentialMgmtPreview (0x41), ctap2.1-pre profile: no updateUserInformation.
     Preview,
@@ -46,13 +49,6 @@ struct Request<'a> {
     pin_uv_auth_param: Option<&'a [u8]>,
 }
 
-fn field_error(e: CborError) -> u8 {
-    match e {
-        CborError::Missing(_) => code::MISSING_PARAMETER,
-        _ => code::CBOR_UNEXPECTED_TYPE,
-    }
-}
-
 fn parse(params: Option<&Value>) -> Result<Request<'_>, u8> {
     let params = params.ok_or(code::MISSING_PARAMETER)?;
     let map = MapView::new(params, "credentialManagement").map_err(|_| code::CBOR_UNEXPECTED_TYPE)?;
@@ -62,17 +58,17 @@ fn parse(params: Option<&Value>) -> Result<Request<'_>, u8> {
         Some(_) => return Err(code::CBOR_UNEXPECTED_TYPE),
     };
     Ok(Request {
-        sub_command: map.req_u64(field::SUB_COMMAND).map_err(field_error)?,
+        sub_command: map.req_u64(field::SUB_COMMAND).map_err(status_of)?,
         params: sub_params,
-        protocol: map.opt_u64(field::PIN_UV_AUTH_PROTOCOL).map_err(field_error)?,
-        pin_uv_auth_param: map.opt_bytes(field::PIN_UV_AUTH_PARAM).map_err(field_error)?,
+        protocol: map.opt_u64(field::PIN_UV_AUTH_PROTOCOL).map_err(status_of)?,
+        pin_uv_auth_param: map.opt_bytes(field::PIN_UV_AUTH_PARAM).map_err(status_of)?,
     })
 }
 
 /// authenticatorCredentialManagement. `enumeration` is what the previous command left for a
 /// "next" subcommand (already cleared from the state by the dispatcher).
 pub fn handle(
-    state: &mut KeyState,
+    state: &mut Tracked,
     params: Option<&Value>,
     flavor: Flavor,
     enumeration: Option<CredMgmtEnumeration>,
@@ -140,10 +136,6 @@ fn check_bound_rp(state: &KeyState, rp_id: &str) -> Result<(), u8> {
     }
 }
 
-fn rp_id_hash(rp_id: &str) -> [u8; 32] {
-    Sha256::digest(rp_id.as_bytes()).into()
-}
-
 fn discoverable(state: &KeyState) -> impl Iterator<Item = &StoredCredential> {
     state.credentials.iter().filter(|c| c.discoverable)
 }
@@ -170,11 +162,7 @@ fn rp_credentials<'a>(state: &'a KeyState, hash: &[u8]) -> Vec<&'a StoredCredent
 
 /// The discoverable credential with exactly this id: whole bytes, never a prefix.
 fn find_index(state: &KeyState, id: &[u8]) -> Result<usize, u8> {
-    state
-        .credentials
-        .iter()
-        .position(|c| c.discoverable && hex::decode(&c.id).is_ok_and(|stored| stored == id))
-        .ok_or(code::NO_CREDENTIALS)
+    state.credentials.iter().position(|c| c.discoverable && c.id == id).ok_or(code::NO_CREDENTIALS)
 }
 
 fn metadata(state: &KeyState) -> Answer {
@@ -202,18 +190,18 @@ fn rp_answer(state: &KeyState, rp_id: &str, total: Option<usize>) -> Value {
     ])
 }
 
-fn enumerate_rps_begin(state: &mut KeyState) -> Answer {
+fn enumerate_rps_begin(state: &mut Tracked) -> Answer {
     let ids = rp_ids(state);
     let first = ids.first().ok_or(code::NO_CREDENTIALS)?;
     let answer = rp_answer(state, first, Some(ids.len()));
     let rest = ids[1..].to_vec();
     if !rest.is_empty() {
-        state.power.cred_mgmt = Some(CredMgmtEnumeration::Rps(rest));
+        state.enumerations().cred_mgmt = Some(CredMgmtEnumeration::Rps(rest));
     }
     Ok(Some(answer))
 }
 
-fn enumerate_rps_next(state: &mut KeyState, enumeration: Option<CredMgmtEnumeration>) -> Answer {
+fn enumerate_rps_next(state: &mut Tracked, enumeration: Option<CredMgmtEnumeration>) -> Answer {
     let Some(CredMgmtEnumeration::Rps(mut rest)) = enumeration else {
         return Err(code::NOT_ALLOWED);
     };
@@ -222,7 +210,7 @@ fn enumerate_rps_next(state: &mut KeyState, enumeration: Option<CredMgmtEnumerat
     }
     let rp_id = rest.remove(0);
     if !rest.is_empty() {
-        state.power.cred_mgmt = Some(CredMgmtEnumeration::Rps(rest));
+        state.enumerations().cred_mgmt = Some(CredMgmtEnumeration::Rps(rest));
     }
     Ok(Some(rp_answer(state, &rp_id, None)))
 }
@@ -230,8 +218,8 @@ fn enumerate_rps_next(state: &mut KeyState, enumeration: Option<CredMgmtEnumerat
 /// One credential's answer; `total` only in the first.
 fn credential_answer(c: &StoredCredential, total: Option<usize>) -> Answer {
     // Values the key wrote itself: unreadable ones mean a damaged state file, not a bad request.
-    let user_id = hex::decode(&c.user_id).map_err(|_| code::OTHER)?;
-    let credential_id = hex::decode(&c.id).map_err(|_| code::OTHER)?;
+    let user_id = c.user_id.clone();
+    let credential_id = c.id.clone();
     let key = CredentialPrivateKey::try_from(&c.key).map_err(|_| code::OTHER)?;
     let public_key = key.public_cose().map_err(|_| code::OTHER)?;
     let user = User { id: user_id, name: c.user_name.clone(), display_name: c.user_display_name.clone() };
@@ -241,6 +229,7 @@ fn credential_answer(c: &StoredCredential, total: Option<usize>) -> Answer {
         (response::PUBLIC_KEY, Some(public_key.to_value())),
         (response::TOTAL_CREDENTIALS, total.map(|t| cbor::uint(t as u64))),
         (response::CRED_PROTECT, Some(cbor::uint(u64::from(c.cred_protect)))),
+        (response::LARGE_BLOB_KEY, c.large_blob_key.map(|k| cbor::bytes(&k))),
     ])))
 }
 
@@ -249,8 +238,8 @@ fn sub_params<'a>(request: &Request<'a>) -> Result<MapView<'a>, u8> {
     MapView::new(params, "subCommandParams").map_err(|_| code::CBOR_UNEXPECTED_TYPE)
 }
 
-fn enumerate_credentials_begin(state: &mut KeyState, request: &Request) -> Answer {
-    let hash = sub_params(request)?.req_bytes(param::RP_ID_HASH).map_err(field_error)?;
+fn enumerate_credentials_begin(state: &mut Tracked, request: &Request) -> Answer {
+    let hash = sub_params(request)?.req_bytes(param::RP_ID_HASH).map_err(status_of)?;
     // Checked before looking: a bound token learns nothing about other RPs.
     if client_pin::token_rp_id(state).is_some_and(|bound| rp_id_hash(bound) != hash) {
         return Err(code::PIN_AUTH_INVALID);
@@ -258,14 +247,14 @@ fn enumerate_credentials_begin(state: &mut KeyState, request: &Request) -> Answe
     let found = rp_credentials(state, hash);
     let first = found.first().ok_or(code::NO_CREDENTIALS)?;
     let answer = credential_answer(first, Some(found.len()))?;
-    let rest: Vec<String> = found[1..].iter().map(|c| c.id.clone()).collect();
+    let rest: Vec<Vec<u8>> = found[1..].iter().map(|c| c.id.clone()).collect();
     if !rest.is_empty() {
-        state.power.cred_mgmt = Some(CredMgmtEnumeration::Credentials(rest));
+        state.enumerations().cred_mgmt = Some(CredMgmtEnumeration::Credentials(rest));
     }
     Ok(answer)
 }
 
-fn enumerate_credentials_next(state: &mut KeyState, enumeration: Option<CredMgmtEnumeration>) -> Answer {
+fn enumerate_credentials_next(state: &mut Tracked, enumeration: Option<CredMgmtEnumeration>) -> Answer {
     let Some(CredMgmtEnumeration::Credentials(mut rest)) = enumeration else {
         return Err(code::NOT_ALLOWED);
     };
@@ -277,15 +266,15 @@ fn enumerate_credentials_next(state: &mut KeyState, enumeration: Option<CredMgmt
     let credential = discoverable(state).find(|c| c.id == id).ok_or(code::NOT_ALLOWED)?;
     let answer = credential_answer(credential, None)?;
     if !rest.is_empty() {
-        state.power.cred_mgmt = Some(CredMgmtEnumeration::Credentials(rest));
+        state.enumerations().cred_mgmt = Some(CredMgmtEnumeration::Credentials(rest));
     }
     Ok(answer)
 }
 
 /// The credential id a request names; a descriptor of another type names none of ours.
 fn requested_id(map: &MapView) -> Result<Vec<u8>, u8> {
-    let descriptor = CredentialDescriptor::from_value(map.require(param::CREDENTIAL_ID).map_err(field_error)?)
-        .map_err(field_error)?;
+    let descriptor =
+        CredentialDescriptor::from_value(map.require(param::CREDENTIAL_ID).map_err(status_of)?).map_err(status_of)?;
     descriptor.map(|d| d.id).ok_or(code::NO_CREDENTIALS)
 }
 
@@ -300,11 +289,11 @@ fn delete_credential(state: &mut KeyState, request: &Request) -> Answer {
 fn update_user_information(state: &mut KeyState, request: &Request) -> Answer {
     let map = sub_params(request)?;
     let id = requested_id(&map)?;
-    let user = User::from_value(map.require(param::USER).map_err(field_error)?).map_err(field_error)?;
+    let user = User::from_value(map.require(param::USER).map_err(status_of)?).map_err(status_of)?;
     let index = find_index(state, &id)?;
     check_bound_rp(state, &state.credentials[index].rp_id)?;
     let credential = &mut state.credentials[index];
-    if hex::decode(&credential.user_id).map_err(|_| code::OTHER)? != user.id {
+    if credential.user_id != user.id {
         return Err(code::INVALID_PARAMETER);
     }
     credential.user_name = user.name.filter(|n| !n.is_empty());
@@ -323,6 +312,7 @@ mod tests {
     use crate::virtual_key::attestation::StoredCredentialKey;
     use crate::virtual_key::hid::UserPresence;
     use crate::virtual_key::state::{Identity, Profile};
+    use sha2::{Digest, Sha256};
 
     const PIN: &[u8] = b"1234";
     const CM: u8 = permission::CREDENTIAL_MANAGEMENT;
@@ -408,16 +398,18 @@ mod tests {
         let alg = if created.is_multiple_of(2) { ALG_ES256 } else { ALG_EDDSA };
         let key = CredentialPrivateKey::generate(alg).unwrap();
         StoredCredential {
-            id: hex::encode([0x10 + created as u8; 16]),
+            id: vec![0x10 + created as u8; 16],
             rp_id: rp.to_string(),
             rp_name: (rp != "a.example").then(|| format!("{rp} (name {created})")),
-            user_id: hex::encode(user),
+            user_id: user.as_bytes().to_vec(),
             user_name: Some(format!("{user}@{rp}")),
             user_display_name: Some(user.to_uppercase()),
             key: StoredCredentialKey::from(&key),
             discoverable: true,
             cred_protect: (created % 3) as u8 + 1,
             hmac_secret: None,
+            large_blob_key: None,
+            cred_blob: None,
             created,
         }
     }
@@ -441,6 +433,7 @@ mod tests {
             aaguid: "00000000-0000-0000-0000-000000000000".into(),
             firmware: 1,
             max_resident: 25,
+            bio: false,
         });
         state.credentials = credentials();
         state.next_credential_sequence = 7;
@@ -563,7 +556,7 @@ mod tests {
     }
 
     fn stored(state: &KeyState, id: &[u8]) -> Option<StoredCredential> {
-        state.credentials.iter().find(|c| c.id == hex::encode(id)).cloned()
+        state.credentials.iter().find(|c| c.id == id).cloned()
     }
 
     #[test]
@@ -612,7 +605,7 @@ mod tests {
                 assert_eq!(m.require(response::PUBLIC_KEY).unwrap(), &public.to_value());
                 assert_eq!(m.req_u64(response::CRED_PROTECT).unwrap(), u64::from(expected.cred_protect));
                 let user = user_of(answer);
-                assert_eq!(hex::encode(&user.id), expected.user_id);
+                assert_eq!(user.id, expected.user_id);
                 assert_eq!(user.name, expected.user_name);
                 assert_eq!(user.display_name, expected.user_display_name);
             }
@@ -635,7 +628,7 @@ mod tests {
         assert_eq!(platform.delete(&mut state, &id), Ok(()));
         assert_eq!(state.credentials.len(), before.len() - 1);
         assert!(stored(&state, &id).is_none());
-        assert!(before.iter().filter(|c| c.id != hex::encode(&id)).all(|c| state.credentials.contains(c)));
+        assert!(before.iter().filter(|c| c.id != id).all(|c| state.credentials.contains(c)));
         assert_eq!(platform.metadata(&mut state), Ok((5, 20)));
         assert_eq!(
             platform.credentials(&mut state, "a.example").unwrap().iter().map(id_of).collect::<Vec<_>>(),
@@ -665,7 +658,7 @@ mod tests {
 
         let other = User { id: b"bob".to_vec(), name: Some("mallory".into()), display_name: None };
         assert_eq!(platform.update(&mut state, &id, &other), Err(code::INVALID_PARAMETER));
-        assert_eq!(stored(&state, &id).unwrap().user_id, hex::encode(&user_id));
+        assert_eq!(stored(&state, &id).unwrap().user_id, user_id);
         assert_eq!(platform.update(&mut state, &by_id(6), &renamed), Err(code::NO_CREDENTIALS));
         // Another credential of the same user is untouched.
         assert_eq!(stored(&state, &by_id(0)).unwrap().user_name.as_deref(), Some("alice@b.example"));
@@ -703,9 +696,9 @@ mod tests {
 
         // Any other command in between ends the enumeration, getInfo included.
         platform.call(&mut state, sub::ENUMERATE_RPS_BEGIN, None).unwrap();
-        assert!(state.power.cred_mgmt.is_some());
+        assert!(state.enumerations.cred_mgmt.is_some());
         dispatch(&mut state, command::GET_INFO, None).unwrap();
-        assert_eq!(state.power.cred_mgmt, None);
+        assert_eq!(state.enumerations.cred_mgmt, None);
         assert_eq!(platform.call(&mut state, sub::ENUMERATE_RPS_NEXT, None), Err(code::NOT_ALLOWED));
 
         // The other enumeration's "next" is no continuation either, and ends this one.
@@ -725,7 +718,7 @@ mod tests {
         state.credentials.retain(|c| c.created != 0);
         let platform = standard(&mut state);
         assert_eq!(platform.credentials(&mut state, "b.example").unwrap().len(), 1);
-        assert_eq!(state.power.cred_mgmt, None);
+        assert_eq!(state.enumerations.cred_mgmt, None);
     }
 
     #[test]
@@ -912,13 +905,56 @@ mod tests {
         let wrong = Platform { command: PREVIEW, p: PinProtocol::V1, token: vec![7; 32] };
         assert_eq!(wrong.metadata(&mut state), Err(code::PIN_AUTH_INVALID));
 
-        // Each profile answers only its own command byte.
+        // A preview key has no 0x0A.
         let standard_byte = Platform { command: STANDARD, ..platform };
         assert_eq!(standard_byte.metadata(&mut state), Err(code::INVALID_COMMAND));
+    }
+
+    /// What libfido2 1.12-1.14 does on a 2.1 key: a protocol-2 token with cm from 0x09, every
+    /// subcommand (update included) over 0x41, MAC over subCommand || subCommandParams.
+    #[test]
+    fn preview_on_ctap21_as_libfido2_sends_it() {
         let mut state = key(Profile::Ctap21);
-        let platform = standard(&mut state);
-        let preview_byte = Platform { command: PREVIEW, ..platform };
-        assert_eq!(preview_byte.metadata(&mut state), Err(code::INVALID_COMMAND));
+        let info = super::super::profile::get_info(&state);
+        assert_eq!(info.versions, ["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"]);
+        assert_eq!(info.options.get("credentialMgmtPreview"), Some(&true));
+        assert_eq!(info.options.get("credMgmt"), Some(&true));
+
+        let platform = Platform { command: PREVIEW, ..standard(&mut state) };
+        assert_eq!(platform.metadata(&mut state), Ok((6, 19)));
+        let rps = platform.rps(&mut state).unwrap();
+        assert_eq!(rps.iter().map(|(rp, _)| rp.id.as_str()).collect::<Vec<_>>(), RPS);
+        let creds = platform.credentials(&mut state, "c.example").unwrap();
+        assert_eq!(creds.iter().map(id_of).collect::<Vec<_>>(), [by_id(5), by_id(2)]);
+        // The keys libfido2 parses: user 6, credentialID 7, publicKey 8, totalCredentials 9.
+        let first = MapView::new(&creds[0], "cred").unwrap();
+        for k in [response::USER, response::CREDENTIAL_ID, response::PUBLIC_KEY, response::TOTAL_CREDENTIALS] {
+            assert!(first.get(k).is_some(), "{k}");
+        }
+        let user = User { id: b"alice".to_vec(), name: Some("renamed".into()), display_name: None };
+        assert_eq!(platform.update(&mut state, &by_id(2), &user), Ok(()));
+        assert_eq!(stored(&state, &by_id(2)).unwrap().user_name.as_deref(), Some("renamed"));
+        assert_eq!(platform.delete(&mut state, &by_id(5)), Ok(()));
+        assert_eq!(platform.metadata(&mut state), Ok((5, 20)));
+        // And 0x0A still answers the same token.
+        let standard_byte = Platform { command: STANDARD, ..platform };
+        assert_eq!(standard_byte.metadata(&mut state), Ok((5, 20)));
+    }
+
+    /// CTAP 2.1 §6.8 (and what python-fido2 expects): a token without cm is PIN_AUTH_INVALID,
+    /// on either command byte; UNAUTHORIZED_PERMISSION is only 0x09's answer.
+    #[test]
+    fn a_token_without_cm_is_pin_auth_invalid() {
+        for command_byte in [STANDARD, PREVIEW] {
+            for permissions in [Some(cp::permission::MAKE_CREDENTIAL), None] {
+                let mut state = key(Profile::Ctap21);
+                let token = token(&mut state, PinProtocol::V2, permissions, None);
+                let platform = Platform { command: command_byte, p: PinProtocol::V2, token };
+                assert_eq!(platform.metadata(&mut state), Err(code::PIN_AUTH_INVALID), "{command_byte:#x}");
+                assert_eq!(platform.delete(&mut state, &by_id(0)), Err(code::PIN_AUTH_INVALID));
+                assert_eq!(state.credentials.len(), 7);
+            }
+        }
     }
 
     #[test]
@@ -952,8 +988,8 @@ mod tests {
         // The credential python-fido2's requests name: 16 × 0xbb at example.com, user 010203.
         let mut state = key(Profile::Ctap21);
         let mut theirs = credential("example.com", "x", 9);
-        theirs.id = hex::encode([0xbb; 16]);
-        theirs.user_id = "010203".into();
+        theirs.id = vec![0xbb; 16];
+        theirs.user_id = vec![1, 2, 3];
         state.credentials.push(theirs);
         let platform = standard(&mut state);
 
@@ -1054,7 +1090,7 @@ mod tests {
                 let listed = manager.credentials(&rp.rp_id_hash).unwrap();
                 assert_eq!(listed.len(), 2);
                 for entry in &listed {
-                    let original = made.iter().find(|c| c.id == hex::encode(&entry.credential_id)).unwrap();
+                    let original = made.iter().find(|c| c.id == entry.credential_id).unwrap();
                     assert_eq!(original.rp_id, rp.rp.id);
                     assert_eq!(entry.user.name, original.user_name);
                     assert_eq!(entry.algorithm, Some(original.key.alg));
@@ -1088,7 +1124,7 @@ mod tests {
             drop(auth);
             let file = StateFile::open(&path).unwrap();
             assert_eq!(file.state.credentials.len(), 6);
-            assert!(!file.state.credentials.iter().any(|c| c.id == hex::encode(by_id(3))));
+            assert!(!file.state.credentials.iter().any(|c| c.id == by_id(3)));
             let alice_b = file.state.credentials.iter().find(|c| c.created == 0).unwrap();
             let expected_name = if expected_flavor == HostFlavor::Standard { "alice.new" } else { "alice@b.example" };
             assert_eq!(alice_b.user_name.as_deref(), Some(expected_name));

@@ -26,11 +26,11 @@
 
 use super::attestation::CredentialPrivateKey;
 use super::client_pin;
-use super::ctap2::Answer;
+use super::ctap2::{Answer, Tracked};
 use super::hid::UserPresence;
-use super::make_credential::{
+use super::request::{
     client_data_hash, credential_ids, extension_entries, options, pin_uv_auth_protocol, request_map, rp_id_hash,
-    status_of, touch_probe, uv_option_status, verify_pin_uv_auth,
+    status_of, touch_probe, uv_configured, uv_option_status, verify_pin_uv_auth,
 };
 use super::state::{now_ms, KeyState, PendingAssertions, Profile, StoredCredential};
 use crate::proto::auth_data::{AuthenticatorData, FLAG_UP, FLAG_UV};
@@ -62,6 +62,8 @@ struct Request<'a> {
     allow_list: Option<Vec<Vec<u8>>>,
     /// The hmac-secret input, type-checked.
     hmac_secret: Option<&'a Value>,
+    large_blob_key: bool,
+    cred_blob: bool,
     up: bool,
     uv_option: bool,
     rk_option: bool,
@@ -69,15 +71,24 @@ struct Request<'a> {
     pin_uv_auth_protocol: Option<u64>,
 }
 
-fn parse<'a>(map: &MapView<'a>) -> Result<Request<'a>, u8> {
+/// `with_blobs`: the profile offers largeBlobKey and credBlob (ctap2.1).
+fn parse<'a>(map: &MapView<'a>, with_blobs: bool) -> Result<Request<'a>, u8> {
     let rp_id = map.req_text(field::RP_ID).map_err(status_of)?;
     let client_data_hash = client_data_hash(map, field::CLIENT_DATA_HASH)?;
     let allow_list = credential_ids(map, field::ALLOW_LIST)?.filter(|ids| !ids.is_empty());
     let mut hmac_secret = None;
+    let (mut large_blob_key, mut cred_blob) = (false, false);
     for (name, value) in extension_entries(map, field::EXTENSIONS)? {
-        if name == "hmac-secret" {
-            HmacSecretInput::parse(value)?;
-            hmac_secret = Some(value);
+        match (name, value) {
+            ("hmac-secret", _) => {
+                HmacSecretInput::parse(value)?;
+                hmac_secret = Some(value);
+            }
+            ("largeBlobKey", Value::Bool(true)) if with_blobs => large_blob_key = true,
+            ("largeBlobKey", Value::Bool(false)) if with_blobs => return Err(code::INVALID_OPTION),
+            ("credBlob", Value::Bool(b)) if with_blobs => cred_blob = *b,
+            ("largeBlobKey" | "credBlob", _) if with_blobs => return Err(code::CBOR_UNEXPECTED_TYPE),
+            _ => {}
         }
     }
     let options = options(map, field::OPTIONS)?;
@@ -86,6 +97,8 @@ fn parse<'a>(map: &MapView<'a>) -> Result<Request<'a>, u8> {
         client_data_hash,
         allow_list,
         hmac_secret,
+        large_blob_key,
+        cred_blob,
         up: options.up.unwrap_or(true),
         uv_option: options.uv == Some(true),
         rk_option: options.rk.is_some(),
@@ -96,10 +109,10 @@ fn parse<'a>(map: &MapView<'a>) -> Result<Request<'a>, u8> {
 
 /// authenticatorGetAssertion. State changes (token, counter, pending assertions) are saved by
 /// the caller.
-pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn UserPresence) -> Answer {
+pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn UserPresence) -> Answer {
     let map = request_map(params, "getAssertion")?;
     touch_probe(state, &map, field::PIN_UV_AUTH_PARAM, presence)?;
-    let request = parse(&map)?;
+    let request = parse(&map, state.identity.profile == Profile::Ctap21)?;
     let profile = state.identity.profile;
     let rp_id = request.rp_id;
 
@@ -107,14 +120,15 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
     let protocol = pin_uv_auth_protocol(state, request.pin_uv_auth_param, request.pin_uv_auth_protocol)?;
     // Step 4: a pinUvAuthParam overrides "uv".
     let with_token = request.pin_uv_auth_param.is_some();
-    if request.uv_option && !with_token {
+    let builtin_uv = request.uv_option && !with_token && uv_configured(state);
+    if request.uv_option && !with_token && !builtin_uv {
         return Err(uv_option_status(profile));
     }
     if request.rk_option {
         return Err(if profile == Profile::Ctap20 { code::INVALID_OPTION } else { code::UNSUPPORTED_OPTION });
     }
     // Step 5: this key offers clientPin, so alwaysUv without a token is PUAT_REQUIRED.
-    if state.always_uv && request.up && !with_token {
+    if state.always_uv && request.up && !with_token && !builtin_uv {
         return Err(code::PUAT_REQUIRED);
     }
     if request.hmac_secret.is_some() && !request.up {
@@ -125,14 +139,17 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
     if let Some(auth) = request.pin_uv_auth_param {
         verify_pin_uv_auth(state, protocol, auth, &request.client_data_hash, permission::GET_ASSERTION, rp_id)?;
         uv = true;
+    } else if builtin_uv {
+        super::bio::verify_user(state)?;
+        uv = true;
     }
 
     // Step 7: credProtect 3 needs UV; 2 needs UV or the credential's id.
     let applicable: Vec<StoredCredential> = match &request.allow_list {
         Some(ids) => {
             let mut found: Vec<StoredCredential> = Vec::new();
-            for id in ids.iter().map(hex::encode) {
-                let cred = state.credentials.iter().find(|c| c.id == id && c.rp_id == rp_id);
+            for id in ids {
+                let cred = state.credentials.iter().find(|c| &c.id == id && c.rp_id == rp_id);
                 if let Some(c) = cred.filter(|c| c.cred_protect < 3 || uv) {
                     if !found.iter().any(|f| f.id == c.id) {
                         found.push(c.clone());
@@ -169,18 +186,22 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
         up: request.up,
         uv,
         hmac_secret: request.hmac_secret,
+        large_blob_key: request.large_blob_key,
+        cred_blob: request.cred_blob,
         user_details: uv && several,
         number_of_credentials: several.then_some(applicable.len()),
     }
     .sign(state, first)?;
     if several {
-        state.power.pending_assertions = Some(PendingAssertions {
+        state.enumerations().pending_assertions = Some(PendingAssertions {
             rp_id: rp_id.to_string(),
-            client_data_hash: hex::encode(request.client_data_hash),
+            client_data_hash: request.client_data_hash,
             remaining: applicable[1..].iter().map(|c| c.id.clone()).collect(),
             user_present: request.up,
             user_verified: uv,
-            hmac_secret: request.hmac_secret.map(|v| hex::encode(cbor::encode(v))),
+            hmac_secret: request.hmac_secret.cloned(),
+            large_blob_key: request.large_blob_key,
+            cred_blob: request.cred_blob,
             expires_at_ms: now_ms().saturating_add(NEXT_ASSERTION_TIMEOUT_MS),
         });
     }
@@ -189,8 +210,8 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
 
 /// authenticatorGetNextAssertion: the next of the credentials the last getAssertion found.
 /// The dispatcher has already forgotten them if any other command came in between.
-pub fn next(state: &mut KeyState) -> Answer {
-    let mut pending = state.power.pending_assertions.take().ok_or(code::NOT_ALLOWED)?;
+pub fn next(state: &mut Tracked) -> Answer {
+    let mut pending = state.enumerations().pending_assertions.take().ok_or(code::NOT_ALLOWED)?;
     if now_ms() > pending.expires_at_ms || pending.remaining.is_empty() {
         return Err(code::NOT_ALLOWED);
     }
@@ -198,25 +219,21 @@ pub fn next(state: &mut KeyState) -> Answer {
     // Nothing can delete it in between (every other command ends the pending list), so a
     // missing one means the list is stale.
     let credential = state.credentials.iter().find(|c| c.id == id).cloned().ok_or(code::NOT_ALLOWED)?;
-    let mut client_data_hash = [0u8; 32];
-    hex::decode_to_slice(&pending.client_data_hash, &mut client_data_hash).map_err(|_| code::OTHER)?;
-    let hmac_secret = match &pending.hmac_secret {
-        Some(h) => Some(hex::decode(h).ok().and_then(|b| cbor::decode(&b).ok()).ok_or(code::OTHER)?),
-        None => None,
-    };
     let answer = Assertion {
         rp_id: &pending.rp_id,
-        client_data_hash: &client_data_hash,
+        client_data_hash: &pending.client_data_hash,
         up: pending.user_present,
         uv: pending.user_verified,
-        hmac_secret: hmac_secret.as_ref(),
+        hmac_secret: pending.hmac_secret.as_ref(),
+        large_blob_key: pending.large_blob_key,
+        cred_blob: pending.cred_blob,
         user_details: pending.user_verified,
         number_of_credentials: None,
     }
     .sign(state, &credential)?;
     if !pending.remaining.is_empty() {
         pending.expires_at_ms = now_ms().saturating_add(NEXT_ASSERTION_TIMEOUT_MS);
-        state.power.pending_assertions = Some(pending);
+        state.enumerations().pending_assertions = Some(pending);
     }
     Ok(Some(answer))
 }
@@ -228,6 +245,8 @@ struct Assertion<'a> {
     up: bool,
     uv: bool,
     hmac_secret: Option<&'a Value>,
+    large_blob_key: bool,
+    cred_blob: bool,
     /// name and displayName may be returned.
     user_details: bool,
     number_of_credentials: Option<usize>,
@@ -235,11 +254,18 @@ struct Assertion<'a> {
 
 impl Assertion<'_> {
     fn sign(&self, state: &mut KeyState, credential: &StoredCredential) -> Result<Value, u8> {
-        let extensions = match self.hmac_secret {
-            Some(input) => hmac_secret(state, input, credential, self.uv)?
-                .map(|out| Value::Map(vec![(cbor::text("hmac-secret"), cbor::bytes(&out))])),
-            None => None,
-        };
+        // Canonical order: "credBlob" before "hmac-secret".
+        let mut outputs = Vec::new();
+        if self.cred_blob {
+            let blob = credential.cred_blob.clone().unwrap_or_default();
+            outputs.push((cbor::text("credBlob"), cbor::bytes(&blob)));
+        }
+        if let Some(input) = self.hmac_secret {
+            if let Some(out) = hmac_secret(state, input, credential, self.uv)? {
+                outputs.push((cbor::text("hmac-secret"), cbor::bytes(&out)));
+            }
+        }
+        let extensions = (!outputs.is_empty()).then_some(Value::Map(outputs));
         let sign_count = state.sign_count.saturating_add(1);
         let auth_data = AuthenticatorData {
             rp_id_hash: rp_id_hash(self.rp_id),
@@ -252,9 +278,9 @@ impl Assertion<'_> {
         // A key the state file cannot give back is a damaged key.
         let key = CredentialPrivateKey::try_from(&credential.key).map_err(|_| code::OTHER)?;
         let signature = key.sign(&[auth_data.as_slice(), self.client_data_hash].concat()).map_err(|_| code::OTHER)?;
-        let credential_id = hex::decode(&credential.id).map_err(|_| code::OTHER)?;
+        let credential_id = credential.id.clone();
         let user = if credential.discoverable {
-            let id = hex::decode(&credential.user_id).map_err(|_| code::OTHER)?;
+            let id = credential.user_id.clone();
             let detail = |v: &Option<String>| if self.user_details { v.clone() } else { None };
             let user =
                 User { id, name: detail(&credential.user_name), display_name: detail(&credential.user_display_name) };
@@ -269,6 +295,10 @@ impl Assertion<'_> {
             (response::SIGNATURE, Some(cbor::bytes(&signature))),
             (response::USER, user),
             (response::NUMBER_OF_CREDENTIALS, self.number_of_credentials.map(|n| cbor::uint(n as u64))),
+            (
+                response::LARGE_BLOB_KEY,
+                credential.large_blob_key.filter(|_| self.large_blob_key).map(|k| cbor::bytes(&k)),
+            ),
         ]))
     }
 }
@@ -322,9 +352,7 @@ fn hmac_secret(
         return Err(code::INVALID_PARAMETER);
     }
     let Some(keys) = &credential.hmac_secret else { return Ok(None) };
-    let mut cred_random = Zeroizing::new([0u8; 32]);
-    hex::decode_to_slice(if uv { &keys.with_uv } else { &keys.without_uv }, cred_random.as_mut_slice())
-        .map_err(|_| code::OTHER)?;
+    let cred_random = if uv { &keys.with_uv } else { &keys.without_uv };
     let mut outputs = Zeroizing::new(Vec::with_capacity(salts.len()));
     for salt in salts.chunks(32) {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(cred_random.as_slice()).map_err(|_| code::OTHER)?;
@@ -342,7 +370,7 @@ mod tests {
     use crate::proto::cose::CoseKey;
     use crate::proto::ctap2::command;
     use crate::proto::pin_protocol::PinProtocol;
-    use crate::virtual_key::make_credential::testing::*;
+    use crate::virtual_key::testing::*;
 
     fn ga_request(rp_id: &str, allow: &[&[u8]]) -> Entries {
         let allow = (!allow.is_empty()).then(|| {
@@ -462,7 +490,7 @@ mod tests {
         }
         // Any other command in between ends the list.
         get(&mut state, &ga_request(RP, &[]), &mut Person::approving()).unwrap();
-        assert!(state.power.pending_assertions.is_some());
+        assert!(state.enumerations.pending_assertions.is_some());
         send(&mut state, command::GET_INFO, None, &mut Person::approving()).unwrap();
         assert_eq!(next(&mut state).err(), Some(code::NOT_ALLOWED));
         // Even a failed command.
@@ -471,12 +499,12 @@ mod tests {
         assert_eq!(next(&mut state).err(), Some(code::NOT_ALLOWED));
         // 30 s after the last call.
         get(&mut state, &ga_request(RP, &[]), &mut Person::approving()).unwrap();
-        let deadline = state.power.pending_assertions.as_ref().unwrap().expires_at_ms;
+        let deadline = state.enumerations.pending_assertions.as_ref().unwrap().expires_at_ms;
         assert!(deadline >= now_ms() + NEXT_ASSERTION_TIMEOUT_MS - 5_000);
         next(&mut state).unwrap();
-        state.power.pending_assertions.as_mut().unwrap().expires_at_ms = now_ms() - 1;
+        state.enumerations.pending_assertions.as_mut().unwrap().expires_at_ms = now_ms() - 1;
         assert_eq!(next(&mut state).err(), Some(code::NOT_ALLOWED));
-        assert!(state.power.pending_assertions.is_none());
+        assert!(state.enumerations.pending_assertions.is_none());
         // And a power cycle.
         get(&mut state, &ga_request(RP, &[]), &mut Person::approving()).unwrap();
         state.power_up();
@@ -488,7 +516,7 @@ mod tests {
             get(&mut state, &ga_request(RP, &[]), &mut Person::approving()).unwrap().number_of_credentials,
             None
         );
-        assert!(state.power.pending_assertions.is_none());
+        assert!(state.enumerations.pending_assertions.is_none());
     }
 
     #[test]
@@ -502,7 +530,7 @@ mod tests {
         assert_eq!(got.credential_id, plain);
         got.verify(&plain_key);
         assert_eq!((got.number_of_credentials, got.user), (None, None));
-        assert!(state.power.pending_assertions.is_none());
+        assert!(state.enumerations.pending_assertions.is_none());
         let got = get(&mut state, &ga_request(RP, &[&rk]), &mut Person::approving()).unwrap();
         got.verify(&rk_key);
         assert_eq!(got.user.unwrap().id, b"rk");
@@ -701,12 +729,11 @@ mod tests {
         (input, platform)
     }
 
-    fn expected_hmac(cred_random_hex: &str, salts: &[u8]) -> Vec<u8> {
-        let cred_random = hex::decode(cred_random_hex).unwrap();
+    fn expected_hmac(cred_random: &[u8; 32], salts: &[u8]) -> Vec<u8> {
         salts
             .chunks(32)
             .flat_map(|salt| {
-                let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&cred_random).unwrap();
+                let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(cred_random).unwrap();
                 mac.update(salt);
                 mac.finalize().into_bytes().to_vec()
             })
@@ -847,7 +874,7 @@ mod tests {
         assert_eq!(send(&mut state, raw[0], Some(&request), &mut person).err(), Some(code::NO_CREDENTIALS));
         // Give this key the credential python-fido2 asked for (0xaa * 32).
         let (_, public) = register(&mut state, "example.com", b"u", false);
-        state.credentials[0].id = "aa".repeat(32);
+        state.credentials[0].id = vec![0xaa; 32];
         let got = decode(send(&mut state, raw[0], Some(&request), &mut person).unwrap());
         assert_eq!(got.credential_id, vec![0xaa; 32]);
         verify_assertion_signature(&public, &got.auth_data_raw, &cdh, &got.signature).unwrap();

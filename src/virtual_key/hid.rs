@@ -25,6 +25,11 @@ pub trait Authenticator {
     fn wink(&mut self);
     /// (major, minor, build) for the INIT answer.
     fn device_version(&self) -> (u8, u8, u8);
+    /// The key can no longer keep what it does (its state could not be saved): it goes away
+    /// rather than answer, so the host never takes an unsaved change for a done one.
+    fn failed(&self) -> bool {
+        false
+    }
 }
 
 /// A touch request from a CTAP2 handler.
@@ -180,6 +185,9 @@ impl Framing {
                     return self.send_error(link, msg.cid, hid_error::INVALID_LEN);
                 }
                 key.wink();
+                if key.failed() {
+                    return Err(Disconnected);
+                }
                 self.send(link, msg.cid, cmd::WINK, &[])
             }
             cmd::CBOR => {
@@ -188,7 +196,7 @@ impl Framing {
                 }
                 let mut presence = LinkPresence { framing: self, link: &mut *link, cid: msg.cid, gone: false };
                 let answer = key.handle_cbor(&msg.payload, &mut presence);
-                if presence.gone {
+                if presence.gone || key.failed() {
                     return Err(Disconnected);
                 }
                 self.send(link, msg.cid, cmd::CBOR, &answer)

@@ -17,9 +17,10 @@
 //!   fails; the spec would skip step 11 on an unprotected key and silently make a credential
 //!   without the UV the platform asked for.
 //! - Enterprise attestation (ctap2.1 profile only; older keys never heard of the field):
-//!   INVALID_PARAMETER unless enabled, INVALID_OPTION unless 1 or 2. When allowed, the key
-//!   still gives its ordinary packed attestation and leaves epAtt out: it has no enterprise
-//!   certificate, and an absent epAtt tells the platform exactly that.
+//!   INVALID_PARAMETER unless enabled, INVALID_OPTION unless 1 or 2. When allowed (both 1,
+//!   vendor-facilitated, and 2, platform-managed: a test key has no RP list to check), it
+//!   signs with the device-identifying certificate made at `virtual create` and sets epAtt.
+//!   A key made before that certificate existed gives its batch attestation without epAtt.
 //! - KEY_STORE_FULL is answered before the touch (the spec checks at step 17, after it): a
 //!   touch for a credential that cannot be stored only confuses the person at the key.
 //! - An excluded credential is CREDENTIAL_EXCLUDED after the touch "regardless of whether user
@@ -32,170 +33,34 @@
 
 use super::attestation::{AttestationMaterial, CredentialPrivateKey, StoredCredentialKey};
 use super::client_pin;
-use super::ctap2::Answer;
+use super::ctap2::{Answer, Tracked};
 use super::hid::UserPresence;
 use super::profile;
-use super::state::{HmacSecretKeys, KeyState, Profile, StoredCredential};
+use super::request::{
+    client_data_hash, credential_ids, extension_entries, options, pin_uv_auth_protocol, random, request_map,
+    rp_id_hash, status_of, touch_probe, uv_configured, uv_option_status, verify_pin_uv_auth, Options,
+};
+use super::state::{HmacSecretKeys, KeyState, Profile, StoredCredential, MAX_STORED_CREDENTIALS};
 use crate::proto::auth_data::{AttestedCredential, AuthenticatorData, FLAG_UP, FLAG_UV};
-use crate::proto::cbor::{self, as_i64, CborError, MapView};
+use crate::proto::cbor::{self, as_i64, MapView};
 use crate::proto::cose::{ALG_EDDSA, ALG_ES256};
 use crate::proto::ctap2::client_pin::permission;
 use crate::proto::ctap2::make_credential::{self as field, response};
-use crate::proto::entities::{CredentialDescriptor, RelyingParty, User, MAX_USER_ID};
+use crate::proto::entities::{RelyingParty, User, MAX_USER_ID};
 use crate::proto::status::code;
 use ciborium::value::Value;
-use rand_core::{OsRng, RngCore};
-use sha2::{Digest, Sha256};
 
 /// Length of the credential ids this key makes (random, so they say nothing about the key).
 const CREDENTIAL_ID_LEN: usize = 32;
-
-// ---- shared with getAssertion ------------------------------------------------------------
-
-/// The status for a field that failed to parse.
-pub(super) fn status_of(e: CborError) -> u8 {
-    match e {
-        CborError::Missing(_) => code::MISSING_PARAMETER,
-        CborError::WrongType(_) => code::CBOR_UNEXPECTED_TYPE,
-        _ => code::INVALID_CBOR,
-    }
-}
-
-/// The request map, or the status for a request that is not one.
-pub(super) fn request_map<'a>(params: Option<&'a Value>, what: &'static str) -> Result<MapView<'a>, u8> {
-    MapView::new(params.ok_or(code::MISSING_PARAMETER)?, what).map_err(|_| code::CBOR_UNEXPECTED_TYPE)
-}
-
-/// Step 1 of both commands: a zero-length pinUvAuthParam is the platform asking "which key
-/// did the user touch?": wait for the touch, then answer PIN_NOT_SET or PIN_INVALID.
-pub(super) fn touch_probe(
-    state: &KeyState,
-    map: &MapView,
-    key: i64,
-    presence: &mut dyn UserPresence,
-) -> Result<(), u8> {
-    if let Ok(Some(auth)) = map.opt_bytes(key) {
-        if auth.is_empty() {
-            presence.wait()?;
-            return Err(if state.pin.is_some() { code::PIN_INVALID } else { code::PIN_NOT_SET });
-        }
-    }
-    Ok(())
-}
-
-pub(super) fn client_data_hash(map: &MapView, key: i64) -> Result<[u8; 32], u8> {
-    let bytes = map.req_bytes(key).map_err(status_of)?;
-    <[u8; 32]>::try_from(bytes).map_err(|_| code::INVALID_LENGTH)
-}
-
-/// A list of credential descriptors: the public-key ones' ids (other types are ignored).
-pub(super) fn credential_ids(map: &MapView, key: i64) -> Result<Option<Vec<Vec<u8>>>, u8> {
-    let Some(items) = map.opt_array(key).map_err(status_of)? else { return Ok(None) };
-    let mut ids = Vec::with_capacity(items.len());
-    for item in items {
-        if let Some(d) = CredentialDescriptor::from_value(item).map_err(status_of)? {
-            ids.push(d.id);
-        }
-    }
-    Ok(Some(ids))
-}
-
-/// The "rk", "up" and "uv" options; option keys this key does not understand count as absent.
-#[derive(Debug, Default, Clone, Copy)]
-pub(super) struct Options {
-    pub rk: Option<bool>,
-    pub up: Option<bool>,
-    pub uv: Option<bool>,
-}
-
-pub(super) fn options(map: &MapView, key: i64) -> Result<Options, u8> {
-    let mut options = Options::default();
-    let Some(value) = map.get(key) else { return Ok(options) };
-    let Value::Map(entries) = value else { return Err(code::CBOR_UNEXPECTED_TYPE) };
-    for (k, v) in entries {
-        let slot = match k {
-            Value::Text(t) if t == "rk" => &mut options.rk,
-            Value::Text(t) if t == "up" => &mut options.up,
-            Value::Text(t) if t == "uv" => &mut options.uv,
-            _ => continue,
-        };
-        *slot = Some(match v {
-            Value::Bool(b) => *b,
-            _ => return Err(code::CBOR_UNEXPECTED_TYPE),
-        });
-    }
-    Ok(options)
-}
-
-/// The entries of an extensions map, whose keys are extension identifiers (text).
-pub(super) fn extension_entries<'a>(map: &MapView<'a>, key: i64) -> Result<Vec<(&'a str, &'a Value)>, u8> {
-    match map.get(key) {
-        None => Ok(Vec::new()),
-        Some(Value::Map(entries)) => entries
-            .iter()
-            .map(|(k, v)| match k {
-                Value::Text(t) => Ok((t.as_str(), v)),
-                _ => Err(code::CBOR_UNEXPECTED_TYPE),
-            })
-            .collect(),
-        Some(_) => Err(code::CBOR_UNEXPECTED_TYPE),
-    }
-}
-
-/// `"uv": true` on a key without built-in UV.
-pub(super) fn uv_option_status(profile: Profile) -> u8 {
-    if profile == Profile::Ctap20 {
-        code::UNSUPPORTED_OPTION
-    } else {
-        code::INVALID_OPTION
-    }
-}
-
-/// Step 2 of both commands: a pinUvAuthParam needs a protocol this key offers. Returns the
-/// protocol number to verify with.
-pub(super) fn pin_uv_auth_protocol(state: &KeyState, auth: Option<&[u8]>, number: Option<u64>) -> Result<u64, u8> {
-    let n = match (auth, number) {
-        (None, _) => return Ok(0),
-        (Some(_), None) => return Err(code::MISSING_PARAMETER),
-        (Some(_), Some(n)) => n,
-    };
-    client_pin::protocol(state, n)?;
-    Ok(n)
-}
-
-/// Check a makeCredential/getAssertion pinUvAuthParam over clientDataHash and bind the token
-/// to the RP. Every way the token does not fit is PIN_AUTH_INVALID here (§6.1.2 step 11.1,
-/// §6.2.2 step 6.1).
-pub(super) fn verify_pin_uv_auth(
-    state: &mut KeyState,
-    protocol: u64,
-    auth: &[u8],
-    client_data_hash: &[u8; 32],
-    needs: u8,
-    rp_id: &str,
-) -> Result<(), u8> {
-    client_pin::verify_token(state, protocol, auth, client_data_hash, needs, Some(rp_id))?;
-    client_pin::bind_rp_id(state, rp_id);
-    Ok(())
-}
-
-pub(super) fn rp_id_hash(rp_id: &str) -> [u8; 32] {
-    Sha256::digest(rp_id.as_bytes()).into()
-}
-
-pub(super) fn random<const N: usize>() -> Result<[u8; N], u8> {
-    let mut out = [0u8; N];
-    OsRng.try_fill_bytes(&mut out).map_err(|_| code::OTHER)?;
-    Ok(out)
-}
-
-// ---- makeCredential ----------------------------------------------------------------------
 
 #[derive(Debug, Default)]
 struct Extensions {
     cred_protect: Option<u8>,
     hmac_secret: bool,
     min_pin_length: bool,
+    /// largeBlobKey: only `true` is valid input (§12.3).
+    large_blob_key: bool,
+    cred_blob: Option<Vec<u8>>,
 }
 
 struct Request<'a> {
@@ -285,6 +150,16 @@ fn extensions(map: &MapView, profile: Profile) -> Result<Extensions, u8> {
             "hmac-secret" => out.hmac_secret = bool_input(value)?,
             // Only the ctap2.1 profile lists minPinLength in getInfo.
             "minPinLength" if profile == Profile::Ctap21 => out.min_pin_length = bool_input(value)?,
+            "largeBlobKey" if profile == Profile::Ctap21 => {
+                if !bool_input(value)? {
+                    return Err(code::INVALID_OPTION);
+                }
+                out.large_blob_key = true;
+            }
+            "credBlob" if profile == Profile::Ctap21 => match value {
+                Value::Bytes(b) => out.cred_blob = Some(b.clone()),
+                _ => return Err(code::CBOR_UNEXPECTED_TYPE),
+            },
             _ => {}
         }
     }
@@ -300,7 +175,7 @@ fn bool_input(value: &Value) -> Result<bool, u8> {
 
 /// authenticatorMakeCredential. State changes (a token bound or spent, a credential stored,
 /// the counter) are saved by the caller.
-pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn UserPresence) -> Answer {
+pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn UserPresence) -> Answer {
     let map = request_map(params, "makeCredential")?;
     touch_probe(state, &map, field::PIN_UV_AUTH_PARAM, presence)?;
     let request = parse(state, &map)?;
@@ -313,16 +188,22 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
     let alg = request.alg.ok_or(code::UNSUPPORTED_ALGORITHM)?;
     // Step 5: a pinUvAuthParam overrides "uv"; makeCredential always needs a touch.
     let with_token = request.pin_uv_auth_param.is_some();
-    if request.options.uv == Some(true) && !with_token {
+    // A key with an enrolled finger verifies the user itself.
+    let builtin_uv = request.options.uv == Some(true) && !with_token && uv_configured(state);
+    if request.options.uv == Some(true) && !with_token && !builtin_uv {
         return Err(uv_option_status(profile));
     }
     if request.options.up == Some(false) {
         return Err(code::INVALID_OPTION);
     }
     let rk = request.options.rk.unwrap_or(false);
+    // A large-blob key belongs to a discoverable credential only (§12.3).
+    if request.extensions.large_blob_key && !rk {
+        return Err(code::INVALID_OPTION);
+    }
     // Steps 6-8.
     let uv_not_required = profile == Profile::Ctap21 && !state.always_uv;
-    if !with_token && (state.always_uv || (state.pin.is_some() && (rk || !uv_not_required))) {
+    if !with_token && !builtin_uv && (state.always_uv || (state.pin.is_some() && (rk || !uv_not_required))) {
         return Err(code::PUAT_REQUIRED);
     }
     // Step 9.
@@ -339,13 +220,16 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
     if let Some(auth) = request.pin_uv_auth_param {
         verify_pin_uv_auth(state, protocol, auth, &request.client_data_hash, permission::MAKE_CREDENTIAL, rp_id)?;
         uv = true;
+    } else if builtin_uv {
+        super::bio::verify_user(state)?;
+        uv = true;
     }
     // Step 12: a userVerificationRequired credential is only excluded for a verified user
     // (otherwise its existence stays hidden).
-    let excluded = request.exclude_list.iter().any(|id| {
-        let id = hex::encode(id);
-        state.credentials.iter().any(|c| c.id == id && c.rp_id == rp_id && (c.cred_protect < 3 || uv))
-    });
+    let excluded = request
+        .exclude_list
+        .iter()
+        .any(|id| state.credentials.iter().any(|c| &c.id == id && c.rp_id == rp_id && (c.cred_protect < 3 || uv)));
     if excluded {
         return match presence.wait() {
             Err(code::KEEPALIVE_CANCEL) => Err(code::KEEPALIVE_CANCEL),
@@ -353,9 +237,13 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
         };
     }
 
-    let user_id = hex::encode(&request.user.id);
+    let user_id = request.user.id.clone();
     let same_account = |c: &StoredCredential| c.discoverable && c.rp_id == rp_id && c.user_id == user_id;
     if rk && state.remaining_discoverable() == 0 && !state.credentials.iter().any(same_account) {
+        return Err(code::KEY_STORE_FULL);
+    }
+    // Non-discoverable credentials are remembered too: a ceiling keeps the file loadable.
+    if state.credentials.len() >= MAX_STORED_CREDENTIALS {
         return Err(code::KEY_STORE_FULL);
     }
     // A damaged attestation is found before the user is asked to touch.
@@ -364,20 +252,34 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
         .as_ref()
         .ok_or(code::OTHER)
         .and_then(|a| AttestationMaterial::try_from(a).map_err(|_| code::OTHER))?;
+    // Enterprise attestation (allowed by step 9) signs with the device's own certificate.
+    let enterprise = match (&request.enterprise_attestation, &state.enterprise_attestation_leaf) {
+        (Some(_), Some(leaf)) => Some(material.with_leaf(leaf).map_err(|_| code::OTHER)?),
+        _ => None,
+    };
+    let ep_att = enterprise.is_some();
+    let material = enterprise.unwrap_or(material);
     let aaguid = profile::parse_aaguid(&state.identity.aaguid).ok_or(code::OTHER)?;
 
     // Step 14: the touch spends the token's mc/ga permissions, whoever's token it is.
     presence.wait()?;
     client_pin::clear_permissions_except_lbw(state);
 
-    // Step 15.
+    // Step 15 (outputs in canonical key order: shorter names first).
     let mut outputs = Vec::new();
+    let cred_blob = request.extensions.cred_blob.as_ref().map(|blob| {
+        let fits = blob.len() as u64 <= profile::MAX_CRED_BLOB_LENGTH;
+        outputs.push((cbor::text("credBlob"), Value::Bool(fits)));
+        fits.then(|| blob.clone())
+    });
+    let cred_blob = cred_blob.flatten();
+    let large_blob_key = if request.extensions.large_blob_key { Some(random::<32>()?) } else { None };
     if let Some(level) = request.extensions.cred_protect {
         outputs.push((cbor::text("credProtect"), cbor::uint(u64::from(level))));
     }
     let hmac_secret = if request.extensions.hmac_secret {
         outputs.push((cbor::text("hmac-secret"), Value::Bool(true)));
-        Some(HmacSecretKeys { with_uv: hex::encode(random::<32>()?), without_uv: hex::encode(random::<32>()?) })
+        Some(HmacSecretKeys { with_uv: random::<32>()?, without_uv: random::<32>()? })
     } else {
         None
     };
@@ -409,8 +311,9 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
         // Same RP and user: the new credential replaces the old one.
         state.credentials.retain(|c| !same_account(c));
     }
+    let created = state.next_credential_sequence;
     state.credentials.push(StoredCredential {
-        id: hex::encode(&credential_id),
+        id: credential_id.clone(),
         rp_id: rp_id.to_string(),
         rp_name: request.rp.name.clone(),
         user_id,
@@ -420,7 +323,9 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
         discoverable: rk,
         cred_protect: request.extensions.cred_protect.unwrap_or(1),
         hmac_secret,
-        created: state.next_credential_sequence,
+        large_blob_key,
+        cred_blob,
+        created,
     });
     state.next_credential_sequence = state.next_credential_sequence.saturating_add(1);
 
@@ -428,222 +333,20 @@ pub fn handle(state: &mut KeyState, params: Option<&Value>, presence: &mut dyn U
         (response::FMT, Some(cbor::text("packed"))),
         (response::AUTH_DATA, Some(cbor::bytes(&auth_data))),
         (response::ATT_STMT, Some(att_stmt)),
+        (response::EP_ATT, ep_att.then_some(Value::Bool(true))),
+        (response::LARGE_BLOB_KEY, large_blob_key.map(|k| cbor::bytes(&k))),
     ])))
-}
-
-/// What the tests of both handlers drive the key with: a person at the key, a platform that
-/// gets PIN tokens through clientPIN, and requests sent as bytes through the dispatcher.
-#[cfg(test)]
-pub(super) mod testing {
-    use crate::client::attestation::AttestationObject;
-    use crate::proto::cbor::{self, bytes, int_map, text, uint, MapView};
-    use crate::proto::cose::{CoseKey, ALG_ES256};
-    use crate::proto::ctap2::client_pin::{self as cp, response as cp_response, sub};
-    use crate::proto::ctap2::make_credential as mc;
-    use crate::proto::entities::{credential_parameter, RelyingParty, User};
-    use crate::proto::pin_protocol::{pad_pin, pin_hash, KeyAgreementKey, PinProtocol};
-    use crate::virtual_key::attestation::{AttestationMaterial, StoredAttestation};
-    use crate::virtual_key::hid::UserPresence;
-    use crate::virtual_key::profile::{parse_aaguid, DEFAULT_AAGUID};
-
-    pub const V1: PinProtocol = PinProtocol::V1;
-    pub const V2: PinProtocol = PinProtocol::V2;
-    pub const MC: u64 = cp::permission::MAKE_CREDENTIAL as u64;
-    pub const GA: u64 = cp::permission::GET_ASSERTION as u64;
-    use crate::virtual_key::state::{Identity, KeyState, Profile};
-    use crate::virtual_key::{client_pin, ctap2};
-    use ciborium::value::Value;
-    use std::sync::OnceLock;
-    use zeroize::Zeroizing;
-
-    pub const RP: &str = "example.com";
-    pub const CDH: [u8; 32] = [0x11; 32];
-
-    /// A fresh key with an attestation CA (made once: it is slow and any one will do).
-    pub fn key(profile: Profile) -> KeyState {
-        static ATTESTATION: OnceLock<StoredAttestation> = OnceLock::new();
-        let mut state =
-            KeyState::new(Identity { profile, aaguid: DEFAULT_AAGUID.into(), firmware: 1, max_resident: 25 });
-        let stored = ATTESTATION.get_or_init(|| {
-            StoredAttestation::from(&AttestationMaterial::create(&parse_aaguid(DEFAULT_AAGUID).unwrap()).unwrap())
-        });
-        state.attestation = Some(stored.clone());
-        state
-    }
-
-    pub fn ca_cert(state: &KeyState) -> Vec<u8> {
-        hex::decode(&state.attestation.as_ref().unwrap().ca_cert).unwrap()
-    }
-
-    /// The person at the key: touches (or not) as told, and counts how often asked.
-    pub struct Person {
-        pub answer: Result<(), u8>,
-        pub asked: usize,
-    }
-
-    impl Person {
-        pub fn approving() -> Person {
-            Person { answer: Ok(()), asked: 0 }
-        }
-        pub fn answering(status: u8) -> Person {
-            Person { answer: Err(status), asked: 0 }
-        }
-    }
-
-    impl UserPresence for Person {
-        fn wait(&mut self) -> Result<(), u8> {
-            self.asked += 1;
-            self.answer
-        }
-    }
-
-    /// One request as bytes through the CTAP2 dispatcher; the status or the decoded body.
-    pub fn send(state: &mut KeyState, command: u8, request: Option<&Value>, person: &mut Person) -> Result<Value, u8> {
-        let mut wire = vec![command];
-        if let Some(r) = request {
-            wire.extend(cbor::encode(r));
-        }
-        let answer = ctap2::handle(state, &wire, person);
-        match answer.split_first() {
-            Some((0, [])) => Ok(Value::Null),
-            Some((0, body)) => Ok(cbor::decode(body).unwrap()),
-            Some((status, rest)) => {
-                assert!(rest.is_empty(), "an error status carries no body");
-                Err(*status)
-            }
-            None => panic!("empty answer"),
-        }
-    }
-
-    pub type Entries = Vec<(i64, Option<Value>)>;
-
-    /// Replace (or with None, remove) one entry of a request.
-    pub fn set(entries: &mut Entries, key: i64, value: Option<Value>) {
-        entries.retain(|(k, _)| *k != key);
-        entries.push((key, value));
-    }
-
-    pub fn user(id: &[u8]) -> User {
-        let n = hex::encode(id);
-        User { id: id.to_vec(), name: Some(format!("user-{n}")), display_name: Some(format!("User {n}")) }
-    }
-
-    /// A makeCredential request for `rp_id` and user `user_id`, ES256.
-    pub fn mc_request(rp_id: &str, user_id: &[u8], rk: bool) -> Entries {
-        vec![
-            (mc::CLIENT_DATA_HASH, Some(bytes(&CDH))),
-            (mc::RP, Some(RelyingParty { id: rp_id.into(), name: Some("Example".into()) }.to_value())),
-            (mc::USER, Some(user(user_id).to_value())),
-            (mc::PUB_KEY_CRED_PARAMS, Some(Value::Array(vec![credential_parameter(ALG_ES256)]))),
-            (mc::OPTIONS, rk.then(|| Value::Map(vec![(text("rk"), Value::Bool(true))]))),
-        ]
-    }
-
-    pub fn make_credential(
-        state: &mut KeyState,
-        entries: &Entries,
-        person: &mut Person,
-    ) -> Result<AttestationObject, u8> {
-        let answer = send(state, 0x01, Some(&int_map(entries.iter().cloned())), person)?;
-        Ok(AttestationObject::from_ctap_response(&answer).unwrap())
-    }
-
-    /// Register and return (credential id, public key).
-    pub fn register(state: &mut KeyState, rp_id: &str, user_id: &[u8], rk: bool) -> (Vec<u8>, CoseKey) {
-        let att = make_credential(state, &mc_request(rp_id, user_id, rk), &mut Person::approving()).unwrap();
-        let cred = att.auth_data.attested.unwrap();
-        (cred.credential_id, cred.public_key)
-    }
-
-    /// The platform's side of one key agreement.
-    pub struct Platform {
-        pub key: KeyAgreementKey,
-        pub shared: Zeroizing<Vec<u8>>,
-    }
-
-    pub fn pin_call(state: &mut KeyState, p: PinProtocol, sub_command: u8, rest: Entries) -> Option<Value> {
-        let mut entries = vec![
-            (cp::PIN_UV_AUTH_PROTOCOL, Some(uint(p.number().into()))),
-            (cp::SUB_COMMAND, Some(uint(sub_command.into()))),
-        ];
-        entries.extend(rest);
-        client_pin::handle(state, Some(&int_map(entries))).unwrap()
-    }
-
-    impl Platform {
-        pub fn new(state: &mut KeyState, p: PinProtocol) -> Platform {
-            let answer = pin_call(state, p, sub::GET_KEY_AGREEMENT, vec![]).unwrap();
-            let map = MapView::new(&answer, "answer").unwrap();
-            let theirs = CoseKey::from_value(map.require(cp_response::KEY_AGREEMENT).unwrap()).unwrap();
-            let key = KeyAgreementKey::generate();
-            let shared = key.shared_secret(p, &theirs).unwrap();
-            Platform { key, shared }
-        }
-        pub fn cose(&self) -> Value {
-            self.key.public_cose().to_value()
-        }
-    }
-
-    pub fn set_pin(state: &mut KeyState, p: PinProtocol, pin: &[u8]) {
-        let platform = Platform::new(state, p);
-        let new_pin_enc = p.encrypt(&platform.shared, &pad_pin(pin).unwrap()).unwrap();
-        let auth = p.authenticate(&platform.shared, &new_pin_enc);
-        pin_call(
-            state,
-            p,
-            sub::SET_PIN,
-            vec![
-                (cp::KEY_AGREEMENT, Some(platform.cose())),
-                (cp::PIN_UV_AUTH_PARAM, Some(bytes(&auth))),
-                (cp::NEW_PIN_ENC, Some(bytes(&new_pin_enc))),
-            ],
-        );
-    }
-
-    /// A PIN token: getPinToken (0x05) without permissions, else 0x09 with them.
-    pub fn pin_token(
-        state: &mut KeyState,
-        p: PinProtocol,
-        pin: &[u8],
-        permissions: Option<u64>,
-        rp_id: Option<&str>,
-    ) -> Vec<u8> {
-        let platform = Platform::new(state, p);
-        let pin_hash_enc = p.encrypt(&platform.shared, &pin_hash(pin)).unwrap();
-        let sub_command =
-            if permissions.is_some() { sub::GET_TOKEN_USING_PIN_WITH_PERMISSIONS } else { sub::GET_PIN_TOKEN };
-        let answer = pin_call(
-            state,
-            p,
-            sub_command,
-            vec![
-                (cp::KEY_AGREEMENT, Some(platform.cose())),
-                (cp::PIN_HASH_ENC, Some(bytes(&pin_hash_enc))),
-                (cp::PERMISSIONS, permissions.map(uint)),
-                (cp::RP_ID, rp_id.map(text)),
-            ],
-        )
-        .unwrap();
-        let encrypted =
-            MapView::new(&answer, "answer").unwrap().req_bytes(cp_response::PIN_UV_AUTH_TOKEN).unwrap().to_vec();
-        p.decrypt(&platform.shared, &encrypted).unwrap().to_vec()
-    }
-
-    /// pinUvAuthParam and pinUvAuthProtocol for a makeCredential/getAssertion over CDH.
-    pub fn with_token(entries: &mut Entries, auth_key: i64, p: PinProtocol, token: &[u8]) {
-        set(entries, auth_key, Some(bytes(&p.authenticate(token, &CDH))));
-        set(entries, auth_key + 1, Some(uint(p.number().into())));
-    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::testing::*;
     use super::*;
     use crate::client::attestation::{verify_assertion_signature, AttestationVerdict};
     use crate::proto::cbor::{bytes, int_map, text, uint};
     use crate::proto::ctap2::{command, get_assertion as ga};
     use crate::proto::entities::credential_parameter;
+    use crate::proto::entities::CredentialDescriptor;
+    use crate::virtual_key::testing::*;
 
     fn status(r: Result<impl Sized, u8>) -> u8 {
         r.map(|_| code::OK).unwrap_or_else(|s| s)
@@ -685,9 +388,9 @@ mod tests {
             assert!(cred.credential_id.len() >= 32);
 
             let stored = &state.credentials[0];
-            assert_eq!(stored.id, hex::encode(&cred.credential_id));
+            assert_eq!(stored.id, cred.credential_id);
             assert_eq!((stored.rp_id.as_str(), stored.discoverable, stored.cred_protect), (RP, false, 1));
-            assert_eq!(stored.user_id, hex::encode(b"u1"));
+            assert_eq!(stored.user_id, b"u1");
             assert_eq!(state.next_credential_sequence, 1);
 
             // The credential signs assertions its public key verifies.
@@ -787,10 +490,10 @@ mod tests {
         let (non_rk, _) = register(&mut state, RP, b"alice", false);
         let (new, _) = register(&mut state, RP, b"alice", true);
         assert_ne!(old, new);
-        let ids: Vec<&str> = state.credentials.iter().map(|c| c.id.as_str()).collect();
-        assert!(!ids.contains(&hex::encode(&old).as_str()));
-        assert!(ids.contains(&hex::encode(&new).as_str()));
-        assert!(ids.contains(&hex::encode(&non_rk).as_str()));
+        let ids: Vec<&Vec<u8>> = state.credentials.iter().map(|c| &c.id).collect();
+        assert!(!ids.contains(&&old));
+        assert!(ids.contains(&&new));
+        assert!(ids.contains(&&non_rk));
         assert_eq!(state.discoverable_count(), 2);
         register(&mut state, RP, b"bob", true);
         assert_eq!(state.discoverable_count(), 3);
@@ -950,12 +653,43 @@ mod tests {
         }
         set(&mut request, field::ENTERPRISE_ATTESTATION, Some(text("1")));
         assert_eq!(mc_status(&mut state, &request), code::CBOR_UNEXPECTED_TYPE);
-        // Allowed, but the attestation is the ordinary one: no epAtt.
-        set(&mut request, field::ENTERPRISE_ATTESTATION, Some(uint(2)));
+        // Allowed: signed by the device's own certificate, from the same CA, and epAtt set.
+        let x5c = |answer: &Value| {
+            let map = MapView::new(answer, "answer").unwrap();
+            let stmt = MapView::new(map.get(response::ATT_STMT).unwrap(), "attStmt").unwrap();
+            let Some(Value::Array(chain)) = stmt.get_text_key("x5c") else { panic!("no x5c") };
+            let Value::Bytes(cert) = &chain[0] else { panic!("x5c entry") };
+            cert.clone()
+        };
+        let ordinary = send(
+            &mut state,
+            command::MAKE_CREDENTIAL,
+            Some(&int_map(mc_request(RP, b"v", false))),
+            &mut Person::approving(),
+        )
+        .unwrap();
+        assert!(MapView::new(&ordinary, "answer").unwrap().get(response::EP_ATT).is_none());
+        for ep in [1, 2] {
+            set(&mut request, field::ENTERPRISE_ATTESTATION, Some(uint(ep)));
+            let answer =
+                send(&mut state, command::MAKE_CREDENTIAL, Some(&int_map(request.clone())), &mut Person::approving())
+                    .unwrap();
+            assert_eq!(MapView::new(&answer, "answer").unwrap().get(response::EP_ATT), Some(&Value::Bool(true)));
+            let cert = x5c(&answer);
+            assert_ne!(cert, x5c(&ordinary), "enterprise attestation must not use the batch certificate");
+            let subject = crate::proto::certificate::Cert::from_der(&cert).unwrap().subject_name();
+            assert!(subject.contains("0011223344556677"), "{subject}");
+            let att = crate::client::attestation::AttestationObject::from_ctap_response(&answer).unwrap();
+            assert!(att.verify_chain_to(&[ca_cert(&state)]).unwrap());
+            assert!(matches!(att.verify(&CDH).unwrap(), AttestationVerdict::Packed { .. }));
+        }
+        // A key made before the enterprise certificate existed attests as before.
+        state.enterprise_attestation_leaf = None;
         let answer =
-            send(&mut state, command::MAKE_CREDENTIAL, Some(&int_map(request.clone())), &mut Person::approving());
-        let answer = answer.unwrap();
+            send(&mut state, command::MAKE_CREDENTIAL, Some(&int_map(request.clone())), &mut Person::approving())
+                .unwrap();
         assert!(MapView::new(&answer, "answer").unwrap().get(response::EP_ATT).is_none());
+        assert_eq!(x5c(&answer), x5c(&ordinary));
         // A CTAP 2.0 key never heard of the field.
         let mut state = key(Profile::Ctap20);
         set(&mut request, field::ENTERPRISE_ATTESTATION, Some(text("whatever")));
@@ -987,6 +721,7 @@ mod tests {
         assert_eq!(
             outputs,
             vec![
+                (text("credBlob"), Value::Bool(true)),
                 (text("credProtect"), uint(2)),
                 (text("hmac-secret"), Value::Bool(true)),
                 (text("minPinLength"), uint(6)),
@@ -996,7 +731,7 @@ mod tests {
         assert_eq!(stored.cred_protect, 2);
         let keys = stored.hmac_secret.clone().unwrap();
         assert_ne!(keys.with_uv, keys.without_uv);
-        assert_eq!(hex::decode(&keys.with_uv).unwrap().len(), 32);
+        assert_eq!(keys.with_uv.len(), 32);
 
         // minPinLength only for the RPs it was given to; hmac-secret false makes no keys.
         let mut request = mc_request(RP, b"u", false);
@@ -1082,8 +817,8 @@ mod tests {
         let stored = &state.credentials[0];
         assert!(stored.discoverable);
         assert_eq!(
-            (stored.rp_id.as_str(), stored.rp_name.as_deref(), stored.user_id.as_str(), stored.user_name.as_deref()),
-            ("example.com", Some("Example"), "010203", Some("alice"))
+            (stored.rp_id.as_str(), stored.rp_name.as_deref(), stored.user_id.as_slice(), stored.user_name.as_deref()),
+            ("example.com", Some("Example"), &[1u8, 2, 3][..], Some("alice"))
         );
         assert_eq!(stored.user_display_name.as_deref(), Some("Alice"));
     }

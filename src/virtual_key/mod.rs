@@ -2,17 +2,22 @@
 //! runs the same framing, CBOR and PIN code a real key sees. Depends on `proto` only.
 
 pub mod attestation;
+mod bio;
 pub mod client_pin;
 mod config;
 mod cred_mgmt;
 mod ctap2;
 mod get_assertion;
 pub mod hid;
+mod large_blobs;
 pub mod link;
 mod make_credential;
 pub mod presence;
 pub mod profile;
+mod request;
 pub mod state;
+#[cfg(test)]
+mod testing;
 
 use state::{Identity, KeyState, Profile, StateError, StateFile};
 use std::path::Path;
@@ -24,6 +29,8 @@ pub struct CreateOptions {
     pub aaguid: [u8; 16],
     pub firmware: u64,
     pub max_resident: u32,
+    /// A simulated fingerprint sensor: bioEnrollment and built-in UV (`virtual create --bio`).
+    pub bio: bool,
 }
 
 impl Default for CreateOptions {
@@ -33,6 +40,7 @@ impl Default for CreateOptions {
             aaguid: profile::parse_aaguid(profile::DEFAULT_AAGUID).unwrap_or_default(),
             firmware: profile::DEFAULT_FIRMWARE,
             max_resident: profile::DEFAULT_MAX_RESIDENT,
+            bio: false,
         }
     }
 }
@@ -41,15 +49,29 @@ impl Default for CreateOptions {
 #[derive(Debug)]
 pub struct VirtualKey {
     file: StateFile,
+    /// Why the key stopped: a save that failed. The transport reports it instead of a CTAP status.
+    fault: Option<StateError>,
 }
 
 impl VirtualKey {
     pub fn create(path: &Path, options: &CreateOptions) -> Result<VirtualKey, StateError> {
+        if options.max_resident > state::MAX_RESIDENT_LIMIT {
+            return Err(StateError::Io {
+                path: path.display().to_string(),
+                action: "created",
+                reason: format!(
+                    "a virtual key holds at most {} discoverable credentials, not {}",
+                    state::MAX_RESIDENT_LIMIT,
+                    options.max_resident
+                ),
+            });
+        }
         let identity = Identity {
             profile: options.profile,
             aaguid: crate::proto::get_info::uuid_string(&options.aaguid),
             firmware: options.firmware,
             max_resident: options.max_resident,
+            bio: options.bio,
         };
         let mut state = KeyState::new(identity);
         let material = attestation::AttestationMaterial::create(&options.aaguid).map_err(|e| StateError::Io {
@@ -58,11 +80,23 @@ impl VirtualKey {
             reason: format!("its attestation certificate could not be made: {e}"),
         })?;
         state.attestation = Some(attestation::StoredAttestation::from(&material));
-        Ok(VirtualKey { file: StateFile::create(path, state)? })
+        let mut serial = [0u8; 8];
+        rand_core::RngCore::try_fill_bytes(&mut rand_core::OsRng, &mut serial).map_err(|e| StateError::Io {
+            path: path.display().to_string(),
+            action: "created",
+            reason: format!("no random serial number for it: {e}"),
+        })?;
+        let leaf = material.issue_enterprise(&options.aaguid, &hex::encode(serial)).map_err(|e| StateError::Io {
+            path: path.display().to_string(),
+            action: "created",
+            reason: format!("its enterprise attestation certificate could not be made: {e}"),
+        })?;
+        state.enterprise_attestation_leaf = Some(leaf);
+        Ok(VirtualKey { file: StateFile::create(path, state)?, fault: None })
     }
 
     pub fn open(path: &Path) -> Result<VirtualKey, StateError> {
-        Ok(VirtualKey { file: StateFile::open(path)? })
+        Ok(VirtualKey { file: StateFile::open(path)?, fault: None })
     }
 
     pub fn state(&self) -> &KeyState {
@@ -79,45 +113,43 @@ impl VirtualKey {
         self.file.save()
     }
 
-    /// Answer a host over `link` until it goes away.
+    /// Answer a host over `link` until it goes away, or until a change cannot be saved
+    /// (then `take_fault` says why).
     pub fn serve(&mut self, link: &mut dyn link::Link) {
         hid::serve(self, link)
     }
-}
 
-/// Enumerations in progress (getNextAssertion, credential management "next") only live until
-/// the next command, and the next run's first command drops them anyway: changing only them
-/// is not worth a write and an fsync per step.
-fn worth_saving(before: &KeyState, after: &KeyState) -> bool {
-    let mut a = before.clone();
-    let mut b = after.clone();
-    for s in [&mut a, &mut b] {
-        s.power.cred_mgmt = None;
-        s.power.pending_assertions = None;
+    /// The state-file error that stopped the key, if one did.
+    pub fn take_fault(&mut self) -> Option<StateError> {
+        self.fault.take()
     }
-    a != b
+
+    /// Save a change; on failure the key stops, and what is on disk is what it was before.
+    fn save_or_fail(&mut self) {
+        if let Err(e) = self.file.save() {
+            let _ = self.file.reload();
+            self.fault = Some(e);
+        }
+    }
 }
 
 impl hid::Authenticator for VirtualKey {
     fn handle_cbor(&mut self, request: &[u8], presence: &mut dyn hid::UserPresence) -> Vec<u8> {
-        let before = self.file.state.clone();
-        let answer = ctap2::handle(&mut self.file.state, request, presence);
-        if worth_saving(&before, &self.file.state) {
-            if let Err(e) = self.file.save() {
-                // The host must not believe a change happened that is not on disk.
-                eprintln!("fidoctl virtual key: {e}");
-                self.file.state = before;
-                return vec![crate::proto::status::code::OTHER];
-            }
+        let reply = ctap2::dispatch(&mut self.file.state, request, presence);
+        if reply.changed {
+            // The host must not believe a change happened that is not on disk.
+            self.save_or_fail();
         }
-        answer
+        reply.bytes
     }
 
     fn wink(&mut self) {
         self.file.state.wink_count += 1;
-        if let Err(e) = self.file.save() {
-            eprintln!("fidoctl virtual key: {e}");
-        }
+        self.save_or_fail();
+    }
+
+    fn failed(&self) -> bool {
+        self.fault.is_some()
     }
 
     fn device_version(&self) -> (u8, u8, u8) {

@@ -12,11 +12,14 @@ pub const DEFAULT_FIRMWARE: u64 = 0x01_00_00;
 pub const DEFAULT_MAX_RESIDENT: u32 = 25;
 pub const MAX_CREDENTIAL_ID_LENGTH: u64 = 128;
 pub const MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH: u64 = 4;
+/// getInfo maxCredBlobLength (0x0F); the spec's minimum is 32.
+pub const MAX_CRED_BLOB_LENGTH: u64 = 32;
 
 impl Profile {
     pub fn versions(self) -> &'static [&'static str] {
         match self {
-            Profile::Ctap21 => &["FIDO_2_0", "FIDO_2_1"],
+            // Like real 2.1 keys (YubiKey 5.7): the preview stays advertised for older hosts.
+            Profile::Ctap21 => &["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"],
             Profile::Ctap21Pre => &["FIDO_2_0", "FIDO_2_1_PRE"],
             Profile::Ctap20 => &["FIDO_2_0"],
         }
@@ -55,21 +58,32 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
     match profile {
         Profile::Ctap21 => {
             options.insert("credMgmt".to_string(), true);
+            // libfido2 up to 1.14 manages credentials only through the preview command.
+            options.insert("credentialMgmtPreview".to_string(), true);
             options.insert("authnrCfg".to_string(), true);
             options.insert("pinUvAuthToken".to_string(), true);
             options.insert("setMinPINLength".to_string(), true);
             options.insert("makeCredUvNotRqd".to_string(), true);
             options.insert("alwaysUv".to_string(), state.always_uv);
             options.insert("ep".to_string(), state.enterprise_attestation);
+            options.insert("largeBlobs".to_string(), true);
         }
         Profile::Ctap21Pre => {
             options.insert("credentialMgmtPreview".to_string(), true);
         }
         Profile::Ctap20 => {}
     }
+    if state.identity.bio {
+        let enrolled = !state.bio.enrollments.is_empty();
+        options.insert("uv".to_string(), enrolled);
+        if profile == Profile::Ctap21 {
+            options.insert("bioEnroll".to_string(), enrolled);
+        }
+        options.insert("userVerificationMgmtPreview".to_string(), enrolled);
+    }
     let mut extensions = vec!["credProtect".to_string(), "hmac-secret".to_string()];
     if profile == Profile::Ctap21 {
-        extensions.push("minPinLength".to_string());
+        extensions.extend(["credBlob", "largeBlobKey", "minPinLength"].map(String::from));
     }
     let is_21 = profile == Profile::Ctap21;
     AuthenticatorInfo {
@@ -91,6 +105,11 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
         firmware_version: is_21.then_some(state.identity.firmware),
         max_rp_ids_for_set_min_pin_length: is_21.then_some(MAX_RP_IDS_FOR_SET_MIN_PIN_LENGTH),
         remaining_discoverable_credentials: is_21.then_some(u64::from(state.remaining_discoverable())),
+        max_serialized_large_blob_array: is_21.then_some(super::large_blobs::MAX_SERIALIZED_LARGE_BLOB_ARRAY as u64),
+        max_cred_blob_length: is_21.then_some(MAX_CRED_BLOB_LENGTH),
+        // fingerprint_internal (FIDO registry), and the platform may try UV 3 times.
+        uv_modality: state.identity.bio.then_some(0x02),
+        preferred_platform_uv_attempts: state.identity.bio.then_some(3),
         ..AuthenticatorInfo::default()
     }
 }

@@ -68,12 +68,19 @@ impl VirtualKeyServer {
     /// (e.g. `[("FIDOCTL_VIRTUAL_PRESENCE", "deny")]`). Other FIDOCTL_* variables of the
     /// caller's environment are removed, so a developer's shell cannot change the key.
     pub fn start_with_env(create_args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::start_prepared(create_args, env, |_| {})
+    }
+
+    /// As [`Self::start_with_env`], with `prepare` run on the state file between `virtual
+    /// create` and `virtual serve` (for knobs the command line does not offer yet).
+    pub fn start_prepared(create_args: &[&str], env: &[(&str, &str)], prepare: impl FnOnce(&Path)) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let key_file = dir.path().join("key.json");
         let socket = dir.path().join("k.sock");
         let log = dir.path().join("serve.log");
 
         run_virtual("create", &key_file, create_args).success();
+        prepare(&key_file);
 
         // The log goes to a file, not a pipe nobody drains, so the server never blocks on it.
         let log_file = File::create(&log).expect("server log file");

@@ -12,6 +12,7 @@
 //!   that watches for leaked PINs; fleets and a metadata PKI; running documentation).
 //! - [`u2f_double`]: a tiny U2F-only key (no CBOR) behind a UNIX socket, written here.
 //! - [`interop`]: `fidoctl virtual serve` in a temp dir, and python-fido2 runs against it.
+//! - [`host_tools`]: libfido2's tools and OpenSSH against it, through the LD_PRELOAD shim.
 
 #![allow(dead_code)]
 
@@ -20,6 +21,7 @@ pub mod cli;
 pub mod creds;
 pub mod csv;
 pub mod exchange;
+pub mod host_tools;
 pub mod interop;
 pub mod pin;
 pub mod readme;

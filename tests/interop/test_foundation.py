@@ -288,10 +288,10 @@ def test_virtual_key_wink(virtual_key):
 # What each profile must say in getInfo, as python-fido2 decodes it (DESIGN.md, "Profiles").
 PROFILES = {
     "ctap2.1": {
-        "versions": ["FIDO_2_0", "FIDO_2_1"],
+        "versions": ["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"],
         "pin_uv_protocols": [2, 1],
-        "options_true": ["credMgmt", "pinUvAuthToken", "authnrCfg", "setMinPINLength"],
-        "options_absent": ["credentialMgmtPreview"],
+        "options_true": ["credMgmt", "credentialMgmtPreview", "pinUvAuthToken", "authnrCfg", "setMinPINLength"],
+        "options_absent": [],
     },
     "ctap2.1-pre": {
         "versions": ["FIDO_2_0", "FIDO_2_1_PRE"],

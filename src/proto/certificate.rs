@@ -1,13 +1,17 @@
-//! Certificate path checks, shared by the MDS BLOB signer ([`crate::audit::mds`]) and the
-//! genuine-key check of attestation chains. Pure: DER bytes and a time in, a verdict out.
+//! X.509 certificates and certificate paths, for every layer: the MDS BLOB signer
+//! ([`crate::audit::mds`]), the genuine-key check of attestation chains, and the client's check
+//! of an attestation statement's x5c ([`crate::client::attestation`]). Pure: DER bytes (and a
+//! time) in, a verdict out.
 //!
 //! What is checked, for a chain given leaf first and a set of trust anchors:
-//! - every certificate parses as strict DER X.509;
-//! - every certificate used is within its validity period at `now` (anchors excepted: they are
-//!   trusted as configured);
-//! - a path is built from the leaf to an anchor using certificates of the chain, matching each
-//!   certificate's issuer name to the next one's subject name; certificates of the chain that are
-//!   not needed (a cross-signed certificate, when the anchor is the newer root) are ignored;
+//! - every certificate parses as strict DER X.509 (serial numbers up to 32 octets);
+//! - with [`PathRules::AtTime`], every certificate used is within its validity period (anchors
+//!   excepted: they are trusted as configured);
+//! - a path is built from the leaf to an anchor, matching each certificate's issuer name to the
+//!   next one's subject name. [`PathRules::AtTime`] takes certificates of the chain in any order
+//!   and ignores those not needed (a cross-signed certificate, when the anchor is the newer root),
+//!   and trusts an anchor that appears in the chain as is; [`PathRules::AsSent`] uses the chain
+//!   exactly as sent (each certificate signed by the next, the last by an anchor);
 //! - each signature verifies with the issuer's key (RSA PKCS#1 v1.5 with SHA-256/384/512 and at
 //!   least 2048 bits; ECDSA P-256 or P-384 with SHA-256/384/512);
 //! - each issuer is a CA (basicConstraints cA, keyCertSign when keyUsage is present, path length);
@@ -64,6 +68,9 @@ pub mod oid {
     pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
     pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
     pub const COMMON_NAME: Oid = Oid::new_unwrap("2.5.4.3");
+    pub const COUNTRY: Oid = Oid::new_unwrap("2.5.4.6");
+    pub const ORGANIZATION: Oid = Oid::new_unwrap("2.5.4.10");
+    pub const ORGANIZATIONAL_UNIT: Oid = Oid::new_unwrap("2.5.4.11");
     pub const SUBJECT_KEY_ID: Oid = Oid::new_unwrap("2.5.29.14");
     pub const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
     pub const SUBJECT_ALT_NAME: Oid = Oid::new_unwrap("2.5.29.17");
@@ -123,7 +130,8 @@ impl Cert {
         &self.cert
     }
 
-    fn tbs_der(&self) -> &[u8] {
+    /// The signed part (TBSCertificate) exactly as sent.
+    pub fn tbs_der(&self) -> &[u8] {
         &self.der[self.tbs.clone()]
     }
 
@@ -157,11 +165,31 @@ impl Cert {
         self.cert.tbs_certificate.issuer == issuer.cert.tbs_certificate.subject
     }
 
-    fn extension(&self, id: ObjectIdentifier) -> Option<&x509_cert::ext::Extension> {
-        self.cert.tbs_certificate.extensions.as_deref().unwrap_or(&[]).iter().find(|e| e.extn_id == id)
+    /// Every extension, in certificate order.
+    pub fn extensions(&self) -> &[x509_cert::ext::Extension] {
+        self.cert.tbs_certificate.extensions.as_deref().unwrap_or(&[])
     }
 
-    fn basic_constraints(&self) -> Result<Option<BasicConstraints>, String> {
+    /// The first extension with this OID.
+    pub fn extension(&self, id: ObjectIdentifier) -> Option<&x509_cert::ext::Extension> {
+        self.extensions().iter().find(|e| e.extn_id == id)
+    }
+
+    /// The text of every subject attribute with this OID (`None` for a value that is not text).
+    pub fn subject_attributes(&self, id: ObjectIdentifier) -> Vec<Option<String>> {
+        self.cert
+            .tbs_certificate
+            .subject
+            .0
+            .iter()
+            .flat_map(|rdn| rdn.0.iter())
+            .filter(|atv| atv.oid == id)
+            .map(|atv| attribute_text(&atv.value))
+            .collect()
+    }
+
+    /// The basicConstraints extension, when present.
+    pub fn basic_constraints(&self) -> Result<Option<BasicConstraints>, String> {
         self.extension(oid::BASIC_CONSTRAINTS)
             .map(|e| BasicConstraints::from_der(e.extn_value.as_bytes()))
             .transpose()
@@ -432,8 +460,8 @@ pub enum ChainError {
     TooLong(usize),
     /// A certificate of the chain does not parse (`index` 0 = leaf).
     BadCertificate { index: usize, reason: String },
-    /// A trust anchor does not parse.
-    BadAnchor { reason: String },
+    /// A trust anchor does not parse (`index` into the anchors given).
+    BadAnchor { index: usize, reason: String },
     /// A certificate was used after its notAfter.
     Expired { subject: String, not_after: String },
     /// A certificate was used before its notBefore.
@@ -461,7 +489,7 @@ impl fmt::Display for ChainError {
             ChainError::BadCertificate { index, reason } => {
                 write!(f, "certificate {} of the chain is {reason}", index + 1)
             }
-            ChainError::BadAnchor { reason } => write!(f, "the trusted root certificate is {reason}"),
+            ChainError::BadAnchor { reason, .. } => write!(f, "the trusted root certificate is {reason}"),
             ChainError::Expired { subject, not_after } => {
                 write!(f, "the certificate \"{subject}\" expired on {not_after}")
             }
@@ -500,7 +528,25 @@ pub struct VerifiedChain {
     pub anchor: usize,
 }
 
-fn check_time(cert: &Cert, now: u64) -> Result<(), ChainError> {
+/// How a chain is matched to its anchors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathRules {
+    /// A PKI at a point in time (Unix seconds): validity periods are checked, the chain's
+    /// certificates may come in any order and those not needed are ignored, and an anchor found
+    /// in the chain is trusted where it stands (FIDO metadata may list an attestation
+    /// certificate itself as its root).
+    AtTime(u64),
+    /// An attestation statement's x5c: used exactly as sent, each certificate signed by the
+    /// next and the last by an anchor (which may be the last certificate itself, signing
+    /// itself). No validity dates: attestation certificates routinely outlive them, and a
+    /// key's clock is not to be trusted.
+    AsSent,
+}
+
+fn check_time(cert: &Cert, rules: PathRules) -> Result<(), ChainError> {
+    let PathRules::AtTime(now) = rules else {
+        return Ok(());
+    };
     if now < cert.not_before() {
         return Err(ChainError::NotYetValid { subject: cert.subject_name(), not_before: date_of(cert.not_before()) });
     }
@@ -561,16 +607,23 @@ pub fn parse_chain(chain: &[Vec<u8>]) -> Result<Vec<Cert>, ChainError> {
 
 /// Verify `chain` (leaf first) up to one of `anchors` at time `now` (Unix seconds).
 pub fn verify_chain(chain: &[Vec<u8>], anchors: &[&[u8]], now: u64) -> Result<VerifiedChain, ChainError> {
+    verify_path(chain, anchors, PathRules::AtTime(now))
+}
+
+/// Verify `chain` (leaf first) up to one of `anchors` under `rules`.
+pub fn verify_path(chain: &[Vec<u8>], anchors: &[&[u8]], rules: PathRules) -> Result<VerifiedChain, ChainError> {
+    let as_sent = rules == PathRules::AsSent;
     if chain.len() > MAX_CHAIN_LEN {
         return Err(ChainError::TooLong(chain.len()));
     }
     let certs = parse_chain(chain)?;
     let anchors: Vec<Cert> = anchors
         .iter()
-        .map(|der| Cert::from_der(der).map_err(|reason| ChainError::BadAnchor { reason }))
+        .enumerate()
+        .map(|(index, der)| Cert::from_der(der).map_err(|reason| ChainError::BadAnchor { index, reason }))
         .collect::<Result<_, _>>()?;
     let leaf = certs.first().ok_or(ChainError::Empty)?;
-    check_time(leaf, now)?;
+    check_time(leaf, rules)?;
     check_critical(leaf)?;
 
     let mut used = vec![false; certs.len()];
@@ -579,14 +632,17 @@ pub fn verify_chain(chain: &[Vec<u8>], anchors: &[&[u8]], now: u64) -> Result<Ve
     let mut cas_below = 0usize;
     loop {
         let cert = &certs[current];
-        if let Some(anchor) = anchors.iter().position(|a| a.der == cert.der) {
-            return Ok(VerifiedChain { leaf: leaf.clone(), anchor });
+        if !as_sent {
+            if let Some(anchor) = anchors.iter().position(|a| a.der == cert.der) {
+                return Ok(VerifiedChain { leaf: leaf.clone(), anchor });
+            }
         }
+        let is_last = current + 1 == certs.len();
 
         // Most specific failure seen while looking for the next link.
         let mut failure: Option<ChainError> = None;
         for (index, anchor) in anchors.iter().enumerate() {
-            if !cert.issued_by(anchor) {
+            if (as_sent && !is_last) || !cert.issued_by(anchor) {
                 continue;
             }
             let attempt = check_issuer(anchor, cas_below, true)
@@ -599,10 +655,10 @@ pub fn verify_chain(chain: &[Vec<u8>], anchors: &[&[u8]], now: u64) -> Result<Ve
 
         let mut next = None;
         for (index, candidate) in certs.iter().enumerate() {
-            if used[index] || !cert.issued_by(candidate) {
+            if used[index] || (as_sent && index != current + 1) || !cert.issued_by(candidate) {
                 continue;
             }
-            let attempt = check_time(candidate, now)
+            let attempt = check_time(candidate, rules)
                 .and_then(|()| check_critical(candidate))
                 .and_then(|()| check_issuer(candidate, cas_below, false))
                 .and_then(|()| {
@@ -644,7 +700,7 @@ pub fn sha256_hex(der: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::testpki::{Pki, DAY};
+    use crate::audit::testpki::{Issued, Pki, DAY};
     use der::Decode;
 
     #[test]
@@ -797,6 +853,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn as_sent_uses_the_chain_in_order_without_dates() {
+        let pki = Pki::new();
+        let root = pki.root("Test Root");
+        let int = pki.intermediate("Test Intermediate", &root);
+        let leaf = pki.leaf_valid("old.example", &int, pki.now - 400 * DAY, pki.now - DAY);
+        let as_sent = |chain: &[&Issued], anchors: &[&[u8]]| {
+            let chain: Vec<Vec<u8>> = chain.iter().map(|c| c.der.clone()).collect();
+            verify_path(&chain, anchors, PathRules::AsSent)
+        };
+        // Expired does not matter here, but does at a time.
+        assert_eq!(as_sent(&[&leaf, &int], &[&root.der]).unwrap().anchor, 0);
+        assert!(matches!(
+            verify_chain(&[leaf.der.clone(), int.der.clone()], &[&root.der], pki.now),
+            Err(ChainError::Expired { .. })
+        ));
+        // The root may come along, signing itself.
+        assert_eq!(as_sent(&[&leaf, &int, &root], &[&root.der]).unwrap().anchor, 0);
+        // Out of order, or with a certificate it does not need, the chain is refused as sent.
+        assert!(matches!(as_sent(&[&int, &leaf], &[&root.der]), Err(ChainError::DoesNotReachRoot { .. })));
+        assert!(matches!(as_sent(&[&leaf, &leaf, &int], &[&root.der]), Err(ChainError::DoesNotReachRoot { .. })));
+        // A listed certificate is an issuer, not trusted as itself.
+        assert!(as_sent(&[&leaf, &int], &[&int.der]).is_err());
+        assert!(as_sent(&[&leaf], &[&leaf.der]).is_err());
+        assert_eq!(verify_chain(std::slice::from_ref(&leaf.der), &[&leaf.der], pki.now - 2 * DAY).unwrap().anchor, 0);
+        // A root that cannot be read is named by its position.
+        assert!(matches!(
+            as_sent(&[&leaf, &int], &[&root.der, &[0x30, 0x00]]),
+            Err(ChainError::BadAnchor { index: 1, .. })
+        ));
     }
 
     #[test]

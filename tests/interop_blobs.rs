@@ -1,0 +1,120 @@
+//! Large blobs across implementations on one `fidoctl virtual serve` key: what fidoctl's client
+//! writes python-fido2's LargeBlobs reads, and what python-fido2 writes fidoctl reads
+//! (tests/interop/test_blobs_cross.py).
+//!
+//! Needs the venv: run `tests/interop/setup_venv.sh` first (CI does). Without it the python
+//! test fails, on purpose.
+
+mod common;
+
+use ciborium::value::Value;
+use common::interop::{python, run_pytest_with, VirtualKeyServer};
+use fidoctl::client::cred_blob::{large_blob_key_from_get_assertion, large_blob_key_from_make_credential};
+use fidoctl::client::ctaphid::Channel;
+use fidoctl::client::exchange::{
+    get_assertion_request, make_credential_request, GetAssertionRequest, MakeCredentialRequest,
+};
+use fidoctl::client::large_blobs::LargeBlobs;
+use fidoctl::client::pin::{get_token, set_pin, start_session};
+use fidoctl::client::{Authenticator, Call};
+use fidoctl::proto::cbor::{self, MapView};
+use fidoctl::proto::ctap2::client_pin::permission;
+use fidoctl::proto::ctap2::{command, get_assertion as ga, make_credential as mc};
+use fidoctl::proto::entities::{RelyingParty, User};
+use fidoctl::transport::unix::UnixDevice;
+use fidoctl::transport::{Backend, DeviceDescription};
+
+const PIN: &str = "271828";
+const RP: &str = "blobs.example";
+
+fn connect(server: &VirtualKeyServer) -> Authenticator {
+    let device = UnixDevice::connect(server.socket()).expect("connect to virtual serve");
+    let channel = Channel::open(Box::new(device)).expect("CTAPHID INIT");
+    Authenticator::new(channel, DeviceDescription::new("virtual-serve", Backend::Virtual))
+}
+
+fn with_large_blob_key(mut request: Value, key: i64) -> Value {
+    if let Value::Map(m) = &mut request {
+        m.push((cbor::int(key), Value::Map(vec![(cbor::text("largeBlobKey"), Value::Bool(true))])));
+    }
+    request
+}
+
+/// The largeBlobKey of the credential registered for `user`, through getAssertion.
+fn key_of(auth: &mut Authenticator, user: &[u8]) -> [u8; 32] {
+    let req =
+        GetAssertionRequest { rp_id: RP.into(), client_data_hash: [3; 32], allow_list: vec![], user_presence: true };
+    let request = with_large_blob_key(get_assertion_request(&req, None), ga::EXTENSIONS);
+    let touch = Call { may_need_touch: true, sensitive: false };
+    let mut answer = auth.call(command::GET_ASSERTION, Some(&request), touch).unwrap().unwrap();
+    let count = MapView::new(&answer, "ga").unwrap().opt_u64(ga::response::NUMBER_OF_CREDENTIALS).unwrap().unwrap_or(1);
+    for i in 0..count {
+        if i > 0 {
+            answer = auth.call(command::GET_NEXT_ASSERTION, None, Call::default()).unwrap().unwrap();
+        }
+        let m = MapView::new(&answer, "ga").unwrap();
+        let id = m.opt_map(ga::response::USER).unwrap().unwrap().get_text_key("id").cloned();
+        if id == Some(cbor::bytes(user)) {
+            return large_blob_key_from_get_assertion(&answer).unwrap().expect("a largeBlobKey");
+        }
+    }
+    panic!("no credential for {}", String::from_utf8_lossy(user));
+}
+
+#[test]
+fn python_fido2_reads_what_fidoctl_wrote_and_fidoctl_reads_what_python_fido2_wrote() {
+    let python = python();
+    let server = VirtualKeyServer::start_with(&["--profile", "ctap2.1"]);
+    let alice_blob: Vec<u8> = b"fidoctl wrote this for alice; ".repeat(20);
+    let bob_blob: Vec<u8> = (0..700u32).map(|i| (i * 7 % 256) as u8).collect();
+
+    // fidoctl: PIN, alice with largeBlobKey, her blob.
+    {
+        let mut auth = connect(&server);
+        let session = start_session(&mut auth).unwrap();
+        set_pin(&mut auth, &session, PIN.as_bytes()).unwrap();
+        auth.refresh_info().unwrap();
+        let t = get_token(&mut auth, &session, PIN.as_bytes(), permission::MAKE_CREDENTIAL, Some(RP)).unwrap();
+        let req = MakeCredentialRequest {
+            client_data_hash: [1; 32],
+            rp: RelyingParty { id: RP.into(), name: None },
+            user: User { id: b"alice".to_vec(), name: Some("alice".into()), display_name: None },
+            algorithms: vec![-7],
+            resident: true,
+            ..MakeCredentialRequest::default()
+        };
+        let request = with_large_blob_key(
+            make_credential_request(&req, Some((2, t.authenticate(&req.client_data_hash)))),
+            mc::EXTENSIONS,
+        );
+        let touch = Call { may_need_touch: true, sensitive: false };
+        let answer = auth.call(command::MAKE_CREDENTIAL, Some(&request), touch).unwrap().unwrap();
+        let alice = large_blob_key_from_make_credential(&answer).unwrap().unwrap();
+        let lbw = get_token(&mut auth, &session, PIN.as_bytes(), permission::LARGE_BLOB_WRITE, None).unwrap();
+        LargeBlobs::open(&mut auth).unwrap().put(Some(&lbw), &alice, &alice_blob).unwrap();
+    }
+
+    // python-fido2 reads alice's and writes bob's.
+    let run = run_pytest_with(
+        &python,
+        "tests/interop/test_blobs_cross.py",
+        &[],
+        &[
+            ("FIDOCTL_PIN", PIN),
+            ("FIDOCTL_ALICE_BLOB", &hex::encode(&alice_blob)),
+            ("FIDOCTL_BOB_BLOB", &hex::encode(&bob_blob)),
+        ],
+        &server,
+    );
+    run.assert_passed(&server, Some(1), "python-fido2 reads fidoctl's blob and writes its own");
+
+    // fidoctl reads both.
+    let mut auth = connect(&server);
+    let alice = key_of(&mut auth, b"alice");
+    let bob = key_of(&mut auth, b"bob");
+    let mut blobs = LargeBlobs::open(&mut auth).unwrap();
+    assert_eq!(blobs.get(&bob).unwrap(), Some(bob_blob));
+    assert_eq!(blobs.get(&alice).unwrap(), Some(alice_blob));
+    let owners: Vec<_> = blobs.list(&[&alice, &bob]).unwrap().iter().map(|r| r.owner).collect();
+    assert_eq!(owners, vec![Some(0), Some(1)]);
+}
