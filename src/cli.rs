@@ -259,7 +259,7 @@ pub struct MakeCredentialArgs {
     pub alg: AlgArg,
     /// The client data hash to sign (64 hex digits); random if left out.
     #[arg(long, value_name = "HEX")]
-    pub client_data_hash: Option<String>,
+    pub client_data_hash: Option<ClientDataHash>,
 }
 
 /// `get-assertion`.
@@ -270,13 +270,13 @@ pub struct GetAssertionArgs {
     pub rp: String,
     /// Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials.
     #[arg(long = "cred", value_name = "ID", allow_hyphen_values = true)]
-    pub creds: Vec<String>,
+    pub creds: Vec<CredentialId>,
     /// Verify the user (PIN).
     #[arg(long)]
     pub uv: bool,
     /// The client data hash to sign (64 hex digits); random if left out.
     #[arg(long, value_name = "HEX")]
-    pub client_data_hash: Option<String>,
+    pub client_data_hash: Option<ClientDataHash>,
 }
 
 /// `audit`.
@@ -329,6 +329,107 @@ pub enum PinCommand {
     ForceChange,
 }
 
+/// A credential id as the user wrote it (`hex:…`, `b64:…`, or bare as `creds list` prints it)
+/// and every byte string it can stand for: a bare id that is valid hex and valid base64url has
+/// two readings, and the command refuses when both name a credential.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredentialId {
+    pub written: String,
+    pub readings: Vec<Vec<u8>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a credential id: write it as hex:…, b64:… (base64url) or as `fidoctl creds list` prints it")]
+pub struct BadCredentialId(pub String);
+
+impl std::str::FromStr for CredentialId {
+    type Err = BadCredentialId;
+    fn from_str(written: &str) -> Result<Self, Self::Err> {
+        use base64::Engine as _;
+        let b64 = |s: &str| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(s.trim_end_matches('='))
+                .ok()
+                .filter(|b| !b.is_empty())
+        };
+        let hexed = |s: &str| hex::decode(s).ok().filter(|b| !b.is_empty());
+        let readings: Vec<Vec<u8>> = if let Some(h) = written.strip_prefix("hex:") {
+            hexed(h).into_iter().collect()
+        } else if let Some(b) = written.strip_prefix("b64:") {
+            b64(b).into_iter().collect()
+        } else {
+            let mut r: Vec<Vec<u8>> = [hexed(written), b64(written)].into_iter().flatten().collect();
+            r.dedup();
+            r
+        };
+        if readings.is_empty() {
+            return Err(BadCredentialId(written.to_string()));
+        }
+        Ok(CredentialId { written: written.to_string(), readings })
+    }
+}
+
+impl std::fmt::Display for CredentialId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.written)
+    }
+}
+
+/// `--aaguid`: a UUID in canonical form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AaguidArg(pub [u8; 16]);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("--aaguid {0:?} is not a UUID such as 2fc0579f-8113-47ea-b116-bb5a8db9202a")]
+pub struct BadAaguid(pub String);
+
+impl std::str::FromStr for AaguidArg {
+    type Err = BadAaguid;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::transport::virtual_admin::parse_aaguid(s).map(AaguidArg).ok_or_else(|| BadAaguid(s.to_string()))
+    }
+}
+
+/// `--firmware`: MAJOR.MINOR[.PATCH] (each below 256) or one integer, as getInfo 0x0E carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirmwareArg(pub u64);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("--firmware {0:?} is not a version such as 5.7.1 or an integer")]
+pub struct BadFirmware(pub String);
+
+impl std::str::FromStr for FirmwareArg {
+    type Err = BadFirmware;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || BadFirmware(s.to_string());
+        if let Ok(n) = s.parse::<u64>() {
+            return Ok(FirmwareArg(n));
+        }
+        let parts: Vec<u64> =
+            s.split('.').map(|p| p.parse::<u64>().ok().filter(|n| *n < 256)).collect::<Option<_>>().ok_or_else(bad)?;
+        match parts.as_slice() {
+            [a, b, c] => Ok(FirmwareArg(a << 16 | b << 8 | c)),
+            [a, b] => Ok(FirmwareArg(a << 16 | b << 8)),
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// `--client-data-hash`: a SHA-256 hash written as 64 hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientDataHash(pub [u8; 32]);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("--client-data-hash must be 64 hex digits (a SHA-256 hash)")]
+pub struct BadClientDataHash;
+
+impl std::str::FromStr for ClientDataHash {
+    type Err = BadClientDataHash;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        hex::decode(s).ok().and_then(|b| <[u8; 32]>::try_from(b).ok()).map(ClientDataHash).ok_or(BadClientDataHash)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AlgArg {
     Es256,
@@ -376,7 +477,7 @@ pub enum CredsCommand {
     Delete {
         /// The credential id as `creds list` prints it, or hex:… / b64:…
         #[arg(allow_hyphen_values = true)]
-        credential_id: String,
+        credential_id: CredentialId,
     },
     /// Change the user name and/or display name stored with a credential.
     #[command(
@@ -385,7 +486,7 @@ pub enum CredsCommand {
     Update {
         /// The credential id as `creds list` prints it, or hex:… / b64:…
         #[arg(allow_hyphen_values = true)]
-        credential_id: String,
+        credential_id: CredentialId,
         /// The new user name.
         #[arg(long)]
         name: Option<String>,
@@ -419,10 +520,10 @@ pub enum VirtualCommand {
         profile: ProfileArg,
         /// The AAGUID to report (canonical UUID form).
         #[arg(long, value_name = "UUID")]
-        aaguid: Option<String>,
+        aaguid: Option<AaguidArg>,
         /// The firmware version to report, as MAJOR.MINOR.PATCH or an integer.
         #[arg(long, value_name = "VERSION")]
-        firmware: Option<String>,
+        firmware: Option<FirmwareArg>,
         /// How many discoverable credentials fit on the key.
         #[arg(long, value_name = "N")]
         max_resident: Option<u32>,
@@ -467,6 +568,43 @@ mod tests {
         assert!(Cli::parse_args(["fidoctl", "-d", "key.json", "list"]).is_err());
         let cli = Cli::parse_args(["fidoctl", "-vyd", "virtual:a", "list"]).unwrap();
         assert_eq!((cli.global.devices, cli.global.verbose, cli.global.yes), (vec![sel("virtual:a")], 1, true));
+    }
+
+    #[test]
+    fn firmware_forms() {
+        let parse_firmware = |s: &str| s.parse::<FirmwareArg>().ok().map(|f| f.0);
+        assert_eq!(parse_firmware("5.7.0"), Some(329472));
+        assert_eq!(parse_firmware("329472"), Some(329472));
+        assert_eq!(parse_firmware("5.4"), Some(0x050400));
+        assert_eq!(parse_firmware("5.256.0"), None);
+        assert_eq!(parse_firmware("five"), None);
+        assert!("not-a-uuid".parse::<AaguidArg>().is_err());
+        assert!("2fc0579f-8113-47ea-b116-bb5a8db9202a".parse::<AaguidArg>().is_ok());
+    }
+
+    #[test]
+    fn id_forms() {
+        let id_readings = |s: &str| s.parse::<CredentialId>().map(|c| c.readings);
+        assert_eq!(id_readings("hex:0a0b").unwrap(), vec![vec![0x0a, 0x0b]]);
+        assert_eq!(id_readings("b64:AQID").unwrap(), vec![vec![1, 2, 3]]);
+        // "abcd" is valid hex and valid base64url: two readings.
+        assert_eq!(id_readings("abcd").unwrap(), vec![vec![0xab, 0xcd], vec![0x69, 0xb7, 0x1d]]);
+        // Not hex: only the base64url reading.
+        assert_eq!(id_readings("AQID").unwrap(), vec![vec![1, 2, 3]]);
+        assert!(id_readings("hex:xyz").is_err());
+        assert!(id_readings("!!").is_err());
+        assert!(id_readings("").is_err());
+    }
+
+    #[test]
+    fn client_data_hashes_are_parsed_by_the_parser() {
+        let hash = "ab".repeat(32);
+        let cli = Cli::parse_args(["fidoctl", "make-credential", "--rp", "x", "--client-data-hash", &hash]).unwrap();
+        let Command::MakeCredential(args) = cli.command else { panic!("make-credential") };
+        assert_eq!(args.client_data_hash, Some(ClientDataHash([0xab; 32])));
+        for bad in ["zz".repeat(32), "abcd".into(), "ab".repeat(33)] {
+            assert!(Cli::parse_args(["fidoctl", "make-credential", "--rp", "x", "--client-data-hash", &bad]).is_err());
+        }
     }
 
     #[test]

@@ -19,12 +19,9 @@ fn main() -> ExitCode {
         // A value the parser refused (e.g. a --device that is not one): one sentence, like
         // every other usage error.
         Err(e) if json && e.kind() == clap::error::ErrorKind::ValueValidation => {
-            let first =
-                e.to_string().lines().next().unwrap_or("invalid arguments").trim_start_matches("error: ").to_string();
-            return report(
-                &failure::Failure::usage(failure::sentence(&first)).hint("See `fidoctl --help`."),
-                error_format,
-            );
+            // The value parser's own sentence, as when a command refuses a value.
+            let message = std::error::Error::source(&e).map(ToString::to_string).unwrap_or_else(|| e.to_string());
+            return report(&failure::Failure::usage(message).hint("See `fidoctl --help`."), error_format);
         }
         Err(e) if json && e.use_stderr() => {
             // Scripts asked for JSON: give them the error document too (clap's text on stderr).

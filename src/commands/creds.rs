@@ -3,7 +3,7 @@
 use super::auth::{pin_input, token_with_pin};
 use super::confirm::confirm;
 use super::{exit, Context, Failure, Outcome};
-use crate::cli::CredsCommand;
+use crate::cli::{CredentialId, CredsCommand};
 use crate::client::cred_mgmt::{flavor, CredentialEntry, CredentialManager, Flavor, RpEntry};
 use crate::client::pin::PinToken;
 use crate::client::Authenticator;
@@ -13,7 +13,6 @@ use crate::output::message::Message;
 use crate::output::results::{CredentialDeleted, CredentialRef, CredentialUpdated};
 use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::entities::User;
-use base64::Engine;
 
 pub fn run(ctx: &Context, command: CredsCommand) -> Result<Outcome, Failure> {
     match command {
@@ -98,35 +97,12 @@ fn list(ctx: &Context, rp_filter: Option<&str>) -> Result<Outcome, Failure> {
     }))
 }
 
-/// The readings of a credential id as written by the user.
-pub fn id_readings(written: &str) -> Result<Vec<Vec<u8>>, Failure> {
-    let bad = || {
-        Failure::usage(format!("{written:?} is not a credential id: write it as hex:…, b64:… (base64url) or as `fidoctl creds list` prints it"))
-    };
-    let b64 = |s: &str| {
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(s.trim_end_matches('=')).ok().filter(|b| !b.is_empty())
-    };
-    let hexed = |s: &str| hex::decode(s).ok().filter(|b| !b.is_empty());
-    if let Some(h) = written.strip_prefix("hex:") {
-        return hexed(h).map(|b| vec![b]).ok_or_else(bad);
-    }
-    if let Some(b) = written.strip_prefix("b64:") {
-        return b64(b).map(|b| vec![b]).ok_or_else(bad);
-    }
-    let mut readings: Vec<Vec<u8>> = [hexed(written), b64(written)].into_iter().flatten().collect();
-    readings.dedup();
-    if readings.is_empty() {
-        return Err(bad());
-    }
-    Ok(readings)
-}
-
 /// Find the one credential the id names, exactly; refuse if the readings name two.
 fn find_exact<'a>(
     all: &'a [(RpEntry, Vec<CredentialEntry>)],
-    written: &str,
+    written: &CredentialId,
 ) -> Result<(&'a RpEntry, &'a CredentialEntry), Failure> {
-    let readings = id_readings(written)?;
+    let readings = &written.readings;
     let mut hits: Vec<(&RpEntry, &CredentialEntry)> = Vec::new();
     for (rp, creds) in all {
         for c in creds {
@@ -161,8 +137,7 @@ fn describe(rp: &RpEntry, c: &CredentialEntry) -> String {
     )
 }
 
-fn delete(ctx: &Context, written: &str) -> Result<Outcome, Failure> {
-    id_readings(written)?;
+fn delete(ctx: &Context, written: &CredentialId) -> Result<Outcome, Failure> {
     let auth = ctx.open_one()?;
     let mut s = CmSession::open(ctx, auth)?;
     let all = s.everything()?;
@@ -187,14 +162,13 @@ fn delete(ctx: &Context, written: &str) -> Result<Outcome, Failure> {
 
 fn update(
     ctx: &Context,
-    written: &str,
+    written: &CredentialId,
     name: Option<String>,
     display_name: Option<String>,
 ) -> Result<Outcome, Failure> {
     if name.is_none() && display_name.is_none() {
         return Err(Failure::usage("Nothing to change: give --name, --display-name or both."));
     }
-    id_readings(written)?;
     let mut auth = ctx.open_one()?;
     // Known from getInfo: refuse before asking for a PIN that could not be used anyway.
     if flavor(&mut auth)? == Some(Flavor::Preview) {
@@ -235,22 +209,4 @@ fn update(
             },
         },
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn id_forms() {
-        assert_eq!(id_readings("hex:0a0b").unwrap(), vec![vec![0x0a, 0x0b]]);
-        assert_eq!(id_readings("b64:AQID").unwrap(), vec![vec![1, 2, 3]]);
-        // "abcd" is valid hex and valid base64url: two readings.
-        assert_eq!(id_readings("abcd").unwrap(), vec![vec![0xab, 0xcd], vec![0x69, 0xb7, 0x1d]]);
-        // Not hex: only the base64url reading.
-        assert_eq!(id_readings("AQID").unwrap(), vec![vec![1, 2, 3]]);
-        assert!(id_readings("hex:xyz").is_err());
-        assert!(id_readings("!!").is_err());
-        assert!(id_readings("").is_err());
-    }
 }

@@ -2,9 +2,8 @@
 //! `get-assertion`.
 
 use super::auth::PinHolder;
-use super::creds::id_readings;
 use super::{exit, Context, Failure, Outcome};
-use crate::cli::AlgArg;
+use crate::cli::{AlgArg, ClientDataHash};
 use crate::client::attestation::{verify_assertion_signature, AttestationVerdict};
 use crate::client::cred_mgmt::{flavor, CredentialManager};
 use crate::client::exchange::{get_assertions, make_credential, GetAssertionRequest, MakeCredentialRequest};
@@ -49,21 +48,16 @@ fn alg_of(a: AlgArg) -> i64 {
     }
 }
 
-fn parse_cdh(hex_text: Option<&str>) -> Result<[u8; 32], Failure> {
-    match hex_text {
-        None => Ok(random()),
-        Some(h) => hex::decode(h)
-            .ok()
-            .and_then(|b| <[u8; 32]>::try_from(b).ok())
-            .ok_or_else(|| Failure::usage("--client-data-hash must be 64 hex digits (a SHA-256 hash)")),
-    }
+/// The hash given, or a random one.
+fn cdh_or_random(given: Option<ClientDataHash>) -> [u8; 32] {
+    given.map_or_else(random, |c| c.0)
 }
 
 pub use crate::cli::{GetAssertionArgs, MakeCredentialArgs};
 
 pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outcome, Failure> {
     // A bad argument is a usage error before any key is touched.
-    let cdh = parse_cdh(a.client_data_hash.as_deref())?;
+    let cdh = cdh_or_random(a.client_data_hash);
     let mut auth = ctx.open_one()?;
     let mut pins = PinHolder::default();
     let token = if needs_pin(&mut auth, a.uv, a.resident)? {
@@ -130,12 +124,8 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
 
 pub fn get_assertion_cmd(ctx: &Context, args: GetAssertionArgs) -> Result<Outcome, Failure> {
     let GetAssertionArgs { rp, creds, uv, client_data_hash: cdh_hex } = args;
-    let mut allow = Vec::new();
-    for c in &creds {
-        let readings = id_readings(c)?;
-        allow.extend(readings);
-    }
-    let cdh = parse_cdh(cdh_hex.as_deref())?;
+    let allow: Vec<Vec<u8>> = creds.into_iter().flat_map(|c| c.readings).collect();
+    let cdh = cdh_or_random(cdh_hex);
     let mut auth = ctx.open_one()?;
     let mut pins = PinHolder::default();
     let token = if uv || auth.info()?.always_uv() {

@@ -5,7 +5,7 @@ use crate::cli::{ProfileArg, VirtualCommand};
 use crate::output::message::Message;
 use crate::output::notice;
 use crate::output::results::{VirtualCreated, VirtualReplugged};
-use crate::transport::virtual_admin::{self, parse_aaguid, CreateOptions, Profile, ServeError};
+use crate::transport::virtual_admin::{self, CreateOptions, Profile, ServeError};
 use std::path::Path;
 
 pub fn run(ctx: &Context, command: VirtualCommand) -> Result<Outcome, Failure> {
@@ -20,14 +20,10 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> Result<Outcome, Failure> {
                 ..CreateOptions::default()
             };
             if let Some(a) = aaguid {
-                options.aaguid = parse_aaguid(&a).ok_or_else(|| {
-                    Failure::usage(format!("--aaguid {a:?} is not a UUID such as 2fc0579f-8113-47ea-b116-bb5a8db9202a"))
-                })?;
+                options.aaguid = a.0;
             }
             if let Some(f) = firmware {
-                options.firmware = parse_firmware(&f).ok_or_else(|| {
-                    Failure::usage(format!("--firmware {f:?} is not a version such as 5.7.1 or an integer"))
-                })?;
+                options.firmware = f.0;
             }
             if let Some(m) = max_resident {
                 options.max_resident = m;
@@ -61,19 +57,6 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> Result<Outcome, Failure> {
     }
 }
 
-/// "5.7.1" → 0x050701; a plain integer is taken as is.
-fn parse_firmware(s: &str) -> Option<u64> {
-    if let Ok(n) = s.parse::<u64>() {
-        return Some(n);
-    }
-    let parts: Vec<u64> = s.split('.').map(|p| p.parse::<u64>().ok().filter(|n| *n < 256)).collect::<Option<_>>()?;
-    match parts.as_slice() {
-        [a, b, c] => Some(a << 16 | b << 8 | c),
-        [a, b] => Some(a << 16 | b << 8),
-        _ => None,
-    }
-}
-
 /// Serve until killed.
 fn serve(ctx: &Context, file: &Path, socket: &Path) -> Result<Outcome, Failure> {
     let event = |m: &str| {
@@ -97,18 +80,4 @@ fn serve(ctx: &Context, file: &Path, socket: &Path) -> Result<Outcome, Failure> 
         }
     })?;
     Ok(Outcome::silent())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_firmware;
-
-    #[test]
-    fn firmware_forms() {
-        assert_eq!(parse_firmware("5.7.0"), Some(329472));
-        assert_eq!(parse_firmware("329472"), Some(329472));
-        assert_eq!(parse_firmware("5.4"), Some(0x050400));
-        assert_eq!(parse_firmware("5.256.0"), None);
-        assert_eq!(parse_firmware("five"), None);
-    }
 }
