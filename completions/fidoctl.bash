@@ -1714,7 +1714,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual__subcmd__create)
-            opts="-d -y -v -h -V --profile --aaguid --firmware --max-resident --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
+            opts="-d -y -v -h -V --profile --aaguid --firmware --max-resident --bio --device --format --json --yes --timeout --pin-stdin --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -512,6 +512,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
             cand --timeout 'Seconds to wait for a touch on the key'
+            cand --bio 'Give the key a simulated fingerprint sensor (bio enrollment, built-in UV)'
             cand --json 'Shorthand for --format json'
             cand -y 'Answer yes to confirmations (for scripts)'
             cand --yes 'Answer yes to confirmations (for scripts)'

@@ -370,6 +370,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds to wait for a touch on the key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l bio -d 'Give the key a simulated fingerprint sensor (bio enrollment, built-in UV)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'

@@ -527,6 +527,9 @@ pub enum VirtualCommand {
         /// How many discoverable credentials fit on the key.
         #[arg(long, value_name = "N")]
         max_resident: Option<u32>,
+        /// Give the key a simulated fingerprint sensor (bio enrollment, built-in UV).
+        #[arg(long)]
+        bio: bool,
     },
     /// Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped.
     #[command(
