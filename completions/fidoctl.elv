@@ -44,6 +44,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand make-credential 'Expert: register a credential and print everything about it (JSON with --json)'
             cand get-assertion 'Expert: sign in and print the assertion(s) (JSON with --json)'
             cand audit 'Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts'
+            cand bio 'Manage the fingerprints on a key with a sensor'
             cand virtual 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
             cand completions 'Print a shell completion script'
             cand man 'Write the man pages into a folder'
@@ -483,6 +484,129 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fidoctl;bio'= {
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand info 'Show the fingerprint sensor''s details'
+            cand list 'List the enrolled fingerprints (id and name)'
+            cand enroll 'Enroll a new fingerprint: place the finger on the sensor as asked'
+            cand rename 'Rename an enrolled fingerprint'
+            cand delete 'Delete an enrolled fingerprint'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fidoctl;bio;info'= {
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;bio;list'= {
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;bio;enroll'= {
+            cand --name 'A name for the fingerprint'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;bio;rename'= {
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;bio;delete'= {
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;bio;help'= {
+            cand info 'Show the fingerprint sensor''s details'
+            cand list 'List the enrolled fingerprints (id and name)'
+            cand enroll 'Enroll a new fingerprint: place the finger on the sensor as asked'
+            cand rename 'Rename an enrolled fingerprint'
+            cand delete 'Delete an enrolled fingerprint'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fidoctl;bio;help;info'= {
+        }
+        &'fidoctl;bio;help;list'= {
+        }
+        &'fidoctl;bio;help;enroll'= {
+        }
+        &'fidoctl;bio;help;rename'= {
+        }
+        &'fidoctl;bio;help;delete'= {
+        }
+        &'fidoctl;bio;help;help'= {
+        }
         &'fidoctl;virtual'= {
             cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
@@ -616,6 +740,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand make-credential 'Expert: register a credential and print everything about it (JSON with --json)'
             cand get-assertion 'Expert: sign in and print the assertion(s) (JSON with --json)'
             cand audit 'Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts'
+            cand bio 'Manage the fingerprints on a key with a sensor'
             cand virtual 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
             cand completions 'Print a shell completion script'
             cand man 'Write the man pages into a folder'
@@ -674,6 +799,23 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;help;get-assertion'= {
         }
         &'fidoctl;help;audit'= {
+        }
+        &'fidoctl;help;bio'= {
+            cand info 'Show the fingerprint sensor''s details'
+            cand list 'List the enrolled fingerprints (id and name)'
+            cand enroll 'Enroll a new fingerprint: place the finger on the sensor as asked'
+            cand rename 'Rename an enrolled fingerprint'
+            cand delete 'Delete an enrolled fingerprint'
+        }
+        &'fidoctl;help;bio;info'= {
+        }
+        &'fidoctl;help;bio;list'= {
+        }
+        &'fidoctl;help;bio;enroll'= {
+        }
+        &'fidoctl;help;bio;rename'= {
+        }
+        &'fidoctl;help;bio;delete'= {
         }
         &'fidoctl;help;virtual'= {
             cand create 'Create a virtual key whose state lives in FILE (private keys in the clear: tests only)'

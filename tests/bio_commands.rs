@@ -83,3 +83,66 @@ fn uv_retries_count_down_block_and_the_pin_still_works() {
     assert_eq!(uv_retries(&key), 5);
     key.run(&["test", "--uv", "--json"]).success();
 }
+
+fn list_json(key: &VirtualKeyFile) -> Vec<(String, Option<String>)> {
+    let run = key.run_with_pin(PIN, &["bio", "list", "--json"]);
+    run.success();
+    let doc = run.value();
+    doc["fingerprints"]
+        .as_array()
+        .expect("fingerprints array")
+        .iter()
+        .map(|f| (f["id"].as_str().unwrap().to_string(), f["name"].as_str().map(String::from)))
+        .collect()
+}
+
+#[test]
+fn enroll_with_a_failed_sample_then_list_rename_and_delete() {
+    let keys = TempKeys::new();
+    let key = keys.create_with_pin("bio.json", &["--bio"], PIN);
+    let sensor = [
+        ("FIDOCTL_PIN", PIN),
+        ("FIDOCTL_VIRTUAL_BIO_SAMPLES", "good,too-fast,good,good"),
+        ("FIDOCTL_VIRTUAL_BIO_REQUIRED", "3"),
+    ];
+    // No terminal and no --yes: refused before anything changes.
+    let refused = key.run_env(&sensor, &["bio", "enroll", "--json"]);
+    assert_eq!(error_doc(&refused, 2).error.code, "confirmation_required");
+    assert_eq!(list_json(&key), vec![]);
+
+    let run = key.run_env(&sensor, &["--yes", "bio", "enroll", "--name", "Right thumb"]);
+    run.success()
+        .stderr_has("Sample good, 2 more needed.")
+        .stderr_has("Sample not taken: the finger moved too fast; hold it still. 2 more needed.")
+        .stderr_has("Sample good, 0 more needed.");
+    let listed = list_json(&key);
+    assert_eq!(listed.len(), 1);
+    let (id, name) = listed[0].clone();
+    assert_eq!(name.as_deref(), Some("Right thumb"));
+    let changed = key.run_env(&sensor, &["--yes", "bio", "enroll", "--json"]);
+    assert_eq!(changed.value()["rejected_samples"], 1, "{}", changed.describe());
+
+    key.run_with_pin(PIN, &["--yes", "bio", "rename", &id, "Left index"])
+        .success()
+        .stdout_has(&format!("Renamed fingerprint {id} (Left index)."));
+    assert!(list_json(&key).contains(&(id.clone(), Some("Left index".into()))));
+
+    key.run_with_pin(PIN, &["--yes", "bio", "delete", &id]).success().stdout_has(&format!("Deleted fingerprint {id}"));
+    let left = list_json(&key);
+    assert_eq!(left.len(), 1, "the other finger stays: {left:?}");
+    assert!(left.iter().all(|(other, _)| *other != id));
+
+    let gone = key.run_with_pin(PIN, &["--yes", "bio", "delete", &id, "--json"]);
+    assert_eq!(error_doc(&gone, 1).error.code, "fingerprint_not_found");
+}
+
+#[test]
+fn bio_info_shows_the_sensor_and_a_plain_key_has_none() {
+    let keys = TempKeys::new();
+    let key = keys.create("bio.json", &["--bio"]);
+    let run = key.run_env(&[("FIDOCTL_VIRTUAL_BIO_REQUIRED", "3")], &["bio", "info"]);
+    run.success().stdout_has("Fingerprint sensor: touch, 3 good samples per finger, names up to 32 bytes.");
+    let plain = keys.create("plain.json", &[]);
+    let run = plain.run(&["bio", "list", "--json"]);
+    assert_eq!(error_doc(&run, 1).error.code, "bio_unsupported");
+}
