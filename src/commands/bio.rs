@@ -36,10 +36,10 @@ pub fn sample_words(status: SampleStatus) -> &'static str {
         SampleStatus::TooRight => "the finger was too far right; move it left",
         SampleStatus::TooFast => "the finger moved too fast; hold it still",
         SampleStatus::TooSlow => "the finger moved too slowly",
-        SampleStatus::PoorQuality => "poor quality; clean and dry the finger and the sensor",
+        SampleStatus::PoorQuality => "poor quality; clean and dry the finger",
         SampleStatus::TooSkewed => "the finger was at an angle; place it straight",
-        SampleStatus::TooShort => "the finger was lifted too soon; hold it longer",
-        SampleStatus::MergeFailure => "the sample did not match the others; use the same finger",
+        SampleStatus::TooShort => "the finger was lifted too soon; hold it still",
+        SampleStatus::MergeFailure => "it did not match the others; use one finger",
         SampleStatus::Exists => "this finger is already enrolled",
         SampleStatus::DatabaseFull => "the key has no room for another fingerprint",
         SampleStatus::NoUserActivity => "no finger was placed in time",
@@ -197,7 +197,7 @@ fn delete(ctx: &Context, written: &str) -> Result<Outcome, Failure> {
     let found = find(&mut auth, &t, written)?;
     confirm(
         ctx,
-        &format!("This deletes fingerprint {}; that finger will no longer unlock the key.", label(&found)),
+        &format!("This deletes fingerprint {}.\nThat finger will no longer unlock the key.", label(&found)),
         "Delete it?",
     )?;
     BioEnrollment::open(&mut auth)?.remove(&t, &parse_id(&found.id)?)?;
@@ -205,4 +205,22 @@ fn delete(ctx: &Context, written: &str) -> Result<Outcome, Failure> {
         text: format!("Deleted fingerprint {}.", label(&found)),
         fields: FingerprintChanged { device: device(&auth), fingerprint: found, rejected_samples: 0 },
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::proto::bio::SAMPLE_STATUSES;
+
+    /// Every status the spec defines has its own sentence, short enough for the progress line.
+    #[test]
+    fn every_sample_status_has_its_own_words() {
+        let mut seen = std::collections::HashSet::new();
+        for status in SAMPLE_STATUSES {
+            let words = sample_words(status);
+            assert!(seen.insert(words), "{status:?} shares its words");
+            assert!(format!("Sample not taken: {words}. 16 more needed.").len() <= 80, "{status:?}");
+        }
+        assert_eq!(sample_words(SampleStatus::Other(0x80)), "the sensor rejected the sample");
+    }
 }
