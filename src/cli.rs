@@ -252,6 +252,9 @@ pub enum Command {
         after_help = "Examples:\n  fidoctl journal --since 2026-12-01 --key cb69481e-8ff7-4039-93ec-0a2729a154a8\n  fidoctl journal verify"
     )]
     Journal(JournalArgs),
+    /// Manage the fingerprints on a key with a sensor.
+    #[command(subcommand)]
+    Bio(BioCommand),
     /// Create, serve and re-plug virtual keys (software authenticators for tests and training).
     #[command(subcommand)]
     Virtual(VirtualCommand),
@@ -609,6 +612,9 @@ pub enum VirtualCommand {
         /// How many discoverable credentials fit on the key.
         #[arg(long, value_name = "N")]
         max_resident: Option<u32>,
+        /// Give the key a simulated fingerprint sensor (bio enrollment, built-in UV).
+        #[arg(long)]
+        bio: bool,
     },
     /// Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped.
     #[command(
@@ -697,4 +703,35 @@ mod tests {
         let cli = Cli::parse_args(["fidoctl", "creds", "update", "x", "--name", "-d"]);
         assert!(cli.is_err() || cli.unwrap().global.devices.is_empty());
     }
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum BioCommand {
+    /// Show the fingerprint sensor's details.
+    #[command(after_help = "Example:\n  fidoctl bio info")]
+    Info,
+    /// List the enrolled fingerprints (id and name).
+    #[command(after_help = "Example:\n  fidoctl bio list")]
+    List,
+    /// Enroll a new fingerprint: place the finger on the sensor as asked.
+    #[command(after_help = "Example:\n  fidoctl bio enroll --name \"Right thumb\"")]
+    Enroll {
+        /// A name for the fingerprint.
+        #[arg(long, value_name = "N")]
+        name: Option<String>,
+    },
+    /// Rename an enrolled fingerprint.
+    #[command(after_help = "Example:\n  fidoctl bio rename 3f2a \"Left index\"")]
+    Rename {
+        /// The fingerprint id (hex, from `fidoctl bio list`).
+        id: String,
+        /// The new name.
+        name: String,
+    },
+    /// Delete an enrolled fingerprint.
+    #[command(after_help = "Example:\n  fidoctl bio delete 3f2a")]
+    Delete {
+        /// The fingerprint id (hex, from `fidoctl bio list`).
+        id: String,
+    },
 }

@@ -217,6 +217,39 @@ pub fn get_token(
         }
         other => other?,
     };
+    decode_token(session, answer, if with_permissions { Some((permissions, rp_id)) } else { None })
+}
+
+/// A token by built-in user verification (clientPIN 0x06, getPinUvAuthTokenUsingUvWithPermissions):
+/// the key checks the finger itself, no PIN travels. Fails with UvInvalid (retry) or UvBlocked.
+pub fn get_token_using_uv(
+    auth: &mut Authenticator,
+    session: &PinSession,
+    permissions: impl Into<Permissions>,
+    rp_id: Option<&str>,
+) -> Result<PinToken, ClientError> {
+    let permissions = permissions.into();
+    let p = session.protocol;
+    let extra = vec![
+        (cp::KEY_AGREEMENT, Some(session.platform_cose())),
+        (cp::PERMISSIONS, Some(cbor::uint(u64::from(permissions.bits())))),
+        (cp::RP_ID, rp_id.map(cbor::text)),
+    ];
+    let answer = auth.call(
+        command::CLIENT_PIN,
+        Some(&request(p, cp::sub::GET_TOKEN_USING_UV_WITH_PERMISSIONS, extra)),
+        Call { may_need_touch: true, sensitive: true },
+    )?;
+    decode_token(session, answer, Some((permissions, rp_id)))
+}
+
+/// Decrypt a token answer; `scope` is None for a legacy token without permissions.
+fn decode_token(
+    session: &PinSession,
+    answer: Option<Value>,
+    scope: Option<(Permissions, Option<&str>)>,
+) -> Result<PinToken, ClientError> {
+    let p = session.protocol;
     let answer = answer.ok_or_else(|| ClientError::Malformed("the PIN token answer is empty".into()))?;
     let map = MapView::new(&answer, "pinUvAuthToken")?;
     let encrypted = map.req_bytes(cp::response::PIN_UV_AUTH_TOKEN)?;
@@ -233,8 +266,8 @@ pub fn get_token(
     Ok(PinToken {
         protocol: p,
         token,
-        permissions: if with_permissions { permissions } else { Permissions::NONE },
-        rp_id: if with_permissions { rp_id.map(String::from) } else { None },
+        permissions: scope.map_or(Permissions::NONE, |(perm, _)| perm),
+        rp_id: scope.and_then(|(_, rp)| rp.map(String::from)),
     })
 }
 

@@ -110,6 +110,23 @@ impl PinHolder {
         what: &str,
     ) -> Result<PinToken, Failure> {
         if self.pin.is_none() {
+            // A key with an enrolled finger verifies the user itself: no PIN needed.
+            let info = auth.info()?;
+            if info.uv() == Some(true) && info.token_permissions() {
+                ctx.diag(format!("getting a token by fingerprint for {what}"));
+                let session = client_pin::start_session(auth)?;
+                match client_pin::get_token_using_uv(auth, &session, perm, rp_id) {
+                    Ok(token) => return Ok(token),
+                    // Not recognised or blocked: fall back to the PIN where the key has one.
+                    Err(e)
+                        if matches!(e.ctap_status(), Some(CtapStatus::UvInvalid | CtapStatus::UvBlocked))
+                            && auth.info()?.pin().is_set() =>
+                    {
+                        ctx.diag("the fingerprint was not accepted; asking for the PIN instead");
+                    }
+                    Err(e) => return Err(failure::refused(e, During::Any)),
+                }
+            }
             let mut input = pin_input(ctx)?;
             self.pin = Some(read_pin_for(auth, &mut input, what)?);
         }

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod bio;
 pub mod config;
 pub mod confirm;
 pub mod creds;
@@ -59,6 +60,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Pin(p) => pin::run(ctx, p),
         Command::Creds(c) => creds::run(ctx, c),
         Command::Ssh(c) => ssh::run(ctx, c),
+        Command::Bio(c) => bio::run(ctx, c),
         Command::Config(c) => config::run(ctx, c),
         Command::Reset { skip_replug } => reset::run(ctx, skip_replug),
         Command::Test { resident, uv } => exchange::health_check(ctx, resident, uv),

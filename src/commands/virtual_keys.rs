@@ -10,13 +10,14 @@ use std::path::Path;
 
 pub fn run(ctx: &Context, command: VirtualCommand) -> Result<Outcome, Failure> {
     match command {
-        VirtualCommand::Create { file, profile, aaguid, firmware, max_resident } => {
+        VirtualCommand::Create { file, profile, aaguid, firmware, max_resident, bio } => {
             let mut options = CreateOptions {
                 profile: match profile {
                     ProfileArg::Ctap21 => Profile::Ctap21,
                     ProfileArg::Ctap21Pre => Profile::Ctap21Pre,
                     ProfileArg::Ctap20 => Profile::Ctap20,
                 },
+                bio,
                 ..CreateOptions::default()
             };
             if let Some(a) = aaguid {

@@ -1,6 +1,7 @@
 //! Rendering of command results: text for people (comfy-table), JSON and CSV for scripts.
 
 pub mod audit;
+pub mod bio;
 pub mod creds;
 pub mod devices;
 pub mod exchange;

@@ -1,0 +1,148 @@
+//! Large blobs and fingerprints with libfido2's fido2-token on a key served by `fidoctl virtual
+//! serve` (through the LD_PRELOAD shim of tests/interop_libfido2.rs): fido2-token -G -b reads
+//! the blob fidoctl's client wrote, fido2-token -S -b writes one fidoctl reads, -L -b lists
+//! both; fido2-token -L -e lists the finger fidoctl enrolled, -S -e renames and -D -e removes it.
+//!
+//! Needs `fido2-tools`, `libfido2-dev`, `gcc` and `util-linux` (`.ci/run` installs them).
+
+mod common;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use ciborium::value::Value;
+use common::host_tools::Host;
+use common::interop::VirtualKeyServer;
+use fidoctl::client::cred_blob::large_blob_key_from_make_credential;
+use fidoctl::client::ctaphid::Channel;
+use fidoctl::client::exchange::{make_credential_request, MakeCredentialRequest};
+use fidoctl::client::large_blobs::LargeBlobs;
+use fidoctl::client::pin::{get_token, set_pin, start_session};
+use fidoctl::client::{Authenticator, Call};
+use fidoctl::proto::cbor;
+use fidoctl::proto::ctap2::client_pin::permission;
+use fidoctl::proto::ctap2::{command, make_credential as mc};
+use fidoctl::proto::entities::{RelyingParty, User};
+use fidoctl::transport::unix::UnixDevice;
+use fidoctl::transport::{Backend, DeviceDescription};
+
+const PIN: &str = "6180-blobs";
+const RP: &str = "blobs.example";
+
+fn connect(server: &VirtualKeyServer) -> Authenticator {
+    let device = UnixDevice::connect(server.socket()).expect("connect to virtual serve");
+    let channel = Channel::open(Box::new(device)).expect("CTAPHID INIT");
+    Authenticator::new(channel, DeviceDescription::new("virtual-serve", Backend::Virtual))
+}
+
+#[test]
+fn fido2_token_reads_and_writes_large_blobs_with_fidoctl() {
+    let server = VirtualKeyServer::start_with(&["--profile", "ctap2.1"]);
+    let host = Host::new(&server);
+    let alice_blob = "fidoctl wrote this for alice\n".repeat(30);
+    let bob_blob = "fido2-token wrote this for bob\n".repeat(20);
+
+    // fidoctl: PIN, a resident credential with largeBlobKey, its blob.
+    let alice = {
+        let mut auth = connect(&server);
+        let session = start_session(&mut auth).unwrap();
+        set_pin(&mut auth, &session, PIN.as_bytes()).unwrap();
+        auth.refresh_info().unwrap();
+        let t = get_token(&mut auth, &session, PIN.as_bytes(), permission::MAKE_CREDENTIAL, Some(RP)).unwrap();
+        let req = MakeCredentialRequest {
+            client_data_hash: [1; 32],
+            rp: RelyingParty { id: RP.into(), name: None },
+            user: User { id: b"alice".to_vec(), name: Some("alice".into()), display_name: None },
+            algorithms: vec![-7],
+            resident: true,
+            ..MakeCredentialRequest::default()
+        };
+        let mut request = make_credential_request(&req, Some((2, t.authenticate(&req.client_data_hash))));
+        if let Value::Map(m) = &mut request {
+            m.push((cbor::int(mc::EXTENSIONS), Value::Map(vec![(cbor::text("largeBlobKey"), Value::Bool(true))])));
+        }
+        let touch = Call { may_need_touch: true, sensitive: false };
+        let answer = auth.call(command::MAKE_CREDENTIAL, Some(&request), touch).unwrap().unwrap();
+        let alice = large_blob_key_from_make_credential(&answer).unwrap().unwrap();
+        let lbw = get_token(&mut auth, &session, PIN.as_bytes(), permission::LARGE_BLOB_WRITE, None).unwrap();
+        LargeBlobs::open(&mut auth).unwrap().put(Some(&lbw), &alice, alice_blob.as_bytes()).unwrap();
+        alice
+    };
+
+    // fido2-token reads alice's blob by her key, and writes one under another key.
+    let bob = [0xb0u8; 32];
+    host.write("alice.key", &format!("{}\n", STANDARD.encode(alice)));
+    host.write("bob.key", &format!("{}\n", STANDARD.encode(bob)));
+    host.fido2("fido2-token", &["-G", "-b", "-k", "alice.key", "alice.out"], "").ok(&server);
+    assert_eq!(host.read("alice.out"), alice_blob);
+    host.write("bob.in", &bob_blob);
+    host.fido2("fido2-token", &["-S", "-b", "-k", "bob.key", "bob.in"], &format!("{PIN}\n")).ok(&server);
+    let listed = host.fido2("fido2-token", &["-L", "-b"], &format!("{PIN}\n")).ok(&server).to_string();
+    // "NN: <ciphertext length> <original size> <rp> <credential>", after a total line.
+    let libfido2: Vec<(usize, u64)> = listed
+        .lines()
+        .filter(|l| l.as_bytes().get(2) == Some(&b':'))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f[1].parse().unwrap(), f[2].parse().unwrap())
+        })
+        .collect();
+
+    // fidoctl reads both.
+    let mut auth = connect(&server);
+    let mut blobs = LargeBlobs::open(&mut auth).unwrap();
+    assert_eq!(blobs.get(&bob).unwrap().as_deref(), Some(bob_blob.as_bytes()));
+    assert_eq!(blobs.get(&alice).unwrap().as_deref(), Some(alice_blob.as_bytes()));
+    let ours: Vec<(usize, u64)> =
+        blobs.list(&[&alice, &bob]).unwrap().iter().map(|r| (r.stored_size, r.orig_size)).collect();
+    assert_eq!(ours, libfido2, "fido2-token -L -b and fidoctl list the same entries:\n{listed}");
+    assert_eq!(ours[0].1 as usize, alice_blob.len());
+}
+
+#[test]
+fn fido2_token_lists_renames_and_removes_the_finger_fidoctl_enrolled() {
+    use fidoctl::client::bio::BioEnrollment;
+    // A sensor key (set in the state file: `virtual create --bio` belongs to the command layer).
+    let server =
+        VirtualKeyServer::start_prepared(&["--profile", "ctap2.1"], &[("FIDOCTL_VIRTUAL_BIO_REQUIRED", "2")], |key| {
+            let mut state: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(key).unwrap()).unwrap();
+            state["identity"]["bio"] = serde_json::Value::Bool(true);
+            std::fs::write(key, state.to_string()).unwrap();
+        });
+    let host = Host::new(&server);
+    let be = |auth: &mut Authenticator| {
+        let session = start_session(auth).unwrap();
+        get_token(auth, &session, PIN.as_bytes(), permission::BIO_ENROLLMENT, None).unwrap()
+    };
+    let id = {
+        let mut auth = connect(&server);
+        let session = start_session(&mut auth).unwrap();
+        set_pin(&mut auth, &session, PIN.as_bytes()).unwrap();
+        auth.refresh_info().unwrap();
+        let token = be(&mut auth);
+        let mut bio = BioEnrollment::open(&mut auth).unwrap();
+        let (id, mut sample) = bio.enroll_begin(&token, None).unwrap();
+        while !sample.is_last() {
+            sample = bio.enroll_capture_next(&token, &id, None).unwrap();
+        }
+        bio.set_friendly_name(&token, &id, "fidoctl finger").unwrap();
+        id
+    };
+    let listed = host.fido2("fido2-token", &["-L", "-e"], &format!("{PIN}\n")).ok(&server).to_string();
+    let b64 = STANDARD.encode(&id);
+    assert!(
+        listed.lines().any(|l| l.contains(&b64) && l.contains("fidoctl finger")),
+        "fido2-token -L -e lists fidoctl's finger {b64}:\n{listed}"
+    );
+    host.fido2("fido2-token", &["-S", "-e", "-i", &b64, "-n", "renamed by libfido2"], &format!("{PIN}\n")).ok(&server);
+    {
+        let mut auth = connect(&server);
+        let token = be(&mut auth);
+        let names: Vec<_> =
+            BioEnrollment::open(&mut auth).unwrap().enumerate(&token).unwrap().into_iter().map(|t| t.name).collect();
+        assert_eq!(names, [Some("renamed by libfido2".to_string())]);
+    }
+    host.fido2("fido2-token", &["-D", "-e", "-i", &b64], &format!("{PIN}\n")).ok(&server);
+    let mut auth = connect(&server);
+    let token = be(&mut auth);
+    assert_eq!(BioEnrollment::open(&mut auth).unwrap().enumerate(&token).unwrap(), vec![]);
+}
