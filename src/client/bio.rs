@@ -260,7 +260,6 @@ fn template_id(id: &[u8]) -> Result<Vec<u8>, ClientError> {
 mod tests {
     use super::*;
     use crate::client::uv_auth::python_test_token;
-    use crate::proto::status::code;
 
     /// Records requests and answers from a script.
     struct Scripted {
