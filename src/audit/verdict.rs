@@ -964,7 +964,7 @@ mod tests {
             "pin_retries",
             "assumed_max_pin_retries",
             "pin_blocked",
-            "pin_auth_blocked",
+            "power_cycle_required",
             "uv_retries",
             "uv_blocked",
             "min_pin_length",

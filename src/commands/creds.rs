@@ -90,7 +90,7 @@ fn list(ctx: &Context, rp_filter: Option<&str>) -> Result<Outcome, Failure> {
         });
     }
     Ok(Outcome::ok(CredentialList {
-        device: s.auth.device().path().to_string(),
+        device: super::device_object(&s.auth),
         existing: meta.existing,
         remaining: meta.remaining,
         rps: groups,
@@ -150,7 +150,7 @@ fn delete(ctx: &Context, written: &CredentialId) -> Result<Outcome, Failure> {
     let id = cred.credential_id.clone();
     let (rp_id, user_name) = (rp.rp.id.clone(), cred.user.name.clone());
     s.manager().delete(&id)?;
-    let device = s.auth.device().path().to_string();
+    let device = super::device_object(&s.auth);
     Ok(Outcome::ok(Message {
         text: format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), &rp_id),
         fields: CredentialDeleted {
@@ -190,7 +190,7 @@ fn update(
     let id = cred.credential_id.clone();
     let rp_id = rp.rp.id.clone();
     s.manager().update_user(&id, &user)?;
-    let device = s.auth.device().path().to_string();
+    let device = super::device_object(&s.auth);
     Ok(Outcome::ok(Message {
         text: format!(
             "Updated credential {} for {}: name {}, display name {}.",

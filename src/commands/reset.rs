@@ -11,6 +11,7 @@ use crate::client::config as client_config;
 use crate::output::message::Message;
 use crate::output::notice;
 use crate::output::results::ResetDone;
+use crate::output::vocabulary::Device;
 use crate::secrets::ENV_PIN;
 use crate::transport::virtual_admin;
 use crate::transport::{self, DeviceDescription, Location};
@@ -69,6 +70,8 @@ Every account that uses this key must register it again. This cannot be undone."
         ),
         "Reset this key?",
     )?;
+    // The AAGUID read before the reset names the same key after it.
+    let info = auth.cached_info().cloned();
     drop(auth);
     let fresh = if skip_replug { device.clone() } else { plug_in_fresh(ctx, &device)? };
     // Nothing but INIT (done by open) and reset from here on.
@@ -80,7 +83,7 @@ Every account that uses this key must register it again. This cannot be undone."
     client_config::reset(&mut auth).map_err(|e| failure::refused(e, During::Reset))?;
     Ok(Outcome::ok(Message {
         text: format!("{} was reset to factory settings: no PIN, no credentials.", fresh.path()),
-        fields: ResetDone { device: fresh.path().to_string(), reset: true, credentials_destroyed: count },
+        fields: ResetDone { device: Device::new(&fresh, info.as_ref()), reset: true, credentials_destroyed: count },
     }))
 }
 

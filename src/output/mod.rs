@@ -7,6 +7,7 @@ pub mod exchange;
 pub mod message;
 pub mod notice;
 pub mod results;
+pub mod vocabulary;
 
 use crate::cli::Format;
 use serde_json::{json, Value};
