@@ -704,6 +704,8 @@ pub struct MetadataSummary {
 #[derive(Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
+    /// JSON `total` (`keys` is the list of keys).
+    #[serde(rename = "total")]
     pub keys: usize,
     pub passed: usize,
     pub failed: usize,
