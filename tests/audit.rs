@@ -171,11 +171,11 @@ fn fleet_verdicts_in_json() {
     assert!(!gf.u2f_only);
     assert_eq!(gf.versions, ["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1"]);
     assert_eq!((gf.pin_supported, gf.pin_set, gf.pin_retries), (Some(true), Some(true), Some(8)));
-    assert_eq!((gf.pin_blocked, gf.pin_auth_blocked), (Some(false), Some(false)));
+    assert_eq!((gf.pin_blocked, gf.power_cycle_required), (Some(false), Some(false)));
     assert_eq!(gf.assumed_max_pin_retries, 8);
     assert_eq!((gf.min_pin_length, gf.force_pin_change, gf.always_uv), (Some(8), Some(false), Some(true)));
     assert_eq!(gf.pin_protocols, [2, 1]);
-    assert_eq!(gf.algorithms, [-7, -8]);
+    assert_eq!(gf.algorithms.iter().map(|a| (a.alg, a.name())).collect::<Vec<_>>(), [(-7, "ES256"), (-8, "EdDSA")]);
     assert_eq!((gf.uv_retries, gf.uv_blocked), (None, None), "no built-in UV");
     assert_eq!((gf.certification_level.as_deref(), gf.status_reports.len()), (None, 0), "no --mds");
 
@@ -229,7 +229,7 @@ fn fleet_verdicts_in_json() {
          not report the maximum); the policy allows at most 0"
     );
     let rf = retries.facts();
-    assert_eq!((rf.pin_retries, rf.pin_blocked, rf.pin_auth_blocked), (Some(6), Some(false), Some(false)));
+    assert_eq!((rf.pin_retries, rf.pin_blocked, rf.power_cycle_required), (Some(6), Some(false), Some(false)));
 
     let ctap20 = doc.key(&f.ctap20.selector());
     ctap20.expect_verdicts(&fleet([Pass, Unknown, Fail, Pass, Fail, Fail, Pass, Pass]));
@@ -898,7 +898,7 @@ fn ctap_2_1_pre_counts_as_2_0() {
 }
 
 #[test]
-fn three_wrong_pins_in_a_row_show_as_pin_auth_blocked() {
+fn three_wrong_pins_in_a_row_show_as_power_cycle_required() {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &[]);
     key.set_pin(PIN);
@@ -911,7 +911,7 @@ fn three_wrong_pins_in_a_row_show_as_pin_auth_blocked() {
     let k = doc.key(&key.selector());
     k.expect_verdicts(&[("require_pin", Pass), ("max_failed_pin_attempts", Pass)]);
     let facts = k.facts();
-    assert_eq!((facts.pin_retries, facts.pin_blocked, facts.pin_auth_blocked), (Some(5), Some(false), Some(true)));
+    assert_eq!((facts.pin_retries, facts.pin_blocked, facts.power_cycle_required), (Some(5), Some(false), Some(true)));
     assert!(
         k.reason("max_failed_pin_attempts").starts_with("3 wrong PINs since the last correct one"),
         "{}",

@@ -10,8 +10,8 @@ use common::cli::{expect_error, Run, TempKeys, VirtualKeyFile};
 use common::creds::{creds_list, make_resident};
 use common::csv::parse_csv;
 use common::schema::{
-    from_b64url, to_b64url, CredentialList, Deleted, DeletedDocument, ErrorDocument, ListedCredential, MadeCredential,
-    Updated, UpdatedDocument,
+    from_b64url, to_b64url, AlgorithmRef, CredentialList, Deleted, DeletedDocument, ErrorDocument, ListedCredential,
+    MadeCredential, Updated, UpdatedDocument,
 };
 use common::state::{add_credential_with_id, stored_credentials, StoredCredential};
 use common::terminal::Terminal;
@@ -86,7 +86,7 @@ impl Made {
             display_name: Some(self.display.to_string()),
             // make-credential asks for no credProtect: the key stores level 1 and says so.
             cred_protect: Some(1),
-            algorithm: Some("ES256".to_string()),
+            algorithm: Some(AlgorithmRef { alg: -7, name: Some("ES256".to_string()) }),
             ssh: None,
         }
     }
@@ -214,7 +214,7 @@ fn list_csv_has_a_header_and_one_row_per_credential() {
                 c.user_id,
                 c.credential_id,
                 c.cred_protect.map(|p| p.to_string()).unwrap_or_default(),
-                c.algorithm.unwrap_or_default(),
+                c.algorithm.map(|a| a.name().to_string()).unwrap_or_default(),
             ]
         })
         .collect();
@@ -263,9 +263,9 @@ fn eddsa_credential_is_listed_with_its_algorithm() {
         &["make-credential", "--rp", "ed.example", "--user-name", "ed", "--alg", "eddsa", "--resident", "--json"],
     );
     let made: MadeCredential = out.doc();
-    assert_eq!(made.algorithm, "EdDSA");
+    assert_eq!(made.algorithm, AlgorithmRef { alg: -8, name: Some("EdDSA".into()) });
     let (_, listed) = creds_list(&key, PIN, &[]).find(&made.credential_id);
-    assert_eq!(listed.algorithm.as_deref(), Some("EdDSA"));
+    assert_eq!(listed.algorithm, Some(made.algorithm), "one algorithm object in both documents");
 }
 
 // --- delete -----------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ use common::cli::{
 };
 use common::creds::creds_list;
 use common::exchange::{client_data_hash, AuthData, PackedAttestation, PublicKey, FLAG_AT, FLAG_UP, FLAG_UV};
-use common::schema::{from_b64url, AssertionEntry, Assertions, HealthCheck, MadeCredential};
+use common::schema::{from_b64url, AssertionEntry, Assertions, Attestation, Counter, HealthCheck, MadeCredential};
 use common::state::{attestation_ca, stored_credentials};
 use common::trace::{cbor_commands_sent, saw_upneeded, traffic, CTAP2_MAKE_CREDENTIAL, HID_CANCEL, HID_KEEPALIVE};
 use std::process::{Child, Command, Stdio};
@@ -29,6 +29,7 @@ const TEST_RP: &str = "test.fidoctl.invalid";
 const CHECK_STEPS: [&str; 4] =
     ["register (makeCredential)", "verify attestation", "sign in (getAssertion)", "verify signature"];
 const DELETE_STEP: &str = "delete test credential";
+const CHECK_STEP_IDS: [&str; 4] = ["register", "verify_attestation", "sign_in", "verify_signature"];
 
 const DECLINED: &str = "The request was declined at the security key.";
 const DECLINED_HINT: &str = "Nothing was changed. Run the command again and confirm on the key.";
@@ -41,22 +42,27 @@ const EXCLUDED: &str = "This key is already registered for this account, so it d
 const BAD_CDH: &str = "--client-data-hash must be 64 hex digits (a SHA-256 hash)";
 const NO_PIN_SOURCE: &str = "A PIN is needed, but standard input is not a terminal and no PIN was given.";
 
-/// `A -> B (increasing)` with B > A.
+/// The counter went up, and says so.
 #[track_caller]
-fn assert_counter_increases(counter: &str) {
-    let (a, rest) = counter.split_once(" -> ").unwrap_or_else(|| panic!("counter {counter:?}"));
-    let (b, tail) = rest.split_once(' ').unwrap_or_else(|| panic!("counter {counter:?}"));
-    let (a, b): (u32, u32) = (a.parse().unwrap(), b.parse().unwrap());
-    assert_eq!(tail, "(increasing)", "{counter:?}");
-    assert!(b > a, "{counter:?}");
+fn assert_counter_increases(counter: &Counter) {
+    assert_eq!(counter.verdict, "increasing", "{counter:?}");
+    assert!(counter.after > counter.before, "{counter:?}");
 }
 
-/// The credential id (hex, as the state file keeps it) named by a step detail "credential ID".
+/// The test credential's id (hex, as the state file keeps it), from its typed field; the
+/// register step's words name the same credential.
 #[track_caller]
 fn registered_id(doc: &HealthCheck) -> String {
-    let detail = &doc.steps[0].detail;
-    let id = detail.strip_prefix("credential ").unwrap_or_else(|| panic!("register step detail {detail:?}"));
-    hex::encode(from_b64url(id))
+    assert_eq!(doc.steps[0].id, "register");
+    assert_eq!(doc.steps[0].detail, format!("credential {}", doc.credential_id));
+    hex::encode(from_b64url(&doc.credential_id))
+}
+
+/// A verified packed attestation with one certificate.
+#[track_caller]
+fn assert_packed_chain_of_one(a: &Attestation) {
+    assert_eq!((a.format.as_str(), a.trust.as_str(), a.chain_length), ("packed", "certificate_chain", 1), "{a:?}");
+    assert_eq!(a.detail, "packed, certificate chain of 1");
 }
 
 #[track_caller]
@@ -65,8 +71,8 @@ fn health_check_json(run: &Run) -> HealthCheck {
     assert_eq!(doc.rp_id, TEST_RP);
     assert!(doc.steps.iter().all(|s| s.ok), "every step ok\n{}", run.describe());
     assert_eq!(doc.result, "pass");
-    assert_eq!(doc.algorithm, "ES256");
-    assert_eq!(doc.attestation, "packed, certificate chain of 1");
+    assert_eq!((doc.algorithm.alg, doc.algorithm.name()), (-7, "ES256"));
+    assert_packed_chain_of_one(&doc.attestation);
     assert_counter_increases(&doc.counter);
     doc
 }
@@ -120,7 +126,12 @@ fn health_check_passes(profile: &str) {
     assert!(!doc.resident && !doc.uv);
     assert_eq!(doc.cleaned_up, None);
     assert_eq!(doc.step_names(), CHECK_STEPS);
-    assert_eq!(doc.counter, "3 -> 4 (increasing)", "one count per makeCredential and getAssertion");
+    assert_eq!(doc.step_ids(), CHECK_STEP_IDS);
+    assert_eq!(
+        (doc.counter.before, doc.counter.after, doc.counter.verdict.as_str()),
+        (3, 4, "increasing"),
+        "one count per makeCredential and getAssertion"
+    );
     // It really registered: the key holds that credential (not discoverable).
     let id = registered_id(&doc);
     assert!(stored_credentials(&key).iter().any(|c| c.rp_id == TEST_RP && !c.discoverable && c.id == id));
@@ -204,7 +215,7 @@ fn health_check_resident_cleans_up(profile: &str) {
     let mut steps = CHECK_STEPS.to_vec();
     steps.push(DELETE_STEP);
     assert_eq!(doc.step_names(), steps);
-    assert_eq!(doc.steps[4].detail, "deleted");
+    assert_eq!((doc.steps[4].id.as_str(), doc.steps[4].detail.as_str()), ("delete_credential", "deleted"));
 
     let after = creds_list(&key, PIN, &[]);
     assert_eq!(after.existing, 0, "{after:?}");
@@ -431,9 +442,9 @@ fn make_credential_json_fields() {
     assert_eq!(doc.device, key.selector());
     assert_eq!(doc.rp_id, "fields.example");
     assert_eq!(doc.aaguid, DEFAULT_AAGUID);
-    assert_eq!(doc.algorithm, "ES256");
+    assert_eq!((doc.algorithm.alg, doc.algorithm.name()), (-7, "ES256"));
     assert_eq!(doc.attestation_format, "packed");
-    assert_eq!(doc.attestation, "packed, certificate chain of 1");
+    assert_packed_chain_of_one(&doc.attestation);
     assert!(!doc.user_verified && !doc.resident);
     assert_eq!(from_b64url(&doc.client_data_hash), cdh, "the hash given is the hash signed");
     let credential_id = from_b64url(&doc.credential_id);
@@ -516,7 +527,7 @@ fn eddsa_credential_signs_in() {
         &cdh_hex,
         "--json",
     ]));
-    assert_eq!(doc.algorithm, "EdDSA");
+    assert_eq!((doc.algorithm.alg, doc.algorithm.name()), (-8, "EdDSA"));
     let public = PublicKey::from_cose(&from_b64url(&doc.public_key_cose));
     assert!(matches!(public, PublicKey::Ed25519(_)), "an OKP Ed25519 COSE key");
     assert_eq!(PublicKey::from_pem(&doc.public_key_pem), public);

@@ -39,46 +39,6 @@ const FAULTS: &[&str] = &[
 /// CTAP1_ERR_OTHER: a status no step of any operation expects.
 const STEP_STATUS: &str = "status:7f";
 
-/// Cases whose right behaviour (as issue 18 states it) needs the host-side fixes on branch
-/// robust2 ("blaming the user for a broken key", "accepting a broken answer"). Each is
-/// (command, fault, step); the test runs them, prints what happened, and does not fail on them.
-/// Remove this list once robust2 is merged.
-const KNOWN_HOST_BUGS_PENDING_ROBUST2: &[(&str, &str, usize)] = &[
-    // Accepting a broken answer: status OK with a body the command does not return (the last
-    // step of each, whose proper answer is empty) is taken for success, exit 0.
-    ("select", "oversize", 2),
-    ("select", "wrong-types", 2),
-    ("pin set", "oversize", 3),
-    ("pin set", "wrong-types", 3),
-    ("pin change", "oversize", 3),
-    ("pin change", "wrong-types", 3),
-    ("creds delete", "oversize", 10),
-    ("creds delete", "wrong-types", 10),
-    ("creds update", "oversize", 10),
-    ("creds update", "wrong-types", 10),
-    ("reset", "oversize", 3),
-    ("reset", "wrong-types", 3),
-    // Blaming the user for a broken key: a silent, late or PROCESSING-flooding key during the
-    // touch step is reported as "Nobody touched the security key" (exit 5), not a device fault.
-    ("select", "drop", 2),
-    ("select", "delay:12000", 2),
-    ("select", "wrong-channel", 2),
-    ("select", "keepalive-processing", 2),
-    ("reset", "drop", 3),
-    ("reset", "delay:12000", 3),
-    ("reset", "wrong-channel", 3),
-    ("reset", "keepalive-processing", 3),
-    ("test", "delay:12000", 3),
-    ("test", "wrong-channel", 3),
-    ("test", "keepalive-processing", 3),
-    ("make-credential", "delay:12000", 2),
-    ("make-credential", "wrong-channel", 2),
-    ("make-credential", "keepalive-processing", 2),
-    ("get-assertion", "delay:12000", 2),
-    ("get-assertion", "wrong-channel", 2),
-    ("get-assertion", "keepalive-processing", 2),
-];
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Template {
     /// A fresh key without a PIN (for `pin set`).
@@ -325,23 +285,17 @@ fn every_command_under_every_fault() {
     let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     results.sort_by_key(|(n, _, _)| *n);
     let mut failures = Vec::new();
-    let mut pending = 0;
     for (n, problem, out) in &results {
         let case = &cases[*n];
         let name = commands[case.command].name;
         let first = out.stderr.lines().next().unwrap_or("").chars().take(160).collect::<String>();
         let line = format!("{name} | {} at CBOR request {} | exit {:?} | {first}", case.fault, case.step, out.code);
-        let known = KNOWN_HOST_BUGS_PENDING_ROBUST2.contains(&(name, case.fault.as_str(), case.step));
-        match (problem, known) {
-            (None, _) => println!("ok      {line}"),
-            (Some(p), true) => {
-                pending += 1;
-                println!("PENDING {line} -- {p} (known host bug, fixed on robust2; skipped)");
-            }
-            (Some(p), false) => failures.push(format!("{line}\n    {p}")),
+        match problem {
+            None => println!("ok      {line}"),
+            Some(p) => failures.push(format!("{line}\n    {p}")),
         }
     }
-    println!("{} fault cases over {} commands; {pending} skipped as pending robust2", cases.len(), commands.len());
+    println!("{} fault cases over {} commands", cases.len(), commands.len());
     assert!(
         failures.is_empty(),
         "{} of {} fault cases misbehaved:\n{}",

@@ -89,7 +89,7 @@ fn set_text_and_json() {
     quiet_success(&run);
     assert_eq!(run.stdout, format!("The PIN of {} is set.\n", key.selector()));
     let state = key.pin_state();
-    assert!(state.set && !state.blocked && !state.force_change, "{state:?}");
+    assert!(state.set && state.blocked == Some(false) && !state.force_change, "{state:?}");
     assert_eq!(state.retries, Some(8));
     quiet_success(&key.verify(PIN));
 
@@ -145,7 +145,7 @@ fn change_text_and_json() {
     let verified = key.run_stdin(&["pin", "verify", "--json"], &["peony-2323"]);
     verified.success();
     let doc: PinVerified = verified.json();
-    assert_eq!((doc.schema_version, doc.device, doc.pin_verified, doc.retries), (1, key.selector(), true, 8));
+    assert_eq!((doc.schema_version, doc.device.path, doc.pin_verified, doc.pin_retries), (1, key.selector(), true, 8));
 }
 
 #[test]
@@ -198,7 +198,7 @@ fn three_wrong_pins_in_a_row_block_until_replug() {
     let state = key.pin_state();
     assert_eq!(state.retries, Some(5));
     assert_eq!(state.power_cycle_required, Some(true));
-    assert!(!state.blocked, "blocked until a re-plug, not for good: {state:?}");
+    assert_eq!(state.blocked, Some(false), "blocked until a re-plug, not for good: {state:?}");
 
     // The right PIN is refused too, and costs nothing.
     assert_failure_text(&key.verify(PIN), 4, &auth_blocked(5), REPLUG_HINT);
@@ -213,7 +213,7 @@ fn three_wrong_pins_in_a_row_block_until_replug() {
     assert_eq!(key.pin_state().power_cycle_required, Some(false));
     let run = key.run_stdin(&["pin", "verify", "--json"], &[PIN]);
     run.success();
-    assert_eq!(run.json::<PinVerified>().retries, 8);
+    assert_eq!(run.json::<PinVerified>().pin_retries, 8);
     assert_eq!(key.retries(), Some(8));
 }
 
@@ -235,7 +235,7 @@ fn eight_wrong_pins_block_the_pin_for_good() {
     }
 
     let state = key.pin_state();
-    assert!(state.blocked && state.set, "{state:?}");
+    assert!(state.blocked == Some(true) && state.set, "{state:?}");
     assert_eq!(state.retries, Some(0));
     let info = key.run_with(&["info"], None, &[]);
     info.success();
@@ -251,7 +251,7 @@ fn eight_wrong_pins_block_the_pin_for_good() {
     assert_eq!(doc.error.code, "pin_blocked");
     assert_eq!(doc.error.message, BLOCKED);
     assert_eq!(doc.error.hint.as_deref(), Some(BLOCKED_HINT));
-    assert!(key.pin_state().blocked);
+    assert_eq!(key.pin_state().blocked, Some(true));
 }
 
 // --- new PINs checked before they are sent ---------------------------------------------------
@@ -626,7 +626,7 @@ fn pin_protocol_and_token_subcommand_per_profile() {
         let verify = key.run_stdin(&["pin", "verify", "--json", "-vv"], &[OTHER_PIN]);
         verify.success();
         let doc: PinVerified = verify.json();
-        assert_eq!((doc.pin_protocol, doc.retries), (protocol, 8), "{profile}");
+        assert_eq!((doc.pin_protocol, doc.pin_retries), (protocol, 8), "{profile}");
         let requests = client_pin_requests(&verify);
         assert!(requests.iter().all(|&(p, _)| p == protocol), "{profile}: {requests:?}");
         let subs: Vec<u8> = requests.iter().map(|&(_, s)| s).collect();

@@ -67,7 +67,7 @@ fn option(doc: &InfoDocument, name: &str) -> Option<bool> {
 fn assert_factory_state(key: &VirtualKeyFile) {
     let doc = info_on(&key.selector());
     let pin = doc.pin.as_ref().unwrap();
-    assert!(pin.supported && !pin.set && !pin.force_change && !pin.blocked, "{pin:?}");
+    assert!(pin.supported && !pin.set && !pin.force_change && pin.blocked.is_none(), "{pin:?}");
     assert_eq!(pin.min_length, Some(4));
     assert_eq!(option(&doc, "clientPin"), Some(false));
     assert_eq!(option(&doc, "alwaysUv"), Some(false));

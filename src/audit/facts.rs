@@ -93,7 +93,7 @@ pub struct KeyFacts {
     pub pin_blocked: Option<bool>,
     /// Three wrong PINs in a row: the key refuses PINs until it is unplugged and re-plugged
     /// (clientPIN powerCycleState).
-    pub pin_auth_blocked: Option<bool>,
+    pub power_cycle_required: Option<bool>,
     /// Built-in UV (e.g. fingerprint) retries left, for keys with built-in UV.
     pub uv_retries: Option<u32>,
     /// No UV retries left.
@@ -108,7 +108,9 @@ pub struct KeyFacts {
     pub enterprise_attestation: Option<bool>,
     /// getInfo 0x14.
     pub remaining_discoverable_credentials: Option<u32>,
-    /// getInfo 0x0A, COSE algorithm identifiers (-7 ES256, -8 EdDSA, ...).
+    /// getInfo 0x0A, COSE algorithm identifiers (-7 ES256, -8 EdDSA, ...); JSON writes each
+    /// as `{"alg": -7, "name": "ES256"}`, as every document does.
+    #[serde(serialize_with = "crate::proto::ctap2::alg::serialize_all")]
     pub algorithms: Vec<i64>,
     /// getInfo 0x06 (pinUvAuthProtocols).
     pub pin_protocols: Vec<u32>,

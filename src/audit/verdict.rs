@@ -144,7 +144,8 @@ pub fn overall(verdicts: &[Verdict], strict: bool) -> Outcome {
 /// Counts for the audit's `summary`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
-    /// Keys selected or found.
+    /// Keys selected or found. JSON `total`: `keys` is the audit's list of keys.
+    #[serde(rename = "total")]
     pub keys: usize,
     pub passed: usize,
     pub failed: usize,
@@ -964,7 +965,7 @@ mod tests {
             "pin_retries",
             "assumed_max_pin_retries",
             "pin_blocked",
-            "pin_auth_blocked",
+            "power_cycle_required",
             "uv_retries",
             "uv_blocked",
             "min_pin_length",

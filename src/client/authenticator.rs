@@ -126,6 +126,11 @@ impl Authenticator {
         self.info.as_ref().ok_or_else(|| ClientError::Malformed("no getInfo answer".into()))
     }
 
+    /// getInfo if it was already asked, without asking.
+    pub fn cached_info(&self) -> Option<&AuthenticatorInfo> {
+        self.info.as_ref()
+    }
+
     /// Ask again (after something that changes it, e.g. setting a PIN).
     pub fn refresh_info(&mut self) -> Result<&AuthenticatorInfo, ClientError> {
         self.info = None;

@@ -10,8 +10,9 @@ use crate::client::exchange::{make_credential, MakeCredentialRequest};
 use crate::client::inventory::{self, Depth, Firmware};
 use crate::client::Authenticator;
 use crate::output::audit::{outcome_word, AuditReport, KeyAudit, MetadataSummary};
-use crate::output::devices::{vid_pid, ReadError};
+use crate::output::devices::ReadError;
 use crate::output::notice;
+use crate::output::vocabulary::Device;
 use crate::proto::ctap2::alg;
 use crate::proto::entities::{RelyingParty, User};
 use crate::transport::DeviceDescription;
@@ -84,7 +85,7 @@ fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<MetadataBlob>, Fai
 fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<KeyFacts, Failure> {
     let mut f = KeyFacts {
         path: Some(device.path().to_string()),
-        vid_pid: vid_pid(device),
+        vid_pid: Device::new(device, None).vid_pid,
         product: device.product.clone(),
         ..KeyFacts::default()
     };
@@ -104,7 +105,7 @@ fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<Ke
     if let Some(retries) = pin.retries {
         f.pin_retries = u32::try_from(retries).ok();
         f.pin_blocked = Some(retries == 0);
-        f.pin_auth_blocked = pin.power_cycle_required;
+        f.power_cycle_required = pin.power_cycle_required;
     }
     if let Some(uv) = pin.uv_retries {
         f.uv_retries = u32::try_from(uv).ok();
@@ -216,8 +217,11 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome, Failure> {
                 }
                 let result = verdict::overall(&verdicts, args.strict);
                 results.push(result);
+                let mut device = Device::new(d, None);
+                device.model = facts.aaguid.as_deref().and_then(crate::audit::models::model_name).map(String::from);
+                device.aaguid = facts.aaguid.clone();
                 keys.push(KeyAudit {
-                    device: d.path().to_string(),
+                    device,
                     facts: Some(facts),
                     verdicts,
                     result: outcome_word(result).into(),
@@ -227,7 +231,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome, Failure> {
             Err(f) => {
                 unreadable += 1;
                 keys.push(KeyAudit {
-                    device: d.path().to_string(),
+                    device: Device::new(d, None),
                     facts: None,
                     verdicts: Vec::new(),
                     result: "error".into(),

@@ -59,7 +59,7 @@ fn config_token(ctx: &Context, auth: &mut Authenticator) -> Result<Option<PinTok
 }
 
 fn done<T: Serialize + 'static>(auth: &Authenticator, text: String, setting: T, changed: bool) -> Outcome {
-    Outcome::ok(Message { text, fields: Configured { setting, changed, device: auth.device().path().to_string() } })
+    Outcome::ok(Message { text, fields: Configured { setting, changed, device: super::device_object(auth) } })
 }
 
 fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {

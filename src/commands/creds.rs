@@ -96,7 +96,7 @@ fn list(ctx: &Context, rp_filter: Option<&str>) -> Result<Outcome, Failure> {
         });
     }
     Ok(Outcome::ok(CredentialList {
-        device: s.auth.device().path().to_string(),
+        device: super::device_object(&s.auth),
         existing: meta.existing,
         remaining: meta.remaining,
         rps: groups,
@@ -173,7 +173,7 @@ fn delete(ctx: &Context, written: &CredentialId) -> Result<Outcome, Failure> {
     )
     .and_then(|()| s.manager().delete(&id).map_err(delete_failure));
     cj::finish(ctx, attempt, result)?;
-    let device = s.auth.device().path().to_string();
+    let device = super::device_object(&s.auth);
     Ok(Outcome::ok(Message {
         text: format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), &rp_id),
         fields: CredentialDeleted {
@@ -255,7 +255,7 @@ fn update(
     }
     let result: Result<(), Failure> = s.manager().update_user(&id, &user).map_err(Into::into);
     cj::finish(ctx, attempt, result)?;
-    let device = s.auth.device().path().to_string();
+    let device = super::device_object(&s.auth);
     Ok(Outcome::ok(Message {
         text: format!(
             "Updated credential {} for {}: name {}, display name {}.",

@@ -10,8 +10,12 @@ use crate::client::cred_mgmt::{flavor, CredentialManager};
 use crate::client::exchange::{get_assertions, make_credential, GetAssertionRequest, MakeCredentialRequest};
 use crate::client::Authenticator;
 use crate::journal::{Arg, Change, CredentialId as RecordedId};
-use crate::output::exchange::{AssertionEntry, Assertions, Exchange, HealthCheck, MadeCredential, Step};
+use crate::output::exchange::{
+    AssertionEntry, Assertions, Attestation, Counter, CounterVerdict, Exchange, HealthCheck, MadeCredential, Step,
+    StepId, Trust,
+};
 use crate::output::notice;
+use crate::output::vocabulary::Algorithm;
 use crate::output::{b64url, pem};
 use crate::proto::ctap2::{alg, client_pin::Permissions};
 use crate::proto::entities::{RelyingParty, User};
@@ -34,13 +38,19 @@ fn needs_pin(auth: &mut Authenticator, uv: bool, resident: bool) -> Result<bool,
     Ok(uv || info.registration_needs_uv(resident))
 }
 
-fn verdict_text(v: &AttestationVerdict) -> String {
-    match v {
-        AttestationVerdict::Packed { chain } => format!("packed, certificate chain of {}", chain.len()),
-        AttestationVerdict::SelfAttestation => "packed self-attestation (proves nothing about the make)".into(),
-        AttestationVerdict::FidoU2f { .. } => "fido-u2f".into(),
-        AttestationVerdict::None => "none (the key gave no attestation)".into(),
-    }
+/// The typed attestation result of a verified statement of format `fmt`.
+fn attestation_of(fmt: &str, v: &AttestationVerdict) -> Attestation {
+    let (trust, chain_length, detail) = match v {
+        AttestationVerdict::Packed { chain } => {
+            (Trust::CertificateChain, chain.len(), format!("packed, certificate chain of {}", chain.len()))
+        }
+        AttestationVerdict::SelfAttestation => {
+            (Trust::SelfSigned, 0, "packed self-attestation (proves nothing about the make)".into())
+        }
+        AttestationVerdict::FidoU2f { chain } => (Trust::CertificateChain, chain.len(), "fido-u2f".into()),
+        AttestationVerdict::None => (Trust::None, 0, "none (the key gave no attestation)".into()),
+    };
+    Attestation { format: fmt.to_string(), trust, chain_length: chain_length as u64, detail }
 }
 
 fn alg_of(a: AlgArg) -> i64 {
@@ -95,18 +105,19 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
         .attested
         .as_ref()
         .ok_or_else(|| Failure::new(exit::FAILED, "malformed_answer", "The key returned no credential."))?;
+    let attestation = attestation_of(&att.fmt, &verdict);
     let fields = MadeCredential {
-        device: auth.device().path().to_string(),
+        device: super::device_object(&auth),
         rp_id: a.rp.clone(),
         credential_id: b64url(&cred.credential_id),
         user_id: b64url(&user_id),
         aaguid: crate::audit::aaguid_from_bytes(&cred.aaguid),
-        algorithm: crate::output::devices::alg_name(cred.public_key.alg()),
+        algorithm: Algorithm::new(cred.public_key.alg()),
         public_key_cose: b64url(&cred.public_key.to_bytes()),
         public_key_pem: pem("PUBLIC KEY", &cred.public_key.to_spki_der()),
         client_data_hash: b64url(&cdh),
         attestation_format: att.fmt.clone(),
-        attestation: verdict_text(&verdict),
+        attestation,
         attestation_object: b64url(&att.to_webauthn_bytes()),
         authenticator_data: b64url(&att.auth_data_raw),
         sign_count: att.auth_data.sign_count,
@@ -118,7 +129,7 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
             "Registered credential {} for {} ({}).\n",
             b64url(&cred.credential_id),
             fields.rp_id,
-            verdict_text(&verdict)
+            fields.attestation.detail
         ),
         fields,
     }))
@@ -158,7 +169,7 @@ pub fn get_assertion_cmd(ctx: &Context, args: GetAssertionArgs) -> Result<Outcom
     Ok(Outcome::ok(Exchange {
         text,
         fields: Assertions {
-            device: auth.device().path().to_string(),
+            device: super::device_object(&auth),
             rp_id: rp,
             client_data_hash: b64url(&cdh),
             assertions: list,
@@ -225,10 +236,9 @@ fn check(
     uv: bool,
     trail: &mut TestTrail,
 ) -> Result<Outcome, Failure> {
-    let device = auth.device().path().to_string();
     let mut steps = Vec::new();
-    let step = |steps: &mut Vec<Step>, name: &str, started: Instant, ok: bool, detail: String| {
-        steps.push(Step { name: name.into(), ok, ms: started.elapsed().as_millis() as u64, detail });
+    let step = |steps: &mut Vec<Step>, id: StepId, started: Instant, ok: bool, detail: String| {
+        steps.push(Step { id, name: id.name(), ok, ms: started.elapsed().as_millis() as u64, detail });
     };
     // Deleting the credential again needs a PIN token: without a PIN it would stay behind.
     if resident && !info.pin().is_set() {
@@ -282,17 +292,22 @@ fn check(
     if resident {
         trail.created = Some(cred.credential_id.clone());
     }
-    step(&mut steps, "register (makeCredential)", t, true, format!("credential {}", b64url(&cred.credential_id)));
+    step(&mut steps, StepId::Register, t, true, format!("credential {}", b64url(&cred.credential_id)));
 
     // 2. Verify the registration.
     let t = Instant::now();
     let rp_hash: [u8; 32] = Sha256::digest(TEST_RP_ID.as_bytes()).into();
     let mut failures: Vec<String> = Vec::new();
     let attestation = match att.verify(&cdh) {
-        Ok(v) => verdict_text(&v),
+        Ok(v) => attestation_of(&att.fmt, &v),
         Err(e) => {
             failures.push(format!("attestation does not verify: {e}"));
-            format!("INVALID: {e}")
+            Attestation {
+                format: att.fmt.clone(),
+                trust: Trust::Invalid,
+                chain_length: 0,
+                detail: format!("INVALID: {e}"),
+            }
         }
     };
     if att.auth_data.rp_id_hash != rp_hash {
@@ -304,7 +319,7 @@ fn check(
     if need_pin && !att.auth_data.user_verified() {
         failures.push("the key did not report user verification (UV flag clear)".into());
     }
-    step(&mut steps, "verify attestation", t, failures.is_empty(), attestation.clone());
+    step(&mut steps, StepId::VerifyAttestation, t, failures.is_empty(), attestation.detail.clone());
 
     // 3. Sign in (the token lost its permissions with makeCredential: ask for a fresh one).
     let t = Instant::now();
@@ -324,7 +339,7 @@ fn check(
             "The key signed in with a different credential than the one it just made.",
         ));
     };
-    step(&mut steps, "sign in (getAssertion)", t, true, format!("{} credential(s) offered", assertions.len()));
+    step(&mut steps, StepId::SignIn, t, true, format!("{} credential(s) offered", assertions.len()));
 
     // 4. Verify the signature and the counter.
     let t = Instant::now();
@@ -335,16 +350,18 @@ fn check(
     if assertion.auth_data.rp_id_hash != rp_hash {
         failures.push("the sign-in is for another site (rpIdHash differs)".into());
     }
-    step(&mut steps, "verify signature", t, sig_ok.is_ok(), crate::output::devices::alg_name(cred.public_key.alg()));
+    let algorithm = Algorithm::new(cred.public_key.alg());
+    step(&mut steps, StepId::VerifySignature, t, sig_ok.is_ok(), algorithm.text());
     let (before, after) = (att.auth_data.sign_count, assertion.auth_data.sign_count);
-    let counter = if before == 0 && after == 0 {
-        "always 0 (this key does not count signatures; noted, not a failure)".to_string()
+    let verdict = if before == 0 && after == 0 {
+        CounterVerdict::AlwaysZero
     } else if after > before {
-        format!("{before} -> {after} (increasing)")
+        CounterVerdict::Increasing
     } else {
         failures.push(format!("the signature counter did not increase ({before} -> {after})"));
-        format!("{before} -> {after} (NOT increasing)")
+        CounterVerdict::NotIncreasing
     };
+    let counter = Counter { before, after, verdict };
 
     // 5. Clean up a discoverable credential.
     let mut cleaned_up = None;
@@ -367,14 +384,15 @@ fn check(
         if result.is_err() {
             failures.push(format!("the test credential could not be deleted: {detail}"));
         }
-        step(&mut steps, "delete test credential", t, result.is_ok(), detail);
+        step(&mut steps, StepId::DeleteCredential, t, result.is_ok(), detail);
     }
     let report = HealthCheck {
-        device,
+        device: super::device_object(&auth),
         rp_id: TEST_RP_ID.into(),
         resident,
         uv: need_pin,
-        algorithm: crate::output::devices::alg_name(cred.public_key.alg()),
+        algorithm,
+        credential_id: b64url(&cred.credential_id),
         attestation,
         counter,
         cleaned_up,

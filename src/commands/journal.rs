@@ -36,12 +36,12 @@ pub fn preflight(ctx: &Context) -> Result<(), Failure> {
 /// The key as the journal names it: path, VID:PID, and from getInfo (when it was read) the
 /// AAGUID and the model it stands for.
 pub fn device(d: &DeviceDescription, info: Option<&AuthenticatorInfo>) -> journal::Device {
-    let aaguid = info.map(AuthenticatorInfo::aaguid_string);
+    let shared = crate::output::vocabulary::Device::new(d, info);
     journal::Device {
-        path: d.path().to_string(),
-        vid_pid: crate::output::devices::vid_pid(d),
-        model: aaguid.as_deref().and_then(crate::audit::models::model_name).map(str::to_string),
-        aaguid,
+        path: shared.path,
+        vid_pid: shared.vid_pid,
+        aaguid: shared.aaguid,
+        model: shared.model,
         identifier: None,
     }
 }

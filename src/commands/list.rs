@@ -47,8 +47,8 @@ pub fn entry_from(device: &DeviceDescription, inv: &Inventory) -> DeviceEntry {
     entry.firmware = Some(inv.firmware.to_string());
     if let Some(info) = &inv.info {
         let aaguid = info.aaguid_string();
-        entry.model = model_name(&aaguid).map(String::from);
-        entry.aaguid = Some(aaguid);
+        entry.device.model = model_name(&aaguid).map(String::from);
+        entry.device.aaguid = Some(aaguid);
     }
     entry
 }

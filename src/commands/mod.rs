@@ -73,3 +73,8 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Man { dir } => generate::man(&dir),
     }
 }
+
+/// The shared `device` object of an open key: AAGUID and model when getInfo was already read.
+pub fn device_object(auth: &crate::client::Authenticator) -> crate::output::vocabulary::Device {
+    crate::output::vocabulary::Device::new(auth.device(), auth.cached_info())
+}

@@ -14,6 +14,7 @@ use crate::journal::{Arg, Attempt, Change};
 use crate::output::message::Message;
 use crate::output::notice;
 use crate::output::results::ResetDone;
+use crate::output::vocabulary::Device;
 use crate::secrets::ENV_PIN;
 use crate::transport::virtual_admin;
 use crate::transport::{self, DeviceDescription, Location};
@@ -26,6 +27,9 @@ pub fn run(ctx: &Context, skip_replug: bool) -> Result<Outcome, Failure> {
     cj::preflight(ctx)?;
     let device = ctx.one_device()?;
     let mut auth = ctx.open(&device)?;
+    // A key whose getInfo answer is broken is not reset on trust: the journal's attempt below
+    // would otherwise swallow the error and ask again.
+    auth.info()?;
     let mut attempt = cj::attempt(&mut auth, "reset", Change::Reset { credential_count: None })
         .arg(Arg::flag("skip_replug", skip_replug))
         .arg(Arg::flag("yes", ctx.global.yes));
@@ -88,6 +92,8 @@ Every account that uses this key must register it again. This cannot be undone."
         ),
         "Reset this key?",
     )?;
+    // The AAGUID read before the reset names the same key after it.
+    let info = auth.cached_info().cloned();
     drop(auth);
     let fresh = if skip_replug { device.clone() } else { plug_in_fresh(ctx, &device)? };
     // Nothing but INIT (done by open) and reset from here on.
@@ -99,7 +105,7 @@ Every account that uses this key must register it again. This cannot be undone."
     client_config::reset(&mut auth).map_err(|e| failure::refused(e, During::Reset))?;
     Ok(Outcome::ok(Message {
         text: format!("{} was reset to factory settings: no PIN, no credentials.", fresh.path()),
-        fields: ResetDone { device: fresh.path().to_string(), reset: true, credentials_destroyed: count },
+        fields: ResetDone { device: Device::new(&fresh, info.as_ref()), reset: true, credentials_destroyed: count },
     }))
 }
 

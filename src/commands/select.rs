@@ -33,26 +33,26 @@ pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
         let tx = tx.clone();
         threads.push(std::thread::spawn(move || {
             let result = auth.wait_for_touch();
-            let _ = tx.send((index, auth.device().path().to_string(), result));
+            let _ = tx.send((index, super::device_object(&auth), result));
         }));
     }
     drop(tx);
     let ctrl_c = ctx.cancel.clone();
-    let mut chosen: Option<String> = None;
+    let mut chosen: Option<crate::output::vocabulary::Device> = None;
     let mut first_error: Option<Failure> = None;
     loop {
         // Ctrl-C reaches every waiting key, not only after the next one answers.
         if ctrl_c.load(Ordering::SeqCst) {
             flags.iter().for_each(|f| f.store(true, Ordering::SeqCst));
         }
-        let (index, path, result) = match rx.recv_timeout(std::time::Duration::from_millis(100)) {
+        let (index, device, result) = match rx.recv_timeout(std::time::Duration::from_millis(100)) {
             Ok(m) => m,
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
         match result {
             Ok(()) if chosen.is_none() => {
-                chosen = Some(path);
+                chosen = Some(device);
                 for (i, f) in flags.iter().enumerate() {
                     if i != index {
                         f.store(true, Ordering::SeqCst);
@@ -68,8 +68,8 @@ pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
         let _ = t.join();
     }
     match chosen {
-        Some(path) => {
-            Ok(Outcome::ok(Message { text: path.clone(), fields: crate::output::results::Selected { device: path } }))
+        Some(device) => {
+            Ok(Outcome::ok(Message { text: device.path.clone(), fields: crate::output::results::Selected { device } }))
         }
         None => {
             Err(first_error

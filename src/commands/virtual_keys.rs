@@ -5,7 +5,9 @@ use crate::cli::{ProfileArg, VirtualCommand};
 use crate::output::message::Message;
 use crate::output::notice;
 use crate::output::results::{VirtualCreated, VirtualReplugged};
+use crate::output::vocabulary::Device;
 use crate::transport::virtual_admin::{self, CreateOptions, Profile, ServeError};
+use crate::transport::DeviceDescription;
 use std::path::Path;
 
 pub fn run(ctx: &Context, command: VirtualCommand) -> Result<Outcome, Failure> {
@@ -41,7 +43,11 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> Result<Outcome, Failure> {
                 ),
                 fields: VirtualCreated {
                     file: file.display().to_string(),
-                    device: format!("virtual:{}", file.display()),
+                    device: Device {
+                        aaguid: Some(created.aaguid.clone()),
+                        model: crate::audit::models::model_name(&created.aaguid).map(String::from),
+                        ..Device::new(&DeviceDescription::virtual_key(file.clone()), None)
+                    },
                     profile: created.profile.to_string(),
                     aaguid: created.aaguid.clone(),
                 },

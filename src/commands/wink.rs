@@ -10,7 +10,7 @@ pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
     match auth.channel().wink() {
         Ok(()) => Ok(Outcome::ok(Message {
             text: format!("{path} is blinking."),
-            fields: crate::output::results::Winked { device: path, winked: true },
+            fields: crate::output::results::Winked { device: super::device_object(&auth), winked: true },
         })),
         Err(CtaphidError::Unsupported) => Err(Failure::new(
             exit::FAILED,

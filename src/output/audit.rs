@@ -4,13 +4,14 @@ use super::{csv_field, Render};
 use crate::audit::verdict::{Outcome, Summary};
 use crate::audit::{KeyFacts, Verdict};
 use crate::output::devices::ReadError;
+use crate::output::vocabulary::Device;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use serde::Serialize;
 use serde_json::Value;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyAudit {
-    pub device: String,
+    pub device: Device,
     /// `None` when the key could not be read (then `error` says why).
     pub facts: Option<KeyFacts>,
     pub verdicts: Vec<Verdict>,
@@ -85,7 +86,7 @@ impl Render for AuditReport {
                     .collect::<Vec<_>>()
                     .join("\n"),
             };
-            table.add_row([k.device.clone(), model, firmware, pin, k.result.to_uppercase(), why]);
+            table.add_row([k.device.path.clone(), model, firmware, pin, k.result.to_uppercase(), why]);
         }
         let s = &self.summary;
         format!(
@@ -105,7 +106,7 @@ impl Render for AuditReport {
             };
             let opt = |v: Option<String>| v.unwrap_or_default();
             let fields = [
-                k.device.clone(),
+                k.device.path.clone(),
                 opt(f.vid_pid.clone()),
                 opt(f.product.clone()),
                 opt(f.aaguid.clone()),

@@ -1,7 +1,7 @@
 //! `fidoctl creds list`.
 
 use super::{b64url, csv_field, Render};
-use crate::output::devices::alg_name;
+use crate::output::vocabulary::{Algorithm, Device};
 use crate::ssh::SshKeySummary;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use serde::Serialize;
@@ -14,7 +14,7 @@ pub struct CredentialRow {
     pub user_name: Option<String>,
     pub display_name: Option<String>,
     pub cred_protect: Option<u64>,
-    pub algorithm: Option<String>,
+    pub algorithm: Option<Algorithm>,
     /// The OpenSSH view of an `ssh:` credential; null for web credentials.
     pub ssh: Option<SshKeySummary>,
 }
@@ -27,7 +27,7 @@ pub struct RpGroup {
 }
 
 pub struct CredentialList {
-    pub device: String,
+    pub device: Device,
     pub existing: u64,
     pub remaining: u64,
     pub rps: Vec<RpGroup>,
@@ -47,7 +47,7 @@ impl CredentialRow {
             user_name: user.name.clone(),
             display_name: user.display_name.clone(),
             cred_protect,
-            algorithm: alg.map(alg_name),
+            algorithm: alg.map(Algorithm::new),
             ssh,
         }
     }
@@ -93,7 +93,7 @@ impl Render for CredentialList {
                     c.user_id.clone(),
                     c.credential_id.clone(),
                     protect_text(c.cred_protect),
-                    c.algorithm.clone().unwrap_or_else(|| "-".into()),
+                    c.algorithm.map_or_else(|| "-".into(), |a| a.text()),
                 ]);
             }
         }
@@ -120,7 +120,7 @@ impl Render for CredentialList {
                     c.user_id.clone(),
                     c.credential_id.clone(),
                     c.cred_protect.map(|p| p.to_string()).unwrap_or_default(),
-                    c.algorithm.clone().unwrap_or_default(),
+                    c.algorithm.map(|a| a.text()).unwrap_or_default(),
                 ];
                 out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
                 out.push('\n');

@@ -1,8 +1,9 @@
 //! `fidoctl list` and `fidoctl info`.
 
+use super::vocabulary::{Algorithm, Device};
 use super::{csv_field, Render};
 use crate::proto::get_info::AuthenticatorInfo;
-use crate::transport::{Backend, DeviceDescription};
+use crate::transport::DeviceDescription;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use serde::Serialize;
 use serde_json::Value;
@@ -13,16 +14,11 @@ pub struct ReadError {
     pub message: String,
 }
 
-/// One key as `list` shows it.
+/// One key as `list` shows it: the shared `device` object and what `list` adds.
 #[derive(Debug, Clone, Serialize)]
 pub struct DeviceEntry {
-    pub path: String,
-    pub backend: Backend,
-    pub vid_pid: Option<String>,
-    pub product: Option<String>,
-    pub manufacturer: Option<String>,
-    pub aaguid: Option<String>,
-    pub model: Option<String>,
+    #[serde(flatten)]
+    pub device: Device,
     pub versions: Vec<String>,
     /// The key has no CBOR capability: it speaks U2F (CTAP1) only.
     pub u2f_only: bool,
@@ -33,19 +29,7 @@ pub struct DeviceEntry {
 
 impl DeviceEntry {
     pub fn from_description(d: &DeviceDescription) -> DeviceEntry {
-        DeviceEntry {
-            path: d.path().to_string(),
-            backend: d.backend(),
-            vid_pid: vid_pid(d),
-            product: d.product.clone(),
-            manufacturer: d.manufacturer.clone(),
-            aaguid: None,
-            model: None,
-            versions: Vec::new(),
-            u2f_only: false,
-            firmware: None,
-            error: None,
-        }
+        DeviceEntry { device: Device::new(d, None), versions: Vec::new(), u2f_only: false, firmware: None, error: None }
     }
 
     fn versions_text(&self) -> String {
@@ -54,13 +38,6 @@ impl DeviceEntry {
         } else {
             self.versions.join(" ")
         }
-    }
-}
-
-pub fn vid_pid(d: &DeviceDescription) -> Option<String> {
-    match (d.vendor_id, d.product_id) {
-        (Some(v), Some(p)) => Some(format!("{v:04x}:{p:04x}")),
-        _ => None,
     }
 }
 
@@ -81,10 +58,11 @@ impl Render for DeviceList {
         let mut table = Table::new();
         table.load_preset(UTF8_FULL_CONDENSED);
         table.set_header(["PATH", "VID:PID", "PRODUCT", "AAGUID", "MODEL", "VERSIONS"]);
-        for d in &self.devices {
-            let versions = match &d.error {
+        for entry in &self.devices {
+            let d = &entry.device;
+            let versions = match &entry.error {
                 Some(e) => format!("unreadable: {}", e.message),
-                None => d.versions_text(),
+                None => entry.versions_text(),
             };
             table.add_row([
                 d.path.clone(),
@@ -100,7 +78,8 @@ impl Render for DeviceList {
 
     fn csv(&self) -> Option<String> {
         let mut out = String::from("path,backend,vid_pid,product,aaguid,model,versions,u2f_only,firmware,error\n");
-        for d in &self.devices {
+        for entry in &self.devices {
+            let d = &entry.device;
             let backend =
                 serde_json::to_value(d.backend).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
             let fields = [
@@ -110,10 +89,10 @@ impl Render for DeviceList {
                 d.product.clone().unwrap_or_default(),
                 d.aaguid.clone().unwrap_or_default(),
                 d.model.clone().unwrap_or_default(),
-                d.versions.join(" "),
-                d.u2f_only.to_string(),
-                d.firmware.clone().unwrap_or_default(),
-                d.error.as_ref().map(|e| e.message.clone()).unwrap_or_default(),
+                entry.versions.join(" "),
+                entry.u2f_only.to_string(),
+                entry.firmware.clone().unwrap_or_default(),
+                entry.error.as_ref().map(|e| e.message.clone()).unwrap_or_default(),
             ];
             out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
             out.push('\n');
@@ -122,22 +101,22 @@ impl Render for DeviceList {
     }
 }
 
-/// PIN state as `info` shows it.
+/// PIN state as `info` shows it, under the names the audit's facts use.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct PinState {
     /// The key supports a PIN at all (getInfo clientPin present).
-    pub supported: bool,
-    pub set: bool,
-    /// PIN attempts left before the key locks for good (when the key says).
-    pub retries: Option<u64>,
-    /// The PIN is blocked (no attempts left): only a reset helps.
-    pub blocked: bool,
+    pub pin_supported: bool,
+    pub pin_set: bool,
+    /// PIN attempts left before the key locks for good; null when no PIN is set.
+    pub pin_retries: Option<u64>,
+    /// No attempts left: only a reset helps. Null when no PIN is set (not applicable).
+    pub pin_blocked: Option<bool>,
     /// Three wrong PINs in a row: the key must be re-plugged before the next attempt.
     pub power_cycle_required: Option<bool>,
     /// Built-in user verification (e.g. fingerprint) attempts left.
     pub uv_retries: Option<u64>,
-    pub min_length: Option<u64>,
-    pub force_change: bool,
+    pub min_pin_length: Option<u64>,
+    pub force_pin_change: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -148,10 +127,12 @@ pub struct CtaphidFacts {
 }
 
 pub struct InfoReport {
-    pub device: DeviceEntry,
+    pub device: Device,
     pub ctaphid: CtaphidFacts,
-    /// getInfo's firmware version as people write it (text only; JSON has `info.firmware_version`).
+    /// As in `list`: getInfo's firmware version as people write it, else CTAPHID's.
     pub firmware: Option<String>,
+    /// getInfo's firmware version only (the text's "Firmware" line).
+    pub get_info_firmware: Option<String>,
     pub info: Option<AuthenticatorInfo>,
     pub pin: Option<PinState>,
 }
@@ -160,6 +141,7 @@ impl Render for InfoReport {
     fn json(&self) -> Value {
         serde_json::json!({
             "device": self.device,
+            "firmware": self.firmware,
             "ctaphid": self.ctaphid,
             "info": self.info,
             "pin": self.pin,
@@ -192,15 +174,15 @@ impl Render for InfoReport {
         lines.push(("AAGUID".into(), info.aaguid_string()));
         lines.push(("Model".into(), dash(&d.model)));
         lines.push(("Versions".into(), info.versions.join(" ")));
-        if let Some(f) = &self.firmware {
+        if let Some(f) = &self.get_info_firmware {
             lines.push(("Firmware".into(), f.clone()));
         }
         if let Some(pin) = &self.pin {
             lines.push(("PIN".into(), pin_text(pin)));
-            if let Some(m) = pin.min_length {
+            if let Some(m) = pin.min_pin_length {
                 lines.push(("Minimum PIN length".into(), m.to_string()));
             }
-            if pin.force_change {
+            if pin.force_pin_change {
                 lines.push(("PIN change required".into(), "yes: the PIN must be changed before it can be used".into()));
             }
             if let Some(uv) = pin.uv_retries {
@@ -214,7 +196,7 @@ impl Render for InfoReport {
             "PIN protocols".into(),
             info.pin_uv_auth_protocols.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" "),
         ));
-        let algs: Vec<String> = info.algorithms.iter().map(|a| alg_name(a.alg)).collect();
+        let algs: Vec<String> = info.algorithms.iter().map(|a| Algorithm::new(a.alg).text()).collect();
         lines.push(("Algorithms".into(), algs.join(" ")));
         if let Some(m) = info.max_msg_size {
             lines.push(("Max message size".into(), m.to_string()));
@@ -230,36 +212,24 @@ impl Render for InfoReport {
 }
 
 fn pin_text(pin: &PinState) -> String {
-    if !pin.supported {
+    if !pin.pin_supported {
         return "not supported by this key".into();
     }
-    if !pin.set {
+    if !pin.pin_set {
         return "not set".into();
     }
-    if pin.blocked {
+    if pin.pin_blocked == Some(true) {
         return "BLOCKED: too many wrong PINs; only a factory reset (which erases the key) makes it usable again"
             .into();
     }
     let mut s = "set".to_string();
-    if let Some(r) = pin.retries {
+    if let Some(r) = pin.pin_retries {
         s.push_str(&format!(", {r} attempts left"));
     }
     if pin.power_cycle_required == Some(true) {
         s.push_str("; three wrong PINs in a row: unplug and re-plug the key before the next try");
     }
     s
-}
-
-pub fn alg_name(alg: i64) -> String {
-    match alg {
-        -7 => "ES256".into(),
-        -8 => "EdDSA".into(),
-        -35 => "ES384".into(),
-        -36 => "ES512".into(),
-        -257 => "RS256".into(),
-        -47 => "ES256K".into(),
-        other => other.to_string(),
-    }
 }
 
 fn table_of(lines: Vec<(String, String)>) -> String {

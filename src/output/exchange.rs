@@ -1,26 +1,110 @@
 //! `fidoctl test`, `make-credential`, `get-assertion`.
 
+use super::vocabulary::{Algorithm, Device};
 use super::Render;
 use serde::Serialize;
 use serde_json::Value;
 
+/// A health-check step; `id` is stable for scripts, `name` is for people.
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
-    pub name: String,
+    pub id: StepId,
+    pub name: &'static str,
     pub ok: bool,
     pub ms: u64,
     pub detail: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepId {
+    Register,
+    VerifyAttestation,
+    SignIn,
+    VerifySignature,
+    DeleteCredential,
+}
+
+impl StepId {
+    pub fn name(self) -> &'static str {
+        match self {
+            StepId::Register => "register (makeCredential)",
+            StepId::VerifyAttestation => "verify attestation",
+            StepId::SignIn => "sign in (getAssertion)",
+            StepId::VerifySignature => "verify signature",
+            StepId::DeleteCredential => "delete test credential",
+        }
+    }
+}
+
+/// What an attestation proves (`make-credential` and `test`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Attestation {
+    /// The attestation statement format: `packed`, `fido-u2f`, `none`, …
+    pub format: String,
+    pub trust: Trust,
+    /// Certificates in the statement (0 for self and none).
+    pub chain_length: u64,
+    /// The verdict in words.
+    pub detail: String,
+}
+
+/// The trust result of an attestation. The chain is not checked against a root here (that is
+/// `fidoctl audit --attest`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trust {
+    /// Signed by an attestation certificate.
+    CertificateChain,
+    /// Signed by the credential key itself: proves nothing about the make.
+    SelfSigned,
+    /// No attestation.
+    None,
+    /// The statement does not verify.
+    Invalid,
+}
+
+/// The signature counter before (registration) and after (sign-in).
+#[derive(Debug, Clone, Serialize)]
+pub struct Counter {
+    pub before: u32,
+    pub after: u32,
+    /// `increasing`, `always_zero` (noted, not a failure) or `not_increasing` (a failure).
+    pub verdict: CounterVerdict,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CounterVerdict {
+    Increasing,
+    AlwaysZero,
+    NotIncreasing,
+}
+
+impl std::fmt::Display for Counter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (before, after) = (self.before, self.after);
+        match self.verdict {
+            CounterVerdict::AlwaysZero => {
+                f.write_str("always 0 (this key does not count signatures; noted, not a failure)")
+            }
+            CounterVerdict::Increasing => write!(f, "{before} -> {after} (increasing)"),
+            CounterVerdict::NotIncreasing => write!(f, "{before} -> {after} (NOT increasing)"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct HealthCheck {
-    pub device: String,
+    pub device: Device,
     pub rp_id: String,
     pub resident: bool,
     pub uv: bool,
-    pub algorithm: String,
-    pub attestation: String,
-    pub counter: String,
+    pub algorithm: Algorithm,
+    /// The test credential, base64url.
+    pub credential_id: String,
+    pub attestation: Attestation,
+    pub counter: Counter,
     pub cleaned_up: Option<bool>,
     pub steps: Vec<Step>,
     pub result: String,
@@ -43,7 +127,7 @@ impl Render for HealthCheck {
                 s.detail
             ));
         }
-        out.push_str(&format!("  attestation: {}\n  counter: {}\n", self.attestation, self.counter));
+        out.push_str(&format!("  attestation: {}\n  counter: {}\n", self.attestation.detail, self.counter));
         match self.cleaned_up {
             Some(true) => out.push_str("  the test credential was deleted again\n"),
             Some(false) => {
@@ -73,17 +157,17 @@ impl<T: Serialize> Render for Exchange<T> {
 /// `make-credential`.
 #[derive(Debug, Clone, Serialize)]
 pub struct MadeCredential {
-    pub device: String,
+    pub device: Device,
     pub rp_id: String,
     pub credential_id: String,
     pub user_id: String,
     pub aaguid: String,
-    pub algorithm: String,
+    pub algorithm: Algorithm,
     pub public_key_cose: String,
     pub public_key_pem: String,
     pub client_data_hash: String,
     pub attestation_format: String,
-    pub attestation: String,
+    pub attestation: Attestation,
     pub attestation_object: String,
     pub authenticator_data: String,
     pub sign_count: u32,
@@ -106,7 +190,7 @@ pub struct AssertionEntry {
 /// `get-assertion`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Assertions {
-    pub device: String,
+    pub device: Device,
     pub rp_id: String,
     pub client_data_hash: String,
     pub assertions: Vec<AssertionEntry>,

@@ -1,27 +1,28 @@
 //! The JSON fields of the commands whose result is one sentence (pin, config, reset, wink,
 //! select, creds delete/update, virtual, man): one typed struct each, no ad-hoc maps.
 
+use super::vocabulary::Device;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PinSet {
-    pub device: String,
+    pub device: Device,
     pub pin_set: bool,
     pub pin_protocol: u8,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PinChanged {
-    pub device: String,
+    pub device: Device,
     pub pin_changed: bool,
     pub pin_protocol: u8,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PinVerified {
-    pub device: String,
+    pub device: Device,
     pub pin_verified: bool,
-    pub retries: u64,
+    pub pin_retries: u64,
     pub pin_protocol: u8,
 }
 
@@ -32,7 +33,7 @@ pub struct Configured<T: Serialize> {
     #[serde(flatten)]
     pub setting: T,
     pub changed: bool,
-    pub device: String,
+    pub device: Device,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,20 +60,20 @@ pub struct ForcePinChange {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ResetDone {
-    pub device: String,
+    pub device: Device,
     pub reset: bool,
     pub credentials_destroyed: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Winked {
-    pub device: String,
+    pub device: Device,
     pub winked: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Selected {
-    pub device: String,
+    pub device: Device,
 }
 
 /// A credential named in `creds delete` / `creds update`.
@@ -87,20 +88,20 @@ pub struct CredentialRef {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CredentialDeleted {
-    pub device: String,
+    pub device: Device,
     pub deleted: CredentialRef,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CredentialUpdated {
-    pub device: String,
+    pub device: Device,
     pub updated: CredentialRef,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct VirtualCreated {
     pub file: String,
-    pub device: String,
+    pub device: Device,
     pub profile: String,
     pub aaguid: String,
 }

@@ -233,4 +233,41 @@ pub mod alg {
     pub const ES256: i64 = -7;
     pub const EDDSA: i64 = -8;
     pub const ECDH_ES_HKDF_256: i64 = -25;
+
+    /// The IANA COSE name of a signature algorithm, if it is one a security key may use.
+    pub fn name(alg: i64) -> Option<&'static str> {
+        Some(match alg {
+            ES256 => "ES256",
+            EDDSA => "EdDSA",
+            -35 => "ES384",
+            -36 => "ES512",
+            -47 => "ES256K",
+            -257 => "RS256",
+            _ => return None,
+        })
+    }
+
+    /// An algorithm as every fidoctl document writes it: `{"alg": -7, "name": "ES256"}`, the
+    /// COSE number and its name (null for a number without one).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+    pub struct Algorithm {
+        pub alg: i64,
+        pub name: Option<&'static str>,
+    }
+
+    impl Algorithm {
+        pub fn new(number: i64) -> Algorithm {
+            Algorithm { alg: number, name: name(number) }
+        }
+
+        /// The name, or the number as text for one without a name (tables and CSV).
+        pub fn text(&self) -> String {
+            self.name.map_or_else(|| self.alg.to_string(), String::from)
+        }
+    }
+
+    /// COSE numbers written as [`Algorithm`] objects (serde `serialize_with`).
+    pub fn serialize_all<S: serde::Serializer>(numbers: &[i64], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(numbers.iter().map(|&n| Algorithm::new(n)))
+    }
 }

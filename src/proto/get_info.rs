@@ -35,13 +35,25 @@ pub enum GetInfoError {
 }
 
 /// One entry of getInfo 0x0A: a PublicKeyCredentialParameters map.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Algorithm {
     /// COSE algorithm identifier (-7 ES256, -8 EdDSA, ...).
     pub alg: i64,
     /// Credential type, "public-key" on every key seen so far.
-    #[serde(rename = "type")]
     pub kind: String,
+}
+
+/// `{"alg": -7, "name": "ES256", "type": "public-key"}`: the COSE number and its name, the
+/// form every fidoctl document gives an algorithm in, plus getInfo's credential type.
+impl Serialize for Algorithm {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Algorithm", 3)?;
+        st.serialize_field("alg", &self.alg)?;
+        st.serialize_field("name", &crate::proto::ctap2::alg::name(self.alg))?;
+        st.serialize_field("type", &self.kind)?;
+        st.end()
+    }
 }
 
 /// The three PIN states getInfo's clientPin option tells apart.

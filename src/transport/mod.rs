@@ -73,6 +73,14 @@ pub struct DeviceDescription {
 }
 
 impl DeviceDescription {
+    /// A virtual key's state file, described as every command describes it.
+    pub fn virtual_key(file: std::path::PathBuf) -> DeviceDescription {
+        DeviceDescription {
+            product: Some("fidoctl virtual key".into()),
+            ..DeviceDescription::at(Location::Virtual(file))
+        }
+    }
+
     /// A device named by its printed path (`virtual:k.json`, `unix:/s`, `/dev/hidraw3`) and
     /// backend, for callers that hold only that text.
     pub fn new(path: impl Into<String>, backend: Backend) -> DeviceDescription {
@@ -132,10 +140,7 @@ pub fn resolve(selectors: &[Selector]) -> Result<Vec<DeviceDescription>, Transpo
             Selector::AllHid => hid::enumerate()?,
             Selector::HidPath(p) => vec![DeviceDescription::at(Location::Hid(p.clone()))],
             Selector::Unix(p) => vec![DeviceDescription::at(Location::Unix(p.clone()))],
-            Selector::Virtual(p) => vec![DeviceDescription {
-                product: Some("fidoctl virtual key".into()),
-                ..DeviceDescription::at(Location::Virtual(p.clone()))
-            }],
+            Selector::Virtual(p) => vec![DeviceDescription::virtual_key(p.clone())],
         };
         for d in found {
             if !out.iter().any(|o| same_device(o, &d)) {

@@ -72,7 +72,7 @@ pub fn audit_json(devices: &[String], args: &[&str], exit: i32) -> AuditDocument
     let doc: AuditDocument = run.json();
     assert_eq!(doc.schema_version, 1);
     assert_eq!(doc.summary.exit_code, exit, "summary.exit_code\n{}", run.describe());
-    assert_eq!(doc.summary.keys, doc.keys.len(), "summary.keys\n{}", run.describe());
+    assert_eq!(doc.summary.keys, doc.keys.len(), "summary.total\n{}", run.describe());
     doc
 }
 

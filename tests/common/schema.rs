@@ -67,6 +67,70 @@ pub struct ErrorBody {
     pub exit_code: u8,
 }
 
+// --- shared values -----------------------------------------------------------------------------
+
+/// The `device` object of every document that is about one key (docs/json.md, "Shared
+/// values"). Compares equal to its path, so `assert_eq!(doc.device, key.selector())` reads.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct Device {
+    pub path: String,
+    /// "hid", "unix" or "virtual".
+    pub backend: String,
+    #[serde(deserialize_with = "present")]
+    pub vid_pid: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub product: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub manufacturer: Option<String>,
+    /// Null when the command did not read getInfo.
+    #[serde(deserialize_with = "present")]
+    pub aaguid: Option<String>,
+    #[serde(deserialize_with = "present")]
+    pub model: Option<String>,
+}
+
+impl Device {
+    pub fn as_str(&self) -> &str {
+        &self.path
+    }
+}
+
+impl std::fmt::Display for Device {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path)
+    }
+}
+
+impl PartialEq<String> for Device {
+    fn eq(&self, other: &String) -> bool {
+        &self.path == other
+    }
+}
+
+impl PartialEq<str> for Device {
+    fn eq(&self, other: &str) -> bool {
+        self.path == other
+    }
+}
+
+/// An algorithm: the COSE number and its name (null for a number without one).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct AlgorithmRef {
+    pub alg: i64,
+    #[serde(deserialize_with = "present")]
+    pub name: Option<String>,
+}
+
+impl AlgorithmRef {
+    /// The name, which every algorithm fidoctl makes has.
+    #[track_caller]
+    pub fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or_else(|| panic!("COSE algorithm {} has no name", self.alg))
+    }
+}
+
 // --- list and info -----------------------------------------------------------------------------
 
 /// `fidoctl list --json`
@@ -77,7 +141,8 @@ pub struct DeviceList {
     pub devices: Vec<DeviceEntry>,
 }
 
-/// One key in `list`, and the `device` part of `info`.
+/// One key in `list`: the fields of [`Device`] and what `list` adds. (Written out: serde's
+/// `deny_unknown_fields` does not work with `flatten`.)
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeviceEntry {
@@ -115,7 +180,10 @@ pub struct ReadError {
 #[serde(deny_unknown_fields)]
 pub struct InfoDocument {
     pub schema_version: u32,
-    pub device: DeviceEntry,
+    pub device: Device,
+    /// As in `list`.
+    #[serde(deserialize_with = "present")]
+    pub firmware: Option<String>,
     pub ctaphid: Ctaphid,
     /// `null` for a U2F-only key.
     #[serde(deserialize_with = "present")]
@@ -151,17 +219,22 @@ pub struct Ctaphid {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PinState {
+    #[serde(rename = "pin_supported")]
     pub supported: bool,
+    #[serde(rename = "pin_set")]
     pub set: bool,
-    #[serde(deserialize_with = "present")]
+    #[serde(rename = "pin_retries", deserialize_with = "present")]
     pub retries: Option<u64>,
-    pub blocked: bool,
+    /// Null when no PIN is set (not applicable).
+    #[serde(rename = "pin_blocked", deserialize_with = "present")]
+    pub blocked: Option<bool>,
     #[serde(deserialize_with = "present")]
     pub power_cycle_required: Option<bool>,
     #[serde(deserialize_with = "present")]
     pub uv_retries: Option<u64>,
-    #[serde(deserialize_with = "present")]
+    #[serde(rename = "min_pin_length", deserialize_with = "present")]
     pub min_length: Option<u64>,
+    #[serde(rename = "force_pin_change")]
     pub force_change: bool,
 }
 
@@ -217,6 +290,8 @@ pub struct GetInfo {
 #[serde(deny_unknown_fields)]
 pub struct Algorithm {
     pub alg: i64,
+    #[serde(deserialize_with = "present")]
+    pub name: Option<String>,
     #[serde(rename = "type")]
     pub kind: String,
 }
@@ -284,7 +359,7 @@ impl GetInfo {
 #[serde(deny_unknown_fields)]
 pub struct CredentialList {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     /// Discoverable credentials on the key (the whole key, also with `--rp`).
     pub existing: u64,
     /// Room for this many more.
@@ -314,7 +389,7 @@ pub struct ListedCredential {
     #[serde(deserialize_with = "present")]
     pub cred_protect: Option<u64>,
     #[serde(deserialize_with = "present")]
-    pub algorithm: Option<String>,
+    pub algorithm: Option<AlgorithmRef>,
     /// The OpenSSH view of an `ssh:` credential; null for web credentials.
     #[serde(deserialize_with = "present")]
     pub ssh: Option<SshKey>,
@@ -355,7 +430,7 @@ impl CredentialList {
 #[serde(deny_unknown_fields)]
 pub struct DeletedDocument {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub deleted: Deleted,
 }
 
@@ -373,7 +448,7 @@ pub struct Deleted {
 #[serde(deny_unknown_fields)]
 pub struct UpdatedDocument {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub updated: Updated,
 }
 
@@ -395,7 +470,7 @@ pub struct Updated {
 #[serde(deny_unknown_fields)]
 pub struct PinSet {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub pin_set: bool,
     pub pin_protocol: u8,
 }
@@ -405,7 +480,7 @@ pub struct PinSet {
 #[serde(deny_unknown_fields)]
 pub struct PinChanged {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub pin_changed: bool,
     pub pin_protocol: u8,
 }
@@ -415,9 +490,9 @@ pub struct PinChanged {
 #[serde(deny_unknown_fields)]
 pub struct PinVerified {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub pin_verified: bool,
-    pub retries: u64,
+    pub pin_retries: u64,
     pub pin_protocol: u8,
 }
 
@@ -426,7 +501,7 @@ pub struct PinVerified {
 #[serde(deny_unknown_fields)]
 pub struct MinLengthSet {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     /// The minimum the key reports afterwards; `null` (always printed) if it reports none.
     #[serde(deserialize_with = "present")]
     pub min_pin_length: Option<u64>,
@@ -440,7 +515,7 @@ pub struct MinLengthSet {
 #[serde(deny_unknown_fields)]
 pub struct ForceChanged {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub force_pin_change: bool,
     pub changed: bool,
 }
@@ -452,7 +527,7 @@ pub struct ForceChanged {
 #[serde(deny_unknown_fields)]
 pub struct AlwaysUvDone {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub always_uv: bool,
     pub changed: bool,
 }
@@ -462,7 +537,7 @@ pub struct AlwaysUvDone {
 #[serde(deny_unknown_fields)]
 pub struct EnterpriseAttestationDone {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub enterprise_attestation: bool,
     pub changed: bool,
 }
@@ -472,7 +547,7 @@ pub struct EnterpriseAttestationDone {
 #[serde(deny_unknown_fields)]
 pub struct ResetDone {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub reset: bool,
     /// Counted only when a PIN was given.
     #[serde(deserialize_with = "present")]
@@ -486,7 +561,7 @@ pub struct ResetDone {
 #[serde(deny_unknown_fields)]
 pub struct Winked {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub winked: bool,
 }
 
@@ -495,7 +570,7 @@ pub struct Winked {
 #[serde(deny_unknown_fields)]
 pub struct Selected {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
 }
 
 // --- test ----------------------------------------------------------------------------------------
@@ -505,14 +580,16 @@ pub struct Selected {
 #[serde(deny_unknown_fields)]
 pub struct HealthCheck {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub rp_id: String,
     pub resident: bool,
     /// Whether the check verified the user (a PIN token was used).
     pub uv: bool,
-    pub algorithm: String,
-    pub attestation: String,
-    pub counter: String,
+    pub algorithm: AlgorithmRef,
+    /// The test credential, base64url.
+    pub credential_id: String,
+    pub attestation: Attestation,
+    pub counter: Counter,
     /// `null` unless `--resident`.
     #[serde(deserialize_with = "present")]
     pub cleaned_up: Option<bool>,
@@ -521,9 +598,32 @@ pub struct HealthCheck {
     pub result: String,
 }
 
+/// What an attestation proves (`test` and `make-credential`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attestation {
+    /// `packed`, `fido-u2f`, `none`, …
+    pub format: String,
+    /// `certificate_chain`, `self_signed`, `none` or `invalid`.
+    pub trust: String,
+    pub chain_length: u64,
+    pub detail: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counter {
+    pub before: u32,
+    pub after: u32,
+    /// `increasing`, `always_zero` or `not_increasing`.
+    pub verdict: String,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    /// `register`, `verify_attestation`, `sign_in`, `verify_signature`, `delete_credential`.
+    pub id: String,
     pub name: String,
     pub ok: bool,
     pub ms: u64,
@@ -534,6 +634,10 @@ impl HealthCheck {
     pub fn step_names(&self) -> Vec<&str> {
         self.steps.iter().map(|s| s.name.as_str()).collect()
     }
+
+    pub fn step_ids(&self) -> Vec<&str> {
+        self.steps.iter().map(|s| s.id.as_str()).collect()
+    }
 }
 
 // --- make-credential and get-assertion -----------------------------------------------------------
@@ -543,17 +647,17 @@ impl HealthCheck {
 #[serde(deny_unknown_fields)]
 pub struct MadeCredential {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub rp_id: String,
     pub credential_id: String,
     pub user_id: String,
     pub aaguid: String,
-    pub algorithm: String,
+    pub algorithm: AlgorithmRef,
     pub public_key_cose: String,
     pub public_key_pem: String,
     pub client_data_hash: String,
     pub attestation_format: String,
-    pub attestation: String,
+    pub attestation: Attestation,
     pub attestation_object: String,
     pub authenticator_data: String,
     pub sign_count: u32,
@@ -566,7 +670,7 @@ pub struct MadeCredential {
 #[serde(deny_unknown_fields)]
 pub struct Assertions {
     pub schema_version: u32,
-    pub device: String,
+    pub device: Device,
     pub rp_id: String,
     pub client_data_hash: String,
     pub assertions: Vec<AssertionEntry>,
@@ -614,6 +718,8 @@ pub struct MetadataSummary {
 #[derive(Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
+    /// JSON `total` (`keys` is the list of keys).
+    #[serde(rename = "total")]
     pub keys: usize,
     pub passed: usize,
     pub failed: usize,
@@ -646,7 +752,7 @@ pub enum Outcome {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyAudit {
-    pub device: String,
+    pub device: Device,
     /// `null` when the key could not be read.
     #[serde(deserialize_with = "present")]
     pub facts: Option<Facts>,
@@ -701,7 +807,7 @@ pub struct Facts {
     #[serde(deserialize_with = "present")]
     pub pin_blocked: Option<bool>,
     #[serde(deserialize_with = "present")]
-    pub pin_auth_blocked: Option<bool>,
+    pub power_cycle_required: Option<bool>,
     #[serde(deserialize_with = "present")]
     pub uv_retries: Option<u32>,
     #[serde(deserialize_with = "present")]
@@ -716,7 +822,7 @@ pub struct Facts {
     pub enterprise_attestation: Option<bool>,
     #[serde(deserialize_with = "present")]
     pub remaining_discoverable_credentials: Option<u32>,
-    pub algorithms: Vec<i64>,
+    pub algorithms: Vec<AlgorithmRef>,
     pub pin_protocols: Vec<u32>,
     #[serde(deserialize_with = "present")]
     pub certification_level: Option<String>,
@@ -738,13 +844,13 @@ impl AuditDocument {
     /// The entry for `device`, which must be there exactly once.
     #[track_caller]
     pub fn key(&self, device: &str) -> &KeyAudit {
-        let found: Vec<&KeyAudit> = self.keys.iter().filter(|k| k.device == device).collect();
+        let found: Vec<&KeyAudit> = self.keys.iter().filter(|k| k.device.path == device).collect();
         assert_eq!(found.len(), 1, "{device} is not in the report exactly once: {:#?}", self.keys);
         found[0]
     }
 
     pub fn devices(&self) -> Vec<&str> {
-        self.keys.iter().map(|k| k.device.as_str()).collect()
+        self.keys.iter().map(|k| k.device.path.as_str()).collect()
     }
 }
 
@@ -787,7 +893,7 @@ impl KeyAudit {
 pub struct Created {
     pub schema_version: u32,
     pub file: String,
-    pub device: String,
+    pub device: Device,
     pub profile: String,
     pub aaguid: String,
 }

@@ -74,7 +74,7 @@ def fidoctl_listing(served):
         assert rp["rp_id"] not in listing, f"{rp['rp_id']} twice: {doc}"
         creds = {}
         for c in rp["credentials"]:
-            assert c["algorithm"] == "ES256", c
+            assert c["algorithm"] == {"alg": -7, "name": "ES256"}, c
             creds[from_b64url(c["credential_id"])] = (
                 from_b64url(c["user_id"]),
                 c["user_name"],

@@ -109,7 +109,7 @@ def test_python_sets_and_changes_then_fidoctl_verifies(setup: Setup) -> None:
         assert cp.get_pin_retries()[0] == 8
 
     info = setup.run_json("info")
-    assert info["pin"]["set"] is True and info["pin"]["retries"] == 8, info["pin"]
+    assert info["pin"]["pin_set"] is True and info["pin"]["pin_retries"] == 8, info["pin"]
 
     # The PIN python-fido2 replaced is wrong now; the one it set is right, in either form.
     wrong = setup.run_json("pin", "verify", "--pin-stdin", stdin=PY_PIN + "\n", code=4)
@@ -117,7 +117,7 @@ def test_python_sets_and_changes_then_fidoctl_verifies(setup: Setup) -> None:
     assert "7 attempts remain" in wrong["error"]["message"], wrong
     for form in (CAFE_NFD, CAFE_NFC):
         ok = setup.run_json("pin", "verify", "--pin-stdin", stdin=form + "\n")
-        assert ok["pin_verified"] is True and ok["retries"] == 8, ok
+        assert ok["pin_verified"] is True and ok["pin_retries"] == 8, ok
         assert ok["pin_protocol"] == FIDOCTL_PROTOCOL[setup.profile], ok
 
     # fidoctl changes it; python-fido2 uses the new PIN.
@@ -161,7 +161,7 @@ def test_fidoctl_sets_then_python_verifies(setup: Setup) -> None:
         check_token(cp, setup, OTHER_PIN)
         cp.change_pin(OTHER_PIN, PY_PIN)
     ok = setup.run_json("pin", "verify", "--pin-stdin", stdin=PY_PIN + "\n")
-    assert ok["pin_verified"] is True and ok["retries"] == 8, ok
+    assert ok["pin_verified"] is True and ok["pin_retries"] == 8, ok
 
 
 def test_python_blocks_until_power_up_then_fidoctl_verifies(setup: Setup) -> None:
@@ -179,8 +179,8 @@ def test_python_blocks_until_power_up_then_fidoctl_verifies(setup: Setup) -> Non
 
     # fidoctl's connection is a power-up: the block is gone, the count is not.
     info = setup.run_json("info")
-    assert info["pin"]["retries"] == 5, info["pin"]
+    assert info["pin"]["pin_retries"] == 5, info["pin"]
     ok = setup.run_json("pin", "verify", "--pin-stdin", stdin=PY_PIN + "\n")
-    assert ok["pin_verified"] is True and ok["retries"] == 8, ok
+    assert ok["pin_verified"] is True and ok["pin_retries"] == 8, ok
     with setup.client_pin() as cp:
         assert cp.get_pin_retries() == (8, setup.power_cycle_state(False))

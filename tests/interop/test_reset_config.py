@@ -214,7 +214,7 @@ def test_python_config_seen_by_fidoctl(served):
     with served.plugged() as ctap2:
         config(ctap2).set_min_pin_length(7)
     pin = served.fidoctl_info()["pin"]
-    assert pin["min_length"] == 7 and pin["force_change"] is True, pin
+    assert pin["min_pin_length"] == 7 and pin["force_pin_change"] is True, pin
     # fidoctl knows the PIN cannot be used until it is changed, and says so.
     refused = served.fidoctl("pin", "verify", env={"FIDOCTL_PIN": PIN}, expect=4)
     assert "requires a PIN change" in refused.stderr, refused.stderr
@@ -232,7 +232,7 @@ def test_python_reset_right_after_connecting(served):
         assert info.options.get("clientPin") is False and info.min_pin_length == 4
 
     doc = served.fidoctl_info()
-    assert doc["pin"]["set"] is False and doc["pin"]["min_length"] == 4, doc["pin"]
+    assert doc["pin"]["pin_set"] is False and doc["pin"]["min_pin_length"] == 4, doc["pin"]
     assert doc["info"]["remaining_discoverable_credentials"] == served.max_resident
 
 
