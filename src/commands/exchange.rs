@@ -387,7 +387,7 @@ fn check(
         step(&mut steps, StepId::DeleteCredential, t, result.is_ok(), detail);
     }
     let report = HealthCheck {
-        device: super::device_object(&auth),
+        device: super::device_object(auth),
         rp_id: TEST_RP_ID.into(),
         resident,
         uv: need_pin,

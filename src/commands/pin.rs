@@ -99,7 +99,7 @@ fn change_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure
             _ => pin_failure(auth, e),
         }
     })?;
-    let device = super::device_object(&auth);
+    let device = super::device_object(auth);
     Ok(Outcome::ok(Message {
         text: format!("The PIN of {device} is changed."),
         fields: PinChanged { device, pin_changed: true, pin_protocol: session.protocol.number() },
