@@ -55,11 +55,12 @@ pub fn is_ssh_application(rp_id: &str) -> bool {
 }
 
 /// The user OpenSSH stored: `ssh-keygen -O user=NAME` puts NAME into a 32-byte user id padded
-/// with zeros; without it the id is all zeros. `None` for an all-zero (or empty) id; the text
-/// before the padding otherwise (invalid UTF-8 shown with replacement characters).
+/// with zeros; without it the id is all zeros. `None` for an all-zero (or empty) id, and for an
+/// id that is not UTF-8 text (a random id from another tool names no user); the text before
+/// the padding otherwise.
 pub fn user_from_id(user_id: &[u8]) -> Option<String> {
     let end = user_id.iter().rposition(|b| *b != 0)? + 1;
-    Some(String::from_utf8_lossy(&user_id[..end]).into_owned())
+    std::str::from_utf8(&user_id[..end]).ok().map(str::to_string)
 }
 
 #[cfg(test)]
@@ -103,5 +104,7 @@ mod tests {
         assert_eq!(user_from_id(b"bob").as_deref(), Some("bob"));
         // Zeros inside the name are kept; only the padding goes.
         assert_eq!(user_from_id(b"a\0b\0\0").as_deref(), Some("a\0b"));
+        // A random binary id (from `fidoctl make-credential`, say) is no user name.
+        assert_eq!(user_from_id(&[0xC8, 0x9F, 0xFF, 0x7F, 0x53]), None);
     }
 }
