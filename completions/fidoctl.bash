@@ -2681,7 +2681,7 @@ _fidoctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "ctap2.1 ctap2.1-pre ctap2.0" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ctap2.2 ctap2.1 ctap2.1-pre ctap2.0" -- "${cur}"))
                     return 0
                     ;;
                 --aaguid)

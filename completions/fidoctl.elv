@@ -900,8 +900,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --no-journal 'Do not record changes made to keys'
             cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
             cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -652,7 +652,8 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -f -a "serve" -d 'Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -f -a "replug" -d 'Unplug and re-plug a virtual key (power cycle)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l profile -d 'Which kind of key to behave like' -r -f -a "ctap2.1\t''
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l profile -d 'Which kind of key to behave like' -r -f -a "ctap2.2\t'CTAP 2.2: also the persistent read-only token, encIdentifier and encCredStoreState'
+ctap2.1\t''
 ctap2.1-pre\t''
 ctap2.0\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l aaguid -d 'The AAGUID to report (canonical UUID form)' -r
@@ -672,7 +673,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l no-journal -d 'Do not record changes made to keys'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l socket -d 'Where to listen' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r

@@ -583,6 +583,9 @@ pub enum SshCommand {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ProfileArg {
+    /// CTAP 2.2: also the persistent read-only token, encIdentifier and encCredStoreState.
+    #[value(name = "ctap2.2")]
+    Ctap22,
     #[value(name = "ctap2.1")]
     Ctap21,
     #[value(name = "ctap2.1-pre")]

@@ -127,6 +127,15 @@ fn profile_ctap2_1_get_info() {
 }
 
 #[test]
+fn profile_ctap2_2_get_info() {
+    let doc = profile_info("ctap2.2");
+    let info = doc.get_info();
+    assert_eq!(info.versions, ["FIDO_2_0", "FIDO_2_1_PRE", "FIDO_2_1", "FIDO_2_2"]);
+    assert_eq!(info.option("perCredMgmtRO"), Some(true));
+    assert_eq!(info.option("credMgmt"), Some(true));
+}
+
+#[test]
 fn profile_ctap2_1_is_the_default() {
     let keys = TempKeys::new();
     let key = keys.create("key.json", &[]);

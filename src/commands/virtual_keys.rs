@@ -15,6 +15,7 @@ pub fn run(ctx: &Context, command: VirtualCommand) -> Result<Outcome, Failure> {
         VirtualCommand::Create { file, profile, aaguid, firmware, max_resident, bio } => {
             let mut options = CreateOptions {
                 profile: match profile {
+                    ProfileArg::Ctap22 => Profile::Ctap22,
                     ProfileArg::Ctap21 => Profile::Ctap21,
                     ProfileArg::Ctap21Pre => Profile::Ctap21Pre,
                     ProfileArg::Ctap20 => Profile::Ctap20,
