@@ -156,21 +156,7 @@ fn a_key_unplugged_mid_command_is_a_clear_device_error() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("client");
-    // Wait until the key is waiting for the touch (a KEEPALIVE frame, bb 0001, in the -vv
-    // trace), then unplug it.
-    let mut stderr = client.stderr.take().expect("stderr");
-    let mut seen = Vec::new();
-    let mut buf = [0u8; 4096];
-    while !String::from_utf8_lossy(&seen).contains("bb0001") {
-        let n = stderr.read(&mut buf).expect("read trace");
-        assert!(n > 0, "the client ended before the key asked for a touch:\n{}", String::from_utf8_lossy(&seen));
-        seen.extend_from_slice(&buf[..n]);
-    }
-    server.kill().expect("unplug");
-    let _ = server.wait();
-    let _ = stderr.read_to_end(&mut seen);
-    let status = client.wait().expect("client ends");
-    let text = String::from_utf8_lossy(&seen);
+    let (status, text) = common::trace::unplug_while_waiting_for_touch(&mut server, &mut client);
     assert_eq!(status.code(), Some(3), "{text}");
     assert!(text.contains("The security key was disconnected."), "{text}");
     assert!(!text.contains("panicked"), "{text}");

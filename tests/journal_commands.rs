@@ -376,7 +376,6 @@ fn neither_the_journal_nor_syslog_holds_a_pin_or_a_token() {
 /// knows what it did, and the record says so.
 #[test]
 fn a_key_unplugged_during_the_change_is_recorded_as_unknown() {
-    use std::io::Read;
     use std::process::Stdio;
     let keys = TempKeys::new();
     let key = keys.create_with_pin("key.json", &[], PIN);
@@ -402,20 +401,8 @@ fn a_key_unplugged_during_the_change_is_recorded_as_unknown() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("client");
-    // Wait for the key's KEEPALIVE (bb 0001 in the -vv trace): it is waiting for the touch.
-    let mut stderr = client.stderr.take().expect("stderr");
-    let mut seen = Vec::new();
-    let mut buf = [0u8; 4096];
-    while !String::from_utf8_lossy(&seen).contains("bb0001") {
-        let n = stderr.read(&mut buf).expect("read trace");
-        assert!(n > 0, "the client ended before the key asked for a touch:\n{}", String::from_utf8_lossy(&seen));
-        seen.extend_from_slice(&buf[..n]);
-    }
-    server.kill().expect("unplug");
-    let _ = server.wait();
-    let _ = stderr.read_to_end(&mut seen);
-    let status = client.wait().expect("client ends");
-    assert_eq!(status.code(), Some(3), "{}", String::from_utf8_lossy(&seen));
+    let (status, text) = common::trace::unplug_while_waiting_for_touch(&mut server, &mut client);
+    assert_eq!(status.code(), Some(3), "{text}");
     let r = last(&key);
     assert_eq!(r.command, "test");
     assert_eq!(r.device.path, format!("unix:{}", socket.display()));

@@ -127,3 +127,26 @@ pub fn client_pin_requests(run: &Run) -> Vec<(u8, u8)> {
         })
         .collect()
 }
+
+/// Unplug a served key (kill its `virtual serve`) once `client`, run with `-vv` and its stderr
+/// piped, shows the key's KEEPALIVE UPNEEDED (bb 0001 in the trace): it is waiting for a touch.
+/// Returns how the client ended and everything it wrote on stderr.
+pub fn unplug_while_waiting_for_touch(
+    server: &mut std::process::Child,
+    client: &mut std::process::Child,
+) -> (std::process::ExitStatus, String) {
+    use std::io::Read;
+    let mut stderr = client.stderr.take().expect("the client's stderr is piped");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("bb0001") {
+        let n = stderr.read(&mut buf).expect("read trace");
+        assert!(n > 0, "the client ended before the key asked for a touch:\n{}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    server.kill().expect("unplug");
+    let _ = server.wait();
+    let _ = stderr.read_to_end(&mut seen);
+    let status = client.wait().expect("client ends");
+    (status, String::from_utf8_lossy(&seen).into_owned())
+}
