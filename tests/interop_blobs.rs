@@ -7,38 +7,17 @@
 
 mod common;
 
-use ciborium::value::Value;
+use common::blobs::{alice_with_blob, connect, with_large_blob_key};
 use common::interop::{python, run_pytest_with, VirtualKeyServer};
-use fidoctl::client::cred_blob::{large_blob_key_from_get_assertion, large_blob_key_from_make_credential};
-use fidoctl::client::ctaphid::Channel;
-use fidoctl::client::exchange::{
-    get_assertion_request, make_credential_request, GetAssertionRequest, MakeCredentialRequest,
-};
+use fidoctl::client::cred_blob::large_blob_key_from_get_assertion;
+use fidoctl::client::exchange::{get_assertion_request, GetAssertionRequest};
 use fidoctl::client::large_blobs::LargeBlobs;
-use fidoctl::client::pin::{get_token, set_pin, start_session};
 use fidoctl::client::{Authenticator, Call};
 use fidoctl::proto::cbor::{self, MapView};
-use fidoctl::proto::ctap2::client_pin::permission;
-use fidoctl::proto::ctap2::{command, get_assertion as ga, make_credential as mc};
-use fidoctl::proto::entities::{RelyingParty, User};
-use fidoctl::transport::unix::UnixDevice;
-use fidoctl::transport::{Backend, DeviceDescription};
+use fidoctl::proto::ctap2::{command, get_assertion as ga};
 
 const PIN: &str = "271828";
 const RP: &str = "blobs.example";
-
-fn connect(server: &VirtualKeyServer) -> Authenticator {
-    let device = UnixDevice::connect(server.socket()).expect("connect to virtual serve");
-    let channel = Channel::open(Box::new(device)).expect("CTAPHID INIT");
-    Authenticator::new(channel, DeviceDescription::new("virtual-serve", Backend::Virtual))
-}
-
-fn with_large_blob_key(mut request: Value, key: i64) -> Value {
-    if let Value::Map(m) = &mut request {
-        m.push((cbor::int(key), Value::Map(vec![(cbor::text("largeBlobKey"), Value::Bool(true))])));
-    }
-    request
-}
 
 /// The largeBlobKey of the credential registered for `user`, through getAssertion.
 fn key_of(auth: &mut Authenticator, user: &[u8]) -> [u8; 32] {
@@ -69,30 +48,7 @@ fn python_fido2_reads_what_fidoctl_wrote_and_fidoctl_reads_what_python_fido2_wro
     let bob_blob: Vec<u8> = (0..700u32).map(|i| (i * 7 % 256) as u8).collect();
 
     // fidoctl: PIN, alice with largeBlobKey, her blob.
-    {
-        let mut auth = connect(&server);
-        let session = start_session(&mut auth).unwrap();
-        set_pin(&mut auth, &session, PIN.as_bytes()).unwrap();
-        auth.refresh_info().unwrap();
-        let t = get_token(&mut auth, &session, PIN.as_bytes(), permission::MAKE_CREDENTIAL, Some(RP)).unwrap();
-        let req = MakeCredentialRequest {
-            client_data_hash: [1; 32],
-            rp: RelyingParty { id: RP.into(), name: None },
-            user: User { id: b"alice".to_vec(), name: Some("alice".into()), display_name: None },
-            algorithms: vec![-7],
-            resident: true,
-            ..MakeCredentialRequest::default()
-        };
-        let request = with_large_blob_key(
-            make_credential_request(&req, Some((2, t.authenticate(&req.client_data_hash)))),
-            mc::EXTENSIONS,
-        );
-        let touch = Call { may_need_touch: true, sensitive: false };
-        let answer = auth.call(command::MAKE_CREDENTIAL, Some(&request), touch).unwrap().unwrap();
-        let alice = large_blob_key_from_make_credential(&answer).unwrap().unwrap();
-        let lbw = get_token(&mut auth, &session, PIN.as_bytes(), permission::LARGE_BLOB_WRITE, None).unwrap();
-        LargeBlobs::open(&mut auth).unwrap().put(Some(&lbw), &alice, &alice_blob).unwrap();
-    }
+    alice_with_blob(&server, PIN, RP, &alice_blob);
 
     // python-fido2 reads alice's and writes bob's.
     let run = run_pytest_with(

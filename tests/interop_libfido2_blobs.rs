@@ -9,30 +9,16 @@ mod common;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use ciborium::value::Value;
+use common::blobs::{alice_with_blob, connect};
 use common::host_tools::Host;
 use common::interop::VirtualKeyServer;
-use fidoctl::client::cred_blob::large_blob_key_from_make_credential;
-use fidoctl::client::ctaphid::Channel;
-use fidoctl::client::exchange::{make_credential_request, MakeCredentialRequest};
 use fidoctl::client::large_blobs::LargeBlobs;
 use fidoctl::client::pin::{get_token, set_pin, start_session};
-use fidoctl::client::{Authenticator, Call};
-use fidoctl::proto::cbor;
+use fidoctl::client::Authenticator;
 use fidoctl::proto::ctap2::client_pin::permission;
-use fidoctl::proto::ctap2::{command, make_credential as mc};
-use fidoctl::proto::entities::{RelyingParty, User};
-use fidoctl::transport::unix::UnixDevice;
-use fidoctl::transport::{Backend, DeviceDescription};
 
 const PIN: &str = "6180-blobs";
 const RP: &str = "blobs.example";
-
-fn connect(server: &VirtualKeyServer) -> Authenticator {
-    let device = UnixDevice::connect(server.socket()).expect("connect to virtual serve");
-    let channel = Channel::open(Box::new(device)).expect("CTAPHID INIT");
-    Authenticator::new(channel, DeviceDescription::new("virtual-serve", Backend::Virtual))
-}
 
 #[test]
 fn fido2_token_reads_and_writes_large_blobs_with_fidoctl() {
@@ -42,31 +28,7 @@ fn fido2_token_reads_and_writes_large_blobs_with_fidoctl() {
     let bob_blob = "fido2-token wrote this for bob\n".repeat(20);
 
     // fidoctl: PIN, a resident credential with largeBlobKey, its blob.
-    let alice = {
-        let mut auth = connect(&server);
-        let session = start_session(&mut auth).unwrap();
-        set_pin(&mut auth, &session, PIN.as_bytes()).unwrap();
-        auth.refresh_info().unwrap();
-        let t = get_token(&mut auth, &session, PIN.as_bytes(), permission::MAKE_CREDENTIAL, Some(RP)).unwrap();
-        let req = MakeCredentialRequest {
-            client_data_hash: [1; 32],
-            rp: RelyingParty { id: RP.into(), name: None },
-            user: User { id: b"alice".to_vec(), name: Some("alice".into()), display_name: None },
-            algorithms: vec![-7],
-            resident: true,
-            ..MakeCredentialRequest::default()
-        };
-        let mut request = make_credential_request(&req, Some((2, t.authenticate(&req.client_data_hash))));
-        if let Value::Map(m) = &mut request {
-            m.push((cbor::int(mc::EXTENSIONS), Value::Map(vec![(cbor::text("largeBlobKey"), Value::Bool(true))])));
-        }
-        let touch = Call { may_need_touch: true, sensitive: false };
-        let answer = auth.call(command::MAKE_CREDENTIAL, Some(&request), touch).unwrap().unwrap();
-        let alice = large_blob_key_from_make_credential(&answer).unwrap().unwrap();
-        let lbw = get_token(&mut auth, &session, PIN.as_bytes(), permission::LARGE_BLOB_WRITE, None).unwrap();
-        LargeBlobs::open(&mut auth).unwrap().put(Some(&lbw), &alice, alice_blob.as_bytes()).unwrap();
-        alice
-    };
+    let alice = alice_with_blob(&server, PIN, RP, alice_blob.as_bytes());
 
     // fido2-token reads alice's blob by her key, and writes one under another key.
     let bob = [0xb0u8; 32];

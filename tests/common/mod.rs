@@ -11,12 +11,14 @@
 //!   (credentials made through the binary; independent CBOR/COSE/attestation checks; a key
 //!   that watches for leaked PINs; fleets and a metadata PKI; running documentation).
 //! - [`u2f_double`]: a tiny U2F-only key (no CBOR) behind a UNIX socket, written here.
+//! - [`blobs`]: fidoctl's client on a served key, with a PIN and a credential holding a large blob.
 //! - [`interop`]: `fidoctl virtual serve` in a temp dir, and python-fido2 runs against it.
 //! - [`host_tools`]: libfido2's tools and OpenSSH against it, through the LD_PRELOAD shim.
 
 #![allow(dead_code)]
 
 pub mod audit;
+pub mod blobs;
 pub mod cli;
 pub mod creds;
 pub mod csv;
