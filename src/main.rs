@@ -48,11 +48,11 @@ fn main() -> ExitCode {
     }
     let ctx = Context::new(cli.global.clone());
     let cancel = ctx.cancel.clone();
-    // Ctrl-C: the waiting request sends CTAPHID_CANCEL and the command ends with exit 5.
-    // A second Ctrl-C leaves at once.
+    // Ctrl-C: the waiting request sends CTAPHID_CANCEL and the command ends with exit 5; a
+    // PIN prompt gives up at once (exit 130). A second Ctrl-C leaves at once.
     let _ = ctrlc::set_handler(move || {
         if cancel.swap(true, Ordering::SeqCst) {
-            std::process::exit(130);
+            end_by_interrupt();
         }
     });
     let code = match commands::run(cli, &ctx) {
@@ -85,5 +85,20 @@ fn report(f: &failure::Failure, format: Format) -> ExitCode {
     if format == Format::Json {
         print_stdout(&output::error_document(&f.code, &f.message, f.hint.as_deref(), f.exit_code));
     }
+    if f.exit_code == failure::exit::INTERRUPTED {
+        end_by_interrupt();
+    }
     ExitCode::from(f.exit_code)
+}
+
+/// End as a program stopped by Ctrl-C does: terminal restored, then killed by SIGINT, so the
+/// shell reports 130 and a script's loop stops too (a plain exit(130) would let it go on).
+fn end_by_interrupt() -> ! {
+    fidoctl::secrets::restore_terminal();
+    // SAFETY: resetting SIGINT to its default action and raising it ends the process.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::raise(libc::SIGINT);
+    }
+    std::process::exit(i32::from(failure::exit::INTERRUPTED))
 }

@@ -3,7 +3,9 @@
 //! buffers, NFC-normalised before use.
 
 use crate::limits::{InputError, PIN_LINE_MAX};
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
@@ -30,6 +32,12 @@ pub enum SecretError {
     TooShort { got: usize, min: usize },
     #[error("The new PIN is too long: it is {got} bytes and at most {MAX_PIN_BYTES} bytes fit (letters outside ASCII take 2-4 bytes each).")]
     TooLong { got: usize },
+    #[error("Stopped at the PIN prompt (Ctrl-C): no PIN was sent to the key.")]
+    Interrupted,
+    #[error(
+        "`{command}` reads the new PIN from {ENV_NEW_PIN}, which is not set; {ENV_PIN} holds the current PIN only."
+    )]
+    NewPinNotInEnvironment { command: &'static str },
 }
 
 impl SecretError {
@@ -42,6 +50,8 @@ impl SecretError {
             SecretError::Mismatch => "Run the command again and type the same new PIN twice.".into(),
             SecretError::TooShort { .. } => "Choose a longer PIN.".into(),
             SecretError::TooLong { .. } => "Choose a shorter PIN.".into(),
+            SecretError::Interrupted => "Run the command again when you are ready to type the PIN.".into(),
+            SecretError::NewPinNotInEnvironment { .. } => format!("Put the new PIN in {ENV_NEW_PIN}, or give it with --pin-stdin (see `fidoctl pin --help` for the order of lines)."),
         }
     }
 }
@@ -50,6 +60,8 @@ impl SecretError {
 pub struct PinInput {
     stdin_lines: Option<Vec<Pin>>,
     next_line: usize,
+    /// Set by Ctrl-C: a prompt waiting for a PIN gives up at once.
+    cancel: Arc<AtomicBool>,
 }
 
 /// The first two lines of `--pin-stdin`, each at most [`PIN_LINE_MAX`] bytes: endless input
@@ -84,12 +96,22 @@ pub fn normalize(pin: &str) -> Pin {
 impl PinInput {
     pub fn new(pin_stdin: bool) -> Result<PinInput, SecretError> {
         let stdin_lines = if pin_stdin { Some(read_pin_lines(&mut std::io::stdin().lock())?) } else { None };
-        Ok(PinInput { stdin_lines, next_line: 0 })
+        Ok(PinInput { stdin_lines, next_line: 0, cancel: Arc::default() })
+    }
+
+    /// The flag Ctrl-C sets (main's handler): a hidden prompt watches it.
+    pub fn with_cancel(mut self, cancel: Arc<AtomicBool>) -> PinInput {
+        self.cancel = cancel;
+        self
     }
 
     /// For tests and embedding: lines as if read with --pin-stdin.
     pub fn from_lines(lines: &[&str]) -> PinInput {
-        PinInput { stdin_lines: Some(lines.iter().map(|l| Zeroizing::new(l.to_string())).collect()), next_line: 0 }
+        PinInput {
+            stdin_lines: Some(lines.iter().map(|l| Zeroizing::new(l.to_string())).collect()),
+            next_line: 0,
+            cancel: Arc::default(),
+        }
     }
 
     fn next_stdin_line(&mut self, what: &'static str) -> Option<Result<Pin, SecretError>> {
@@ -114,37 +136,151 @@ impl PinInput {
         if !std::io::stdin().is_terminal() {
             return Err(SecretError::NoSource { new: false });
         }
-        let typed = Zeroizing::new(
-            dialoguer::Password::new()
-                .with_prompt(prompt)
-                .allow_empty_password(true)
-                .interact()
-                .map_err(|e| SecretError::Read(e.to_string()))?,
-        );
+        let typed = read_hidden(prompt, &self.cancel)?;
         Ok(normalize(&typed))
     }
 
-    /// A new PIN, checked against max(4, the key's minimum) code points and 63 bytes.
-    pub fn new_pin(&mut self, key_min_length: Option<u64>) -> Result<Pin, SecretError> {
+    /// A new PIN for `command`, checked against max(4, the key's minimum) code points and 63
+    /// bytes. At the prompt, a PIN that fails the check or the repetition is asked again.
+    pub fn new_pin(&mut self, key_min_length: Option<u64>, command: &'static str) -> Result<Pin, SecretError> {
         let pin = if let Some(r) = self.next_stdin_line("new") {
             r?
         } else if let Some(v) = std::env::var(ENV_NEW_PIN).ok().filter(|v| !v.is_empty()) {
             normalize(&Zeroizing::new(v))
         } else if !std::io::stdin().is_terminal() {
+            // The usual slip: the new PIN put in the variable for the current one.
+            if std::env::var_os(ENV_PIN).is_some_and(|v| !v.is_empty()) {
+                return Err(SecretError::NewPinNotInEnvironment { command });
+            }
             return Err(SecretError::NoSource { new: true });
         } else {
-            let typed = Zeroizing::new(
-                dialoguer::Password::new()
-                    .with_prompt("New PIN")
-                    .with_confirmation("Repeat the new PIN", "The two PINs differ; try again.")
-                    .interact()
-                    .map_err(|e| SecretError::Read(e.to_string()))?,
-            );
-            normalize(&typed)
+            return self.prompt_new_pin(key_min_length);
         };
         check_new_pin(&pin, key_min_length)?;
         Ok(pin)
     }
+
+    fn prompt_new_pin(&mut self, key_min_length: Option<u64>) -> Result<Pin, SecretError> {
+        loop {
+            let pin = normalize(&read_hidden("New PIN", &self.cancel)?);
+            if let Err(e) = check_new_pin(&pin, key_min_length) {
+                say(&format!("{e} {}", e.hint()));
+                continue;
+            }
+            let again = normalize(&read_hidden("Repeat the new PIN", &self.cancel)?);
+            if *again == *pin {
+                return Ok(pin);
+            }
+            say("The two PINs differ; try again.");
+        }
+    }
+}
+
+/// A line to the person at the prompt (stderr, as the prompts).
+fn say(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+    let _ = err.flush();
+}
+
+/// The terminal settings to put back when a prompt ends, however it ends (Ctrl-C included).
+static SAVED_TERMINAL: Mutex<Option<libc::termios>> = Mutex::new(None);
+
+/// Put the terminal back as it was before a hidden prompt (echo on). Called when the prompt
+/// ends, and by the Ctrl-C handler before fidoctl exits.
+pub fn restore_terminal() {
+    let saved = SAVED_TERMINAL.lock().map(|mut s| s.take()).unwrap_or_else(|p| p.into_inner().take());
+    if let Some(t) = saved {
+        // SAFETY: fd 0 and a termios value read from it earlier.
+        unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &t) };
+    }
+}
+
+/// Read one line from the terminal on standard input without echoing it. Ctrl-C (the flag
+/// `cancel`) ends the wait at once, with the terminal restored and nothing returned.
+fn read_hidden(prompt: &str, cancel: &AtomicBool) -> Result<Pin, SecretError> {
+    let fd = libc::STDIN_FILENO;
+    // SAFETY: a zeroed termios is a valid value for tcgetattr to fill in.
+    let mut original: libc::termios = unsafe { std::mem::zeroed() };
+    // SAFETY: fd 0 is open (it is a terminal, checked by the caller).
+    if unsafe { libc::tcgetattr(fd, &mut original) } != 0 {
+        return Err(SecretError::Read(std::io::Error::last_os_error().to_string()));
+    }
+    let mut hidden = original;
+    hidden.c_lflag &= !(libc::ECHO | libc::ECHOE | libc::ECHOK | libc::ECHONL);
+    // Canonical mode and signals stay on: the line discipline edits the line, Ctrl-C signals.
+    if let Ok(mut s) = SAVED_TERMINAL.lock() {
+        *s = Some(original);
+    }
+    // SAFETY: fd 0 and a termios derived from its own.
+    if unsafe { libc::tcsetattr(fd, libc::TCSANOW, &hidden) } != 0 {
+        restore_terminal();
+        return Err(SecretError::Read(std::io::Error::last_os_error().to_string()));
+    }
+    // The prompt shows only once echo is off, so nothing typed after it is echoed.
+    {
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "{prompt}: ");
+        let _ = err.flush();
+    }
+    let result = read_line_unless_cancelled(fd, cancel);
+    restore_terminal();
+    say("");
+    result
+}
+
+fn read_line_unless_cancelled(fd: libc::c_int, cancel: &AtomicBool) -> Result<Pin, SecretError> {
+    let mut line = Zeroizing::new(Vec::<u8>::new());
+    let mut buf = Zeroizing::new([0u8; 128]);
+    loop {
+        if cancel.load(Ordering::SeqCst) {
+            return Err(SecretError::Interrupted);
+        }
+        let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+        // A short wait, then look at the flag again: the signal handler only sets it.
+        // SAFETY: one valid pollfd.
+        let ready = unsafe { libc::poll(&mut poll, 1, 100) };
+        if ready < 0 {
+            let e = std::io::Error::last_os_error();
+            if e.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(SecretError::Read(e.to_string()));
+        }
+        if ready == 0 {
+            continue;
+        }
+        // SAFETY: buf is a valid buffer of its length.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        if n < 0 {
+            let e = std::io::Error::last_os_error();
+            if e.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(SecretError::Read(e.to_string()));
+        }
+        let n = n as usize;
+        if n == 0 {
+            if line.is_empty() {
+                return Err(SecretError::Read("the terminal closed standard input (Ctrl-D)".into()));
+            }
+            break;
+        }
+        line.extend_from_slice(&buf[..n]);
+        if line.len() > PIN_LINE_MAX {
+            return Err(SecretError::Read(format!(
+                "the line typed is longer than {PIN_LINE_MAX} bytes, so it cannot be a PIN"
+            )));
+        }
+        if line.last() == Some(&b'\n') {
+            break;
+        }
+    }
+    while matches!(line.last(), Some(b'\n' | b'\r')) {
+        line.pop();
+    }
+    let text = std::str::from_utf8(&line).map_err(|_| SecretError::Read("the PIN typed is not UTF-8 text".into()))?;
+    Ok(Zeroizing::new(text.to_string()))
 }
 
 pub fn check_new_pin(pin: &str, key_min_length: Option<u64>) -> Result<(), SecretError> {
@@ -207,9 +343,9 @@ mod tests {
     fn stdin_lines_in_order_and_too_few() {
         let mut input = PinInput::from_lines(&["1234", "abcd1234"]);
         assert_eq!(*input.current("PIN").unwrap(), "1234");
-        assert_eq!(*input.new_pin(None).unwrap(), "abcd1234");
+        assert_eq!(*input.new_pin(None, "pin change").unwrap(), "abcd1234");
         let mut short = PinInput::from_lines(&["1234"]);
         short.current("PIN").unwrap();
-        assert_eq!(short.new_pin(None), Err(SecretError::StdinTooShort { what: "new", line: 2 }));
+        assert_eq!(short.new_pin(None, "pin change"), Err(SecretError::StdinTooShort { what: "new", line: 2 }));
     }
 }

@@ -12,7 +12,7 @@ use crate::proto::status::CtapStatus;
 use crate::secrets::{Pin, PinInput};
 
 pub fn pin_input(ctx: &Context) -> Result<PinInput, Failure> {
-    Ok(PinInput::new(ctx.global.pin_stdin)?)
+    Ok(PinInput::new(ctx.global.pin_stdin)?.with_cancel(ctx.cancel.clone()))
 }
 
 /// Turn a PIN-related refusal into a sentence that says how many attempts remain.

@@ -26,8 +26,12 @@ pub fn confirm(ctx: &Context, what: &str, question: &str) -> Result<(), Failure>
         )
         .hint("Run it in a terminal to confirm, or add --yes if you are sure (for scripts)."));
     }
-    let answer = dialoguer::Confirm::new().with_prompt(question).default(false).interact().map_err(|e| {
-        Failure::new(exit::FAILED, "confirmation_failed", format!("The confirmation could not be read: {e}."))
+    let answer = dialoguer::Confirm::new().with_prompt(question).default(false).interact().map_err(|e| match e {
+        // Ctrl-C at the question (read in raw mode, so it arrives as a key, not a signal).
+        dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
+            Failure::new(exit::INTERRUPTED, "interrupted", "Stopped at the confirmation (Ctrl-C): nothing was changed.")
+        }
+        e => Failure::new(exit::FAILED, "confirmation_failed", format!("The confirmation could not be read: {e}.")),
     })?;
     if answer {
         Ok(())

@@ -17,6 +17,8 @@ pub mod exit {
     pub const PIN: u8 = 4;
     pub const PRESENCE: u8 = 5;
     pub const POLICY: u8 = 6;
+    /// Ctrl-C at a prompt (or a second one during a wait): the shell convention 128 + SIGINT.
+    pub const INTERRUPTED: u8 = 130;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -178,6 +180,10 @@ impl From<SecretError> for Failure {
             SecretError::Read(_) => "pin_unreadable",
             SecretError::Mismatch => "pin_mismatch",
             SecretError::TooShort { .. } | SecretError::TooLong { .. } => "pin_policy_violation",
+            SecretError::Interrupted => {
+                return Failure::new(exit::INTERRUPTED, "interrupted", e.to_string()).hint(e.hint())
+            }
+            SecretError::NewPinNotInEnvironment { .. } => "pin_source_missing",
         };
         Failure::new(exit::PIN, code, sentence(&e.to_string())).hint(e.hint())
     }
@@ -409,6 +415,8 @@ mod tests {
                 SecretError::Mismatch,
                 SecretError::TooShort { got: 2, min: 4 },
                 SecretError::TooLong { got: 99 },
+                SecretError::Interrupted,
+                SecretError::NewPinNotInEnvironment { command: "pin set" },
             ]
             .map(Failure::from),
         );
@@ -445,7 +453,7 @@ mod tests {
     fn every_failure_has_a_documented_code_and_exit_code() {
         let doc = repo_file("docs/json.md");
         let exits = exit_table();
-        assert_eq!(exits, vec![0, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(exits, vec![0, 1, 2, 3, 4, 5, 6, 130]);
         let all = every_typed_failure();
         assert!(all.len() > 400, "{}", all.len());
         for f in &all {
@@ -462,8 +470,21 @@ mod tests {
         }
         // Codes the commands spell out themselves.
         let pattern = "Failure::new(";
-        for entry in std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands")).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        // src/commands and its folders (creds/).
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        for file in files {
+            let text = std::fs::read_to_string(file).unwrap();
             for piece in text.split(pattern).skip(1) {
                 let mut parts = piece.splitn(3, ',');
                 let (Some(exit_name), Some(code)) = (parts.next(), parts.next()) else { continue };

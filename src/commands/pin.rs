@@ -51,7 +51,7 @@ fn set_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure> {
             .hint("Use `fidoctl pin change` to change it (or `fidoctl reset` if nobody knows it)."));
     }
     let min = info.min_pin_length;
-    let new_pin = pin_input(ctx)?.new_pin(min)?;
+    let new_pin = pin_input(ctx)?.new_pin(min, "pin set")?;
     let session = client_pin::start_session(auth)?;
     client_pin::set_pin(auth, &session, new_pin.as_bytes()).map_err(|e| pin_failure(auth, e))?;
     let device = super::device_object(auth);
@@ -81,7 +81,7 @@ fn change_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure
     let info_forces_change = info.force_pin_change == Some(true);
     let mut input = pin_input(ctx)?;
     let current = input.current("Current PIN")?;
-    let new_pin = input.new_pin(min)?;
+    let new_pin = input.new_pin(min, "pin change")?;
     // A forced change must pick a new PIN; the key would refuse the old one after costing a
     // round trip, so say it here.
     if info_forces_change && *current == *new_pin {
