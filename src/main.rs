@@ -14,7 +14,12 @@ fn main() -> ExitCode {
     if fidoctl::cli::pin_on_command_line(&args) {
         return report(&commands::pin_on_command_line(), error_format);
     }
-    let cli = match Cli::parse_args(&args) {
+    let parsed = Cli::parse_args(&args);
+    // `reset --force`: point to --yes (exit 2, as every usage error).
+    if let Some(f) = parsed.as_ref().err().and_then(commands::reset::force_instead_of_yes) {
+        return report(&f, error_format);
+    }
+    let cli = match parsed {
         Ok(cli) => cli,
         // A value the parser refused (e.g. a --device that is not one): one sentence, like
         // every other usage error.

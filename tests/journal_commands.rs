@@ -189,10 +189,10 @@ fn refused_and_failed_changes_are_recorded_with_their_status() {
     // fidoctl's own refusals before sending are failures, not the key's refusals, even when
     // they share a status's code.
     let out = key.run_env(&[("FIDOCTL_PIN", PIN)], &["pin", "min-length", "3", "--yes", "--json"]);
-    expect_error(&out, 4, "pin_policy_violation");
+    expect_error(&out, 1, "min_pin_length_not_lowered");
     let r = last(&key);
     assert_eq!(r.command, "pin min-length");
-    assert_eq!(r.outcome, Outcome::Failed { code: "pin_policy_violation".into(), exit_code: 4 });
+    assert_eq!(r.outcome, Outcome::Failed { code: "min_pin_length_not_lowered".into(), exit_code: 1 });
     let out = key.run_env(&[("FIDOCTL_NEW_PIN", NEW_PIN)], &["pin", "set", "--json"]);
     expect_error(&out, 4, "pin_already_set");
     assert_eq!(last(&key).outcome, Outcome::Failed { code: "pin_already_set".into(), exit_code: 4 });

@@ -23,7 +23,11 @@ const WRONG_PIN: &str = "wrong-9999";
 const ALREADY_SET: &str = "This key already has a PIN.";
 const ALREADY_SET_HINT: &str = "Use `fidoctl pin change` to change it (or `fidoctl reset` if nobody knows it).";
 const WRONG_HINT: &str = "Check the PIN (watch for Caps Lock and the keyboard layout) and try again.";
-const REPLUG_HINT: &str = "Unplug the key, plug it back in, then try again.";
+/// After three wrong PINs in a row: a virtual key is re-plugged with a command, which the hint
+/// names with the key's file (a HID key gets "Unplug the key, plug it back in, …").
+fn replug_hint(key: &PinKey) -> String {
+    format!("Re-plug the virtual key with `fidoctl virtual replug {}`, then try again.", key.key.path.display())
+}
 const BLOCKED: &str = "Too many wrong PINs were entered, so the key has locked its PIN for good.";
 const BLOCKED_HINT: &str = "Only a factory reset (`fidoctl reset`) makes the key usable again, and it erases every \
                             credential on it: the user will have to register the key again with every account.";
@@ -36,6 +40,8 @@ const NO_SOURCE_HINT_NEW: &str = "Give it with --pin-stdin (see `fidoctl pin --h
                                   terminal to be asked for it.";
 const STDIN_HINT: &str = "With --pin-stdin, `pin set` reads the new PIN from line 1; `pin change` the current PIN \
                           from line 1 and the new one from line 2; every other command the current PIN from line 1.";
+const NEW_PIN_ENV_HINT: &str =
+    "Put the new PIN in FIDOCTL_NEW_PIN, or give it with --pin-stdin (see `fidoctl pin --help` for the order of lines).";
 const TOO_SHORT_HINT: &str = "Choose a longer PIN.";
 const TOO_LONG_HINT: &str = "Choose a shorter PIN.";
 const CHANGE_REQUIRED: &str = "This key requires a PIN change before its PIN can be used (its PIN policy was \
@@ -177,7 +183,7 @@ fn change_with_a_wrong_current_pin_counts_down() {
     assert_eq!(state.power_cycle_required, Some(false), "two in a row do not block yet");
 
     // Nothing was changed, and the right PIN restores the counter.
-    assert_failure_text(&key.verify(OTHER_PIN), 4, &auth_blocked(5), REPLUG_HINT);
+    assert_failure_text(&key.verify(OTHER_PIN), 4, &auth_blocked(5), &replug_hint(&key));
     key.replug();
     quiet_success(&key.change(PIN, OTHER_PIN));
     assert_eq!(key.retries(), Some(8));
@@ -193,7 +199,9 @@ fn three_wrong_pins_in_a_row_block_until_replug() {
     // Three separate runs: the count of mismatches outlives each run, as on a key on a desk.
     assert_failure_text(&key.verify(WRONG_PIN), 4, &wrong_pin(7), WRONG_HINT);
     assert_failure_text(&key.verify(WRONG_PIN), 4, &wrong_pin(6), WRONG_HINT);
-    assert_failure_text(&key.verify(WRONG_PIN), 4, &auth_blocked(5), REPLUG_HINT);
+    let replug_hint = replug_hint(&key);
+    let replug_hint = replug_hint.as_str();
+    assert_failure_text(&key.verify(WRONG_PIN), 4, &auth_blocked(5), replug_hint);
 
     let state = key.pin_state();
     assert_eq!(state.retries, Some(5));
@@ -201,12 +209,12 @@ fn three_wrong_pins_in_a_row_block_until_replug() {
     assert_eq!(state.blocked, Some(false), "blocked until a re-plug, not for good: {state:?}");
 
     // The right PIN is refused too, and costs nothing.
-    assert_failure_text(&key.verify(PIN), 4, &auth_blocked(5), REPLUG_HINT);
-    assert_failure_text(&key.change(PIN, OTHER_PIN), 4, &auth_blocked(5), REPLUG_HINT);
+    assert_failure_text(&key.verify(PIN), 4, &auth_blocked(5), replug_hint);
+    assert_failure_text(&key.change(PIN, OTHER_PIN), 4, &auth_blocked(5), replug_hint);
     let doc = error_doc(&key.run_stdin(&["pin", "verify", "--json"], &[PIN]), 4);
     assert_eq!(doc.error.code, "pin_auth_blocked");
     assert_eq!(doc.error.message, auth_blocked(5));
-    assert_eq!(doc.error.hint.as_deref(), Some(REPLUG_HINT));
+    assert_eq!(doc.error.hint.as_deref(), Some(replug_hint));
     assert_eq!(key.retries(), Some(5));
 
     key.replug();
@@ -225,7 +233,7 @@ fn eight_wrong_pins_block_the_pin_for_good() {
         let run = if attempt == 5 { key.change(WRONG_PIN, OTHER_PIN) } else { key.verify(WRONG_PIN) };
         match attempt {
             8 => assert_failure_text(&run, 4, BLOCKED, BLOCKED_HINT),
-            3 | 6 => assert_failure_text(&run, 4, &auth_blocked(remaining), REPLUG_HINT),
+            3 | 6 => assert_failure_text(&run, 4, &auth_blocked(remaining), &replug_hint(&key)),
             _ => assert_failure_text(&run, 4, &wrong_pin(remaining), WRONG_HINT),
         }
         assert_eq!(key.retries(), Some(remaining), "after wrong PIN {attempt}");
@@ -395,14 +403,16 @@ fn no_pin_source_without_a_terminal_exits_4_at_once() {
     let fresh = PinKey::create(&[]);
     let with_pin = PinKey::create(&[]);
     with_pin.set(PIN);
-    let cases: [(&PinKey, &[&str], &str); 4] = [
-        (&fresh, &["pin", "set"], NO_SOURCE_HINT_NEW),
-        (&with_pin, &["pin", "verify"], NO_SOURCE_HINT_CURRENT),
-        (&with_pin, &["pin", "change"], NO_SOURCE_HINT_CURRENT),
+    let new_pin_env =
+        "`pin change` reads the new PIN from FIDOCTL_NEW_PIN, which is not set; FIDOCTL_PIN holds the current PIN only.";
+    let cases: [(&PinKey, &[&str], &str, &str); 4] = [
+        (&fresh, &["pin", "set"], NO_SOURCE, NO_SOURCE_HINT_NEW),
+        (&with_pin, &["pin", "verify"], NO_SOURCE, NO_SOURCE_HINT_CURRENT),
+        (&with_pin, &["pin", "change"], NO_SOURCE, NO_SOURCE_HINT_CURRENT),
         // The current PIN from the environment, the new one from nowhere.
-        (&with_pin, &["pin", "change"], NO_SOURCE_HINT_NEW),
+        (&with_pin, &["pin", "change"], new_pin_env, NEW_PIN_ENV_HINT),
     ];
-    for (i, (key, args, hint)) in cases.into_iter().enumerate() {
+    for (i, (key, args, message, hint)) in cases.into_iter().enumerate() {
         let sel = key.selector();
         let mut all = vec!["-d", sel.as_str(), "-vv"];
         all.extend_from_slice(args);
@@ -413,7 +423,7 @@ fn no_pin_source_without_a_terminal_exits_4_at_once() {
             "{args:?} took {elapsed:?}: it waited for input\n{}",
             run.describe()
         );
-        run.expect_code(4).stderr_has(&format!("fidoctl: {NO_SOURCE}\n{hint}\n"));
+        run.expect_code(4).stderr_has(&format!("fidoctl: {message}\n{hint}\n"));
         assert!(run.stdout.is_empty(), "{}", run.describe());
         assert!(!cbor_commands_sent(&run).contains(&CTAP2_CLIENT_PIN), "asked the key first\n{}", run.describe());
         assert_no_pin_material(&run, PIN);
@@ -421,7 +431,7 @@ fn no_pin_source_without_a_terminal_exits_4_at_once() {
         let (json, _) = run_with_silent_stdin(&[&["-d", sel.as_str(), "--json"][..], args].concat(), env, RUN_TIMEOUT);
         let doc = error_doc(&json, 4);
         assert_eq!(doc.error.code, "pin_source_missing");
-        assert_eq!(doc.error.message, NO_SOURCE);
+        assert_eq!(doc.error.message, message);
         assert_eq!(doc.error.hint.as_deref(), Some(hint));
     }
     assert!(!fresh.pin_state().set);
@@ -462,9 +472,17 @@ fn pin_stdin_wins_over_the_environment() {
 #[test]
 fn pins_from_the_environment() {
     let key = PinKey::create(&[]);
-    // FIDOCTL_PIN is the current PIN: it never becomes a new one.
+    // FIDOCTL_PIN is the current PIN: it never becomes a new one, and the refusal says where
+    // the new one goes.
     let run = key.run_with(&["pin", "set"], None, &[("FIDOCTL_PIN", PIN)]);
-    assert_failure_text(&run, 4, NO_SOURCE, NO_SOURCE_HINT_NEW);
+    assert_failure_text(
+        &run,
+        4,
+        "`pin set` reads the new PIN from FIDOCTL_NEW_PIN, which is not set; FIDOCTL_PIN holds the current PIN only.",
+        NEW_PIN_ENV_HINT,
+    );
+    let doc = error_doc(&key.run_with(&["pin", "set", "--json"], None, &[("FIDOCTL_PIN", PIN)]), 4);
+    assert_eq!(doc.error.code, "pin_source_missing");
     assert!(!key.pin_state().set);
 
     let set = key.run_with(&["pin", "set", "--json"], None, &[("FIDOCTL_NEW_PIN", PIN)]);
@@ -485,7 +503,12 @@ fn pins_from_the_environment() {
     assert!(!cbor_commands_sent(&empty).contains(&CTAP2_CLIENT_PIN), "{}", empty.describe());
     assert_eq!(key.retries(), Some(7));
     let empty_new = key.run_with(&["pin", "change"], None, &[("FIDOCTL_PIN", PIN), ("FIDOCTL_NEW_PIN", "")]);
-    assert_failure_text(&empty_new, 4, NO_SOURCE, NO_SOURCE_HINT_NEW);
+    assert_failure_text(
+        &empty_new,
+        4,
+        "`pin change` reads the new PIN from FIDOCTL_NEW_PIN, which is not set; FIDOCTL_PIN holds the current PIN only.",
+        NEW_PIN_ENV_HINT,
+    );
 
     let change = key.run_with(&["pin", "change"], None, &[("FIDOCTL_PIN", PIN), ("FIDOCTL_NEW_PIN", OTHER_PIN)]);
     quiet_success(&change);

@@ -95,7 +95,7 @@ fn reset_erases_pin_credentials_and_settings() {
     // Long after the key was plugged in: `reset` on a virtual key re-plugs it itself.
     rewind_power_up(&key, PAST_THE_WINDOW);
     let out = key.run_with_pin(PIN, &["reset", "--yes", "--json"]);
-    out.success().stderr_has("destroys all 2 discoverable credential(s), the PIN and every setting");
+    out.success().stderr_has("The key holds 2 discoverable credentials.");
     let done: ResetDone = out.json();
     assert_eq!(done.schema_version, 1);
     assert_eq!(done.device, key.selector());
@@ -117,7 +117,7 @@ fn reset_text_output() {
     let out = key.run_with_pin(PIN, &["reset", "--yes"]);
     out.success()
         .stdout_has(&format!("{} was reset to factory settings: no PIN, no credentials.", key.selector()))
-        .stderr_has("destroys all 1 discoverable credential(s)")
+        .stderr_has("The key holds 1 discoverable credential.")
         .stderr_has("This cannot be undone.")
         .never_shows(PIN);
     assert_factory_state(&key);
@@ -130,15 +130,16 @@ fn reset_confirmation_states_the_count_only_with_a_pin() {
     let key = key_with_pin_and_credentials(&keys, "stdin.json", &["a.example", "b.example", "c.example"]);
     let out =
         run_on_with_stdin(&key.selector(), &[], &["reset", "--yes", "--pin-stdin", "--json"], &format!("{PIN}\n"));
-    out.success().stderr_has("destroys all 3 discoverable credential(s)");
+    out.success().stderr_has("The key holds 3 discoverable credentials.");
     assert_eq!(out.json::<ResetDone>().credentials_destroyed, Some(3));
     assert_factory_state(&key);
 
     // Without a PIN nothing is counted (that would need one), and the reset still works.
     let key = key_with_pin_and_credentials(&keys, "nopin.json", &["a.example"]);
     let out = run_on(&key.selector(), &[], &["reset", "--yes", "--json"]);
-    out.success().stderr_has("destroys every credential, the PIN and every setting");
-    assert!(!out.stderr.contains("discoverable credential(s)"), "{}", out.describe());
+    out.success()
+        .stderr_has("destroys every credential, the PIN and every setting")
+        .stderr_has("The number of credentials cannot be read: no PIN was given (FIDOCTL_PIN or --pin-stdin).");
     assert_eq!(out.json::<ResetDone>().credentials_destroyed, None);
     assert_factory_state(&key);
 }
@@ -402,14 +403,19 @@ fn min_length_cannot_go_down() {
     let key = key_with_pin(&keys, "key.json");
     key.run_with_pin(PIN, &["pin", "min-length", "6", "--yes"]).success();
     let before = key.bytes();
-    let message = "The minimum PIN length can only be raised: it is 6 and cannot go down to 5.";
+    // The key's rule, not a PIN problem: exit 1 (the operation is refused), never 4.
+    let message = "Security keys never lower their minimum PIN length: this key's is 6, so the key refuses 5. \
+                   Nothing was changed.";
 
     let out = key.run_with_pin(PIN, &["pin", "min-length", "5", "--yes", "--json"]);
-    let doc = expect_error(&out, 4, "pin_policy_violation");
+    let doc = expect_error(&out, 1, "min_pin_length_not_lowered");
     assert_eq!(doc.error.message, message);
-    assert!(doc.error.hint.is_some_and(|h| h.contains("fidoctl reset")));
+    assert_eq!(
+        doc.error.hint.as_deref(),
+        Some("Only a factory reset (`fidoctl reset`) lowers it again, and that erases the key.")
+    );
     let text = key.run_with_pin(PIN, &["pin", "min-length", "4", "--yes", "-vv"]);
-    text.expect_code(4).stderr_has("it is 6 and cannot go down to 4.");
+    text.expect_code(1).stderr_has("this key's is 6, so the key refuses 4. Nothing was changed.");
     assert_eq!(cbor_commands_sent(&text), [CTAP2_GET_INFO], "refused before anything was sent\n{}", text.describe());
     assert!(key.bytes() == before);
     assert_eq!(info_on(&key.selector()).pin.unwrap().min_length, Some(6));
@@ -660,24 +666,118 @@ fn config_on_keys_without_authenticator_config_is_unsupported() {
     }
 }
 
-/// A locked key is the usual reason for a reset: a wrong or blocked PIN given for the
-/// courtesy credential count must not stand in the way of the reset.
+/// A wrong PIN given to count the credentials stops the reset with nothing erased (the
+/// operator meant to see the count), and says how to reset without counting.
 #[test]
-fn reset_goes_ahead_when_the_pin_for_the_count_is_wrong_or_blocked() {
+fn a_wrong_pin_for_the_count_stops_the_reset_and_erases_nothing() {
     let keys = TempKeys::new();
     let key = key_with_pin_and_credentials(&keys, "key.json", &["one.example"]);
+    let before = durable_state(&key);
     let out = key.run_env(&[("FIDOCTL_PIN", "not-the-pin")], &["reset", "--yes"]);
-    out.success().stderr_has(
-        "fidoctl: the credentials could not be counted (The PIN is wrong. 7 attempts remain before the PIN locks for good and only a factory reset helps.); the reset can go ahead anyway.",
+    out.expect_code(4).stderr_has(
+        "fidoctl: The PIN is wrong. 7 attempts remain before the PIN locks for good and only a factory reset helps.\n\
+         The reset was stopped before anything was erased. Run `fidoctl reset` again with the right PIN to count \
+         the credentials, or with no PIN (no FIDOCTL_PIN, no --pin-stdin) to reset without counting them.\n",
     );
-    assert!(!info_on(&key.selector()).pin_state().set);
+    assert!(!cbor_commands_sent(&out).contains(&CTAP2_RESET), "{}", out.describe());
+    let after = info_on(&key.selector());
+    assert!(after.pin_state().set, "the PIN is still there");
+    assert_eq!(remaining(&after), MAX_RESIDENT - 1, "the credential is still there");
+    assert_ne!(durable_state(&key), before, "only the retry counter moved");
+    let doc =
+        expect_error(&key.run_env(&[("FIDOCTL_PIN", "not-the-pin")], &["reset", "--yes", "--json"]), 4, "pin_invalid");
+    assert!(doc.error.hint.is_some_and(|h| h.contains("reset without counting")));
+    assert!(info_on(&key.selector()).pin_state().set);
 
-    // Three wrong PINs in a row: the count is not even tried (it would be refused), the reset works.
-    let key = key_with_pin(&keys, "blocked.json");
+    // As the hint says: with no PIN, the reset goes ahead without the count.
+    let out = key.run(&["reset", "--yes"]);
+    out.success()
+        .stderr_has("The number of credentials cannot be read: no PIN was given (FIDOCTL_PIN or --pin-stdin).");
+    assert_factory_state(&key);
+}
+
+/// A locked key is the usual reason for a reset: when the credentials cannot be counted, the
+/// reset goes ahead and the confirmation says plainly why the number is missing.
+#[test]
+fn a_blocked_pin_is_said_in_the_confirmation_and_the_reset_goes_ahead() {
+    let keys = TempKeys::new();
+    // Three wrong PINs in a row: the count is not even tried (it would be refused).
+    let key = key_with_pin_and_credentials(&keys, "replug.json", &["one.example"]);
     for _ in 0..3 {
         key.run_env(&[("FIDOCTL_PIN", "wrong-pin")], &["pin", "verify"]).expect_code(4);
     }
-    let out = key.run_env(&[("FIDOCTL_PIN", "wrong-pin")], &["reset", "--yes", "--json"]);
-    out.success().stderr_has("destroys every credential");
+    let out = key.run_env(&[("FIDOCTL_PIN", PIN)], &["reset", "--yes", "--json"]);
+    out.success().stderr_has(
+        "The number of credentials cannot be read: the key refuses PINs until it is re-plugged (three wrong PINs in a row).",
+    );
+    assert_eq!(out.json::<ResetDone>().credentials_destroyed, None);
     assert!(!info_on(&key.selector()).pin_state().set);
+
+    // Blocked for good: eight wrong PINs.
+    let key = key_with_pin_and_credentials(&keys, "blocked.json", &["one.example"]);
+    for i in 0..8 {
+        if i % 3 == 0 {
+            common::cli::run_virtual("replug", &key.path, &[]).success();
+        }
+        key.run_env(&[("FIDOCTL_PIN", "wrong-pin")], &["pin", "verify"]).expect_code(4);
+    }
+    assert_eq!(info_on(&key.selector()).pin_state().blocked, Some(true));
+    let out = key.run_env(&[("FIDOCTL_PIN", PIN)], &["reset", "--yes"]);
+    out.success().stderr_has("The number of credentials cannot be read: the PIN is blocked.");
+    assert!(!info_on(&key.selector()).pin_state().set);
+}
+
+/// The count in words: singular, plural and none.
+#[test]
+fn the_confirmation_counts_in_words() {
+    let keys = TempKeys::new();
+    for (rps, sentence) in [
+        (&[][..], "The key holds no discoverable credentials."),
+        (&["one.example"][..], "The key holds 1 discoverable credential."),
+        (&["one.example", "two.example"][..], "The key holds 2 discoverable credentials."),
+    ] {
+        let key = key_with_pin_and_credentials(&keys, &format!("key{}.json", rps.len()), rps);
+        let out = key.run_with_pin(PIN, &["reset", "--yes"]);
+        out.success().stderr_has(&format!(
+            "destroys every credential, the PIN and every setting (minimum PIN length, always-UV, enterprise \
+             attestation). {sentence} Every account that uses this key must register it again."
+        ));
+        assert!(!out.stderr.contains("(s)"), "{}", out.describe());
+    }
+}
+
+/// `--force` is what other tools call it; reset says to use --yes, and touches nothing.
+#[test]
+fn reset_force_points_to_yes() {
+    let keys = TempKeys::new();
+    let key = key_with_pin(&keys, "key.json");
+    let before = key.bytes();
+    let out = key.run(&["reset", "--force"]);
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "fidoctl: `fidoctl reset` has no --force option; nothing was changed.\n\
+         To reset without being asked, add --yes (-y): `fidoctl reset --yes`.\n"
+    );
+    expect_error(&key.run(&["reset", "--force", "--json"]), 2, "usage");
+    assert!(key.bytes() == before);
+}
+
+/// A bare name that is a file is a virtual key's state file, almost always: say so.
+#[test]
+fn a_bare_file_name_as_device_suggests_the_virtual_prefix() {
+    let keys = TempKeys::new();
+    keys.create("j.json", &[]);
+    let mut cmd = fidoctl();
+    cmd.current_dir(keys.dir()).args(["-d", "j.json", "info"]);
+    let out = run_cmd(&mut cmd);
+    out.expect_code(2)
+        .stderr_has("'j.json' is not a device selector. To use the virtual key in this file, write virtual:j.json.");
+    // A name that is no file gets the list of every form.
+    let mut cmd = fidoctl();
+    cmd.current_dir(keys.dir()).args(["-d", "nothing.json", "info"]);
+    run_cmd(&mut cmd).expect_code(2).stderr_has(
+        "'nothing.json' is not a device: write a HID path such as /dev/hidraw3 (or hid:PATH), 'hid' for every HID \
+         key, unix:PATH or virtual:PATH.",
+    );
 }

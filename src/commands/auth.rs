@@ -10,6 +10,7 @@ use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::get_info::PinSupport;
 use crate::proto::status::CtapStatus;
 use crate::secrets::{Pin, PinInput};
+use crate::transport::Location;
 
 pub fn pin_input(ctx: &Context) -> Result<PinInput, Failure> {
     Ok(PinInput::new(ctx.global.pin_stdin)?.with_cancel(ctx.cancel.clone()))
@@ -19,10 +20,20 @@ pub fn pin_input(ctx: &Context) -> Result<PinInput, Failure> {
 pub fn pin_failure(auth: &mut Authenticator, err: ClientError) -> Failure {
     if let Some(status @ (CtapStatus::PinInvalid | CtapStatus::PinAuthBlocked)) = err.ctap_status() {
         if let Some(f) = client_pin::get_retries(auth).ok().and_then(|r| failure::wrong_pin(status, r.retries)) {
-            return f;
+            return replug_hint(auth, status, f);
         }
     }
     failure::refused(err, During::Any)
+}
+
+/// "Unplug and re-plug" is what a HID key needs; a virtual key is re-plugged with a command.
+fn replug_hint(auth: &Authenticator, status: CtapStatus, f: Failure) -> Failure {
+    match (&auth.device().location, status) {
+        (Location::Virtual(path), CtapStatus::PinAuthBlocked) => {
+            f.hint(format!("Re-plug the virtual key with `fidoctl virtual replug {}`, then try again.", path.display()))
+        }
+        _ => f,
+    }
 }
 
 /// Check the PIN by asking the key for a token with it.

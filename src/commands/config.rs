@@ -3,6 +3,7 @@
 
 use super::auth::{pin_input, token_with_pin};
 use super::confirm::confirm;
+use super::failure::Cause;
 use super::journal as cj;
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::{ConfigCommand, OnOff};
@@ -14,6 +15,7 @@ use crate::output::message::Message;
 use crate::output::results::{AlwaysUv, Configured, EnterpriseAttestation, ForcePinChange, MinPinLength};
 use crate::proto::ctap2::client_pin::Permissions;
 use crate::proto::get_info::Setting;
+use crate::proto::status::CtapStatus;
 use serde::Serialize;
 
 pub fn run(ctx: &Context, command: ConfigCommand) -> Result<Outcome, Failure> {
@@ -176,12 +178,8 @@ fn raise_min_length(
     force_change: bool,
 ) -> Result<Outcome, Failure> {
     if new_min < current {
-        return Err(Failure::new(
-            exit::PIN,
-            "pin_policy_violation",
-            format!("The minimum PIN length can only be raised: it is {current} and cannot go down to {new_min}."),
-        )
-        .hint("Only a factory reset (`fidoctl reset`) lowers it again, and that erases the key."));
+        // Not a PIN problem (exit 4): the key's rule, which it would enforce by refusing.
+        return Err(not_lowered(current, new_min));
     }
     if new_min > 63 {
         return Err(Failure::usage(format!("{new_min} is longer than any PIN can be (63 bytes).")));
@@ -210,7 +208,17 @@ fn raise_min_length(
     what.push_str(" Only a factory reset undoes this.");
     confirm(ctx, &what, "Raise the minimum PIN length?")?;
     let token = config_token(ctx, auth)?;
-    client_config::set_min_pin_length(auth, token.as_ref(), Some(new_min), rp_ids, force_change)?;
+    client_config::set_min_pin_length(auth, token.as_ref(), Some(new_min), rp_ids, force_change).map_err(|e| {
+        match e.ctap_status() {
+            // The key's own answer to a minimum it takes as lower (it knew better than getInfo).
+            Some(status @ CtapStatus::PinPolicyViolation) => {
+                let mut f = not_lowered(current, new_min);
+                f.cause = Cause::KeyRefused(status);
+                f
+            }
+            _ => Failure::from(e),
+        }
+    })?;
     let info = auth.refresh_info()?.clone();
     let forced = info.force_pin_change == Some(true);
     let mut text = format!("The minimum PIN length is now {}.", info.min_pin_length.unwrap_or(new_min));
@@ -223,6 +231,18 @@ fn raise_min_length(
         MinPinLength { min_pin_length: info.min_pin_length, force_pin_change: forced, rp_ids: rp_ids.to_vec() },
         true,
     ))
+}
+
+/// The refusal to lower the minimum PIN length: keys only ever raise it.
+fn not_lowered(current: u64, new_min: u64) -> Failure {
+    Failure::new(
+        exit::FAILED,
+        "min_pin_length_not_lowered",
+        format!(
+            "Security keys never lower their minimum PIN length: this key's is {current}, so the key refuses {new_min}. Nothing was changed."
+        ),
+    )
+    .hint("Only a factory reset (`fidoctl reset`) lowers it again, and that erases the key.")
 }
 
 /// `pin force-change`

@@ -2,19 +2,21 @@
 //! gets the key freshly plugged in (HID: the user re-plugs it and we watch; unix: reconnect;
 //! virtual: re-plug it ourselves); then sends only INIT and reset, and asks for the touch.
 
+use super::auth::{pin_input, token_with_pin};
 use super::confirm::{can_confirm, confirm};
-use super::creds::CmSession;
 use super::failure::{self, During};
 use super::journal as cj;
 use super::replug::{watch, DeviceLister, ReplugOutcome};
 use super::{exit, Context, Failure, Outcome};
 use crate::client::config as client_config;
+use crate::client::cred_mgmt::CredentialManager;
 use crate::client::Authenticator;
 use crate::journal::{Arg, Attempt, Change};
 use crate::output::message::Message;
 use crate::output::notice;
 use crate::output::results::ResetDone;
 use crate::output::vocabulary::Device;
+use crate::proto::ctap2::client_pin::Permissions;
 use crate::secrets::ENV_PIN;
 use crate::transport::virtual_admin;
 use crate::transport::{self, DeviceDescription, Location};
@@ -22,6 +24,21 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 const REPLUG_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// `reset --force`, as other tools spell it: the parser's refusal turned into a pointer to
+/// --yes. Read from the refusal, so no such option exists (nor shows in completions).
+pub fn force_instead_of_yes(e: &clap::Error) -> Option<Failure> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else { return None };
+    let usage = e.get(ContextKind::Usage).map(ToString::to_string).unwrap_or_default();
+    (arg == "--force" && usage.contains("fidoctl reset")).then(|| {
+        Failure::usage("`fidoctl reset` has no --force option; nothing was changed.")
+            .hint("To reset without being asked, add --yes (-y): `fidoctl reset --yes`.")
+    })
+}
 
 pub fn run(ctx: &Context, skip_replug: bool) -> Result<Outcome, Failure> {
     cj::preflight(ctx)?;
@@ -44,48 +61,24 @@ fn reset(
     skip_replug: bool,
     attempt: &mut Attempt,
 ) -> Result<Outcome, Failure> {
-    let info = auth.info()?.clone();
-    // Count credentials only when the operator gave a PIN; read it now, before the re-plug,
-    // because any PIN command would close the key's reset window. Not when the confirmation
-    // can only be refused: the PIN commands would change the key's state (and a wrong PIN
-    // would cost a retry) for a reset that is not going to happen.
-    // The count is only a courtesy: a locked key (the usual reason for a reset) must still be
-    // resettable, so a blocked PIN, a needed re-plug or a wrong PIN just leave it out.
-    let pin_given = ctx.global.pin_stdin || std::env::var_os(ENV_PIN).is_some();
-    let mut count: Option<u64> = None;
-    let pin_usable = info.pin().is_set()
-        && info.force_pin_change != Some(true)
-        && crate::client::pin::get_retries(&mut auth)
-            .is_ok_and(|r| r.retries > 0 && r.power_cycle_required != Some(true));
-    if pin_given && can_confirm(ctx) && pin_usable {
-        if let Ok(Some(_)) = crate::client::cred_mgmt::flavor(&mut auth) {
-            match CmSession::open(ctx, auth).and_then(|mut s| {
-                let existing = s.manager().metadata()?.existing;
-                Ok((existing, s.auth))
-            }) {
-                Ok((existing, back)) => {
-                    count = Some(existing);
-                    auth = back;
-                }
-                Err(f) => {
-                    notice::note(&format!(
-                        "the credentials could not be counted ({}); the reset can go ahead anyway.",
-                        f.message
-                    ));
-                    auth = ctx.open(&device)?;
-                }
-            }
-        }
-    }
-    *attempt.change() = Change::Reset { credential_count: count };
-    let creds = match count {
-        Some(n) => format!("all {n} discoverable credential(s)"),
-        None => "every credential".to_string(),
+    let (count, back) = count_credentials(ctx, &device, auth)?;
+    auth = back;
+    let credentials_destroyed = match &count {
+        Count::Counted(n) => Some(*n),
+        _ => None,
+    };
+    *attempt.change() = Change::Reset { credential_count: credentials_destroyed };
+    let count_sentence = match &count {
+        Count::Counted(0) => " The key holds no discoverable credentials.".to_string(),
+        Count::Counted(1) => " The key holds 1 discoverable credential.".to_string(),
+        Count::Counted(n) => format!(" The key holds {n} discoverable credentials."),
+        Count::Unreadable(why) => format!(" The number of credentials cannot be read: {why}."),
+        Count::NotTried => String::new(),
     };
     confirm(
         ctx,
         &format!(
-            "A factory reset of {} ({}) destroys {creds}, the PIN and every setting (minimum PIN length, always-UV, enterprise attestation). \
+            "A factory reset of {} ({}) destroys every credential, the PIN and every setting (minimum PIN length, always-UV, enterprise attestation).{count_sentence} \
 Every account that uses this key must register it again. This cannot be undone.",
             device.path(),
             device.product.as_deref().unwrap_or("security key")
@@ -105,8 +98,92 @@ Every account that uses this key must register it again. This cannot be undone."
     client_config::reset(&mut auth).map_err(|e| failure::refused(e, During::Reset))?;
     Ok(Outcome::ok(Message {
         text: format!("{} was reset to factory settings: no PIN, no credentials.", fresh.path()),
-        fields: ResetDone { device: Device::new(&fresh, info.as_ref()), reset: true, credentials_destroyed: count },
+        fields: ResetDone { device: Device::new(&fresh, info.as_ref()), reset: true, credentials_destroyed },
     }))
+}
+
+/// What the confirmation can say about the discoverable credentials.
+enum Count {
+    Counted(u64),
+    /// Why not, in words that finish "the number of credentials cannot be read: …".
+    Unreadable(String),
+    /// The confirmation can only be refused (no terminal, no --yes): nothing is asked of the key.
+    NotTried,
+}
+
+/// Count the discoverable credentials with the PIN the operator gave, read now, before the
+/// re-plug, because any PIN command would close the key's reset window. A wrong PIN stops the
+/// reset (the operator meant to count, and the count is what they confirm); a key that cannot
+/// be counted (no PIN given, the PIN blocked: the usual reasons for a reset) is still reset,
+/// and the confirmation says why the number is missing.
+fn count_credentials(
+    ctx: &Context,
+    device: &DeviceDescription,
+    mut auth: Authenticator,
+) -> Result<(Count, Authenticator), Failure> {
+    if !can_confirm(ctx) {
+        return Ok((Count::NotTried, auth));
+    }
+    let unreadable = |why: &str, auth| Ok((Count::Unreadable(why.to_string()), auth));
+    let info = auth.info()?.clone();
+    let Ok(Some(flavor)) = crate::client::cred_mgmt::flavor(&mut auth) else {
+        return unreadable("this key cannot list its credentials", auth);
+    };
+    if !info.pin().is_set() {
+        return unreadable("the key has no PIN, and listing credentials needs one", auth);
+    }
+    match crate::client::pin::get_retries(&mut auth) {
+        Ok(r) if r.retries == 0 => return unreadable("the PIN is blocked", auth),
+        Ok(r) if r.power_cycle_required == Some(true) => {
+            return unreadable("the key refuses PINs until it is re-plugged (three wrong PINs in a row)", auth)
+        }
+        Ok(_) => {}
+        Err(_) => return unreadable("the key did not say whether its PIN can be used", auth),
+    }
+    if info.force_pin_change == Some(true) {
+        return unreadable("the key requires a PIN change before its PIN can be used", auth);
+    }
+    let pin_given = ctx.global.pin_stdin || std::env::var_os(ENV_PIN).is_some_and(|v| !v.is_empty());
+    if !pin_given {
+        return unreadable("no PIN was given (FIDOCTL_PIN or --pin-stdin)", auth);
+    }
+    let mut input = pin_input(ctx)?;
+    let token = match token_with_pin(
+        ctx,
+        &mut auth,
+        &mut input,
+        Permissions::CREDENTIAL_MANAGEMENT,
+        None,
+        "counting the credentials",
+    ) {
+        Ok(token) => token,
+        Err(f) if f.exit_code == exit::PIN => {
+            return Err(f.hint(
+                "The reset was stopped before anything was erased. Run `fidoctl reset` again with the right PIN \
+                 to count the credentials, or with no PIN (no FIDOCTL_PIN, no --pin-stdin) to reset without \
+                 counting them.",
+            ))
+        }
+        Err(f) => return Ok((Count::Unreadable(reason(&f)), ctx.open(device)?)),
+    };
+    let counted = CredentialManager::new(&mut auth, &token, flavor).metadata();
+    match counted {
+        Ok(m) => Ok((Count::Counted(m.existing), auth)),
+        Err(e) => Ok((Count::Unreadable(reason(&Failure::from(e))), ctx.open(device)?)),
+    }
+}
+
+/// A failure's sentence as a clause after "cannot be read: ".
+fn reason(f: &Failure) -> String {
+    let m = f.message.trim_end_matches('.');
+    // "The key …" → "the key …"; an initialism ("PIN …") keeps its capitals.
+    match m.chars().nth(1) {
+        Some(second) if second.is_lowercase() => {
+            let mut chars = m.chars();
+            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+        }
+        _ => m.to_string(),
+    }
 }
 
 struct HidLister;

@@ -14,9 +14,30 @@ pub enum Selector {
     Virtual(PathBuf),
 }
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("'{0}' is not a device: write a HID path such as /dev/hidraw3 (or hid:PATH), 'hid' for every HID key, unix:PATH or virtual:PATH.")]
+#[derive(Debug, PartialEq, Eq)]
 pub struct BadSelector(pub String);
+
+impl std::fmt::Display for BadSelector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = &self.0;
+        // A bare name that is a file here is almost always a virtual key's state file (or a
+        // socket): say which selector names it, rather than list every form.
+        match std::fs::metadata(s) {
+            Ok(m) if !s.is_empty() && std::os::unix::fs::FileTypeExt::is_socket(&m.file_type()) => {
+                write!(f, "'{s}' is not a device selector. To use the key behind this socket, write unix:{s}.")
+            }
+            Ok(m) if !s.is_empty() && m.is_file() => {
+                write!(f, "'{s}' is not a device selector. To use the virtual key in this file, write virtual:{s}.")
+            }
+            _ => write!(
+                f,
+                "'{s}' is not a device: write a HID path such as /dev/hidraw3 (or hid:PATH), 'hid' for every HID key, unix:PATH or virtual:PATH."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BadSelector {}
 
 impl std::str::FromStr for Selector {
     type Err = BadSelector;
@@ -72,6 +93,25 @@ mod tests {
         assert_eq!("virtual:k.json".parse(), Ok(Selector::Virtual("k.json".into())));
         assert_eq!("virtual:".parse::<Selector>(), Err(BadSelector("virtual:".into())));
         assert_eq!("k.json".parse::<Selector>(), Err(BadSelector("k.json".into())));
+    }
+
+    #[test]
+    fn an_existing_file_gets_the_virtual_prefix_suggested() {
+        let dir = std::env::temp_dir().join(format!("fidoctl-selector-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("j.json");
+        std::fs::write(&file, "{}").unwrap();
+        let err = BadSelector(file.display().to_string()).to_string();
+        assert_eq!(
+            err,
+            format!(
+                "'{0}' is not a device selector. To use the virtual key in this file, write virtual:{0}.",
+                file.display()
+            )
+        );
+        let missing = BadSelector("no-such.json".into()).to_string();
+        assert!(missing.starts_with("'no-such.json' is not a device: write a HID path"), "{missing}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
