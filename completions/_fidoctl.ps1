@@ -46,7 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Set, change and verify the key''s PIN')
             [CompletionResult]::new('creds', 'creds', [CompletionResultType]::ParameterValue, 'List, delete and update the discoverable credentials on a key (needs the PIN)')
             [CompletionResult]::new('ssh', 'ssh', [CompletionResultType]::ParameterValue, 'SSH keys on the key (OpenSSH''s resident `ssh:` credentials): list them, export their files')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Change settings that only a factory reset undoes')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Change the key''s settings: always-UV (on or off again) and enterprise attestation (only a factory reset turns it off)')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Factory-reset a key: erases every credential, the PIN and all settings (guided)')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up')
             [CompletionResult]::new('make-credential', 'make-credential', [CompletionResultType]::ParameterValue, 'Expert: register a credential and print everything about it (JSON with --json)')
@@ -520,7 +520,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('always-uv', 'always-uv', [CompletionResultType]::ParameterValue, 'Require user verification (PIN) for every use of the key')
+            [CompletionResult]::new('always-uv', 'always-uv', [CompletionResultType]::ParameterValue, 'Require user verification (PIN) for every use of the key (on), or no longer (off)')
             [CompletionResult]::new('enterprise-attestation', 'enterprise-attestation', [CompletionResultType]::ParameterValue, 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -568,7 +568,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             break
         }
         'fidoctl;config;help' {
-            [CompletionResult]::new('always-uv', 'always-uv', [CompletionResultType]::ParameterValue, 'Require user verification (PIN) for every use of the key')
+            [CompletionResult]::new('always-uv', 'always-uv', [CompletionResultType]::ParameterValue, 'Require user verification (PIN) for every use of the key (on), or no longer (off)')
             [CompletionResult]::new('enterprise-attestation', 'enterprise-attestation', [CompletionResultType]::ParameterValue, 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1086,7 +1086,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Set, change and verify the key''s PIN')
             [CompletionResult]::new('creds', 'creds', [CompletionResultType]::ParameterValue, 'List, delete and update the discoverable credentials on a key (needs the PIN)')
             [CompletionResult]::new('ssh', 'ssh', [CompletionResultType]::ParameterValue, 'SSH keys on the key (OpenSSH''s resident `ssh:` credentials): list them, export their files')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Change settings that only a factory reset undoes')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Change the key''s settings: always-UV (on or off again) and enterprise attestation (only a factory reset turns it off)')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Factory-reset a key: erases every credential, the PIN and all settings (guided)')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up')
             [CompletionResult]::new('make-credential', 'make-credential', [CompletionResultType]::ParameterValue, 'Expert: register a credential and print everything about it (JSON with --json)')
@@ -1162,7 +1162,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             break
         }
         'fidoctl;help;config' {
-            [CompletionResult]::new('always-uv', 'always-uv', [CompletionResultType]::ParameterValue, 'Require user verification (PIN) for every use of the key')
+            [CompletionResult]::new('always-uv', 'always-uv', [CompletionResultType]::ParameterValue, 'Require user verification (PIN) for every use of the key (on), or no longer (off)')
             [CompletionResult]::new('enterprise-attestation', 'enterprise-attestation', [CompletionResultType]::ParameterValue, 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)')
             break
         }

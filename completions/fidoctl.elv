@@ -43,7 +43,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand pin 'Set, change and verify the key''s PIN'
             cand creds 'List, delete and update the discoverable credentials on a key (needs the PIN)'
             cand ssh 'SSH keys on the key (OpenSSH''s resident `ssh:` credentials): list them, export their files'
-            cand config 'Change settings that only a factory reset undoes'
+            cand config 'Change the key''s settings: always-UV (on or off again) and enterprise attestation (only a factory reset turns it off)'
             cand reset 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
             cand test 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
             cand make-credential 'Expert: register a credential and print everything about it (JSON with --json)'
@@ -483,7 +483,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand always-uv 'Require user verification (PIN) for every use of the key'
+            cand always-uv 'Require user verification (PIN) for every use of the key (on), or no longer (off)'
             cand enterprise-attestation 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -528,7 +528,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;config;help'= {
-            cand always-uv 'Require user verification (PIN) for every use of the key'
+            cand always-uv 'Require user verification (PIN) for every use of the key (on), or no longer (off)'
             cand enterprise-attestation 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1008,7 +1008,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand pin 'Set, change and verify the key''s PIN'
             cand creds 'List, delete and update the discoverable credentials on a key (needs the PIN)'
             cand ssh 'SSH keys on the key (OpenSSH''s resident `ssh:` credentials): list them, export their files'
-            cand config 'Change settings that only a factory reset undoes'
+            cand config 'Change the key''s settings: always-UV (on or off again) and enterprise attestation (only a factory reset turns it off)'
             cand reset 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
             cand test 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
             cand make-credential 'Expert: register a credential and print everything about it (JSON with --json)'
@@ -1066,7 +1066,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;help;ssh;export'= {
         }
         &'fidoctl;help;config'= {
-            cand always-uv 'Require user verification (PIN) for every use of the key'
+            cand always-uv 'Require user verification (PIN) for every use of the key (on), or no longer (off)'
             cand enterprise-attestation 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)'
         }
         &'fidoctl;help;config;always-uv'= {

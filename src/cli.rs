@@ -210,7 +210,7 @@ pub enum Command {
     /// SSH keys on the key (OpenSSH's resident `ssh:` credentials): list them, export their files.
     #[command(subcommand)]
     Ssh(SshCommand),
-    /// Change settings that only a factory reset undoes.
+    /// Change the key's settings: always-UV (on or off again) and enterprise attestation (only a factory reset turns it off).
     #[command(subcommand)]
     Config(ConfigCommand),
     /// Factory-reset a key: erases every credential, the PIN and all settings (guided).
@@ -483,7 +483,7 @@ pub enum Enable {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
-    /// Require user verification (PIN) for every use of the key.
+    /// Require user verification (PIN) for every use of the key (on), or no longer (off).
     #[command(after_help = "Example:\n  fidoctl -d virtual:key.json config always-uv on --yes")]
     AlwaysUv {
         #[arg(value_enum)]

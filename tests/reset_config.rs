@@ -556,6 +556,32 @@ fn always_uv_on_and_off_twice_ends_in_the_asked_state() {
     key.run_with_pin(PIN, &["config", "always-uv", "on", "--yes"]).success().stdout_has("Always-UV is now on.");
 }
 
+/// What the confirmation says: always-UV is switched either way (never "irreversibly", never
+/// "only a reset"), and `off` says that it weakens the key.
+#[test]
+fn always_uv_confirmations_say_it_can_be_switched_back() {
+    let keys = TempKeys::new();
+    let key = key_with_pin(&keys, "key.json");
+    let on = key.run_with_pin(PIN, &["config", "always-uv", "on", "--yes"]);
+    on.success().stderr_has(
+        "This turns always-UV on: the key will ask for its PIN (or fingerprint) for every registration and sign-in, \
+         and sites that cannot ask for one (U2F) stop working with it. `fidoctl config always-uv off` turns it off again.\n",
+    );
+    let off = key.run_with_pin(PIN, &["config", "always-uv", "off", "--yes"]);
+    off.success().stderr_has(
+        "This turns always-UV off, which weakens the key's protection: it will allow sign-ins with a touch alone \
+         where the site allows it. `fidoctl config always-uv on` turns it back on.\n",
+    );
+    for out in [&on, &off] {
+        assert!(!out.stderr.contains("irreversibl") && !out.stderr.contains("reset"), "{}", out.describe());
+    }
+    assert_eq!(option(&info_on(&key.selector()), "alwaysUv"), Some(false));
+    // `config --help` says the same.
+    let help = run_on(&key.selector(), &[], &["config", "--help"]);
+    help.success().stdout_has("always-UV (on or off again)");
+    assert!(!help.stdout.contains("Change settings that only a factory reset undoes"), "{}", help.describe());
+}
+
 #[test]
 fn always_uv_on_without_a_pin() {
     let keys = TempKeys::new();
@@ -613,18 +639,20 @@ fn config_commands_without_a_terminal_or_yes_change_nothing() {
     let uv_on = key_with_pin(&keys, "uv.json");
     uv_on.run_with_pin(PIN, &["config", "always-uv", "on", "--yes"]).success();
 
-    let cases: [(&VirtualKeyFile, &[&str]); 6] = [
-        (&key, &["config", "always-uv", "on"]),
-        (&uv_on, &["config", "always-uv", "off"]),
-        (&key, &["config", "enterprise-attestation", "enable"]),
-        (&key, &["pin", "min-length", "8"]),
-        (&key, &["pin", "min-length", "6", "--force-change", "--rp-id", "listed.example"]),
-        (&key, &["pin", "force-change"]),
+    // Always-UV can be switched back: its refusal does not call it irreversible.
+    let setting = "This changes a setting of the key and needs a confirmation, but there is no terminal to ask on.";
+    let cases: [(&VirtualKeyFile, &[&str], &str); 6] = [
+        (&key, &["config", "always-uv", "on"], setting),
+        (&uv_on, &["config", "always-uv", "off"], setting),
+        (&key, &["config", "enterprise-attestation", "enable"], NEEDS_CONFIRMATION),
+        (&key, &["pin", "min-length", "8"], NEEDS_CONFIRMATION),
+        (&key, &["pin", "min-length", "6", "--force-change", "--rp-id", "listed.example"], NEEDS_CONFIRMATION),
+        (&key, &["pin", "force-change"], NEEDS_CONFIRMATION),
     ];
-    for (target, args) in cases {
+    for (target, args, refusal) in cases {
         let before = target.bytes();
         let out = target.run_with_pin(PIN, args);
-        out.expect_code(2).stderr_has(NEEDS_CONFIRMATION).stderr_has("--yes");
+        out.expect_code(2).stderr_has(&format!("fidoctl: {refusal}\n")).stderr_has("--yes");
         assert!(out.stdout.is_empty(), "{}", out.describe());
         assert!(target.bytes() == before, "{args:?} changed the key\n{}", out.describe());
         let mut json_args = args.to_vec();

@@ -1,8 +1,8 @@
-//! `fidoctl config always-uv on|off`, `config enterprise-attestation enable`,
-//! `pin min-length`, `pin force-change`: settings only a factory reset undoes.
+//! `fidoctl config always-uv on|off` (switched either way), `config enterprise-attestation
+//! enable`, `pin min-length`, `pin force-change` (only a factory reset undoes these).
 
 use super::auth::{pin_input, token_with_pin};
-use super::confirm::confirm;
+use super::confirm::{confirm, confirm_setting};
 use super::failure::Cause;
 use super::journal as cj;
 use super::{exit, Context, Failure, Outcome};
@@ -88,11 +88,11 @@ fn always_uv(ctx: &Context, wanted: bool) -> Result<Outcome, Failure> {
 fn toggle_always_uv(ctx: &Context, auth: &mut Authenticator, wanted: bool) -> Result<Outcome, Failure> {
     let word = if wanted { "on" } else { "off" };
     let what = if wanted {
-        "This turns always-UV on: the key will ask for its PIN (or fingerprint) for every registration and sign-in, including for U2F sites that cannot ask for one."
+        "This turns always-UV on: the key will ask for its PIN (or fingerprint) for every registration and sign-in, and sites that cannot ask for one (U2F) stop working with it. `fidoctl config always-uv off` turns it off again."
     } else {
-        "This turns always-UV off: the key will allow sign-ins with a touch alone where the site allows it."
+        "This turns always-UV off, which weakens the key's protection: it will allow sign-ins with a touch alone where the site allows it. `fidoctl config always-uv on` turns it back on."
     };
-    confirm(ctx, what, &format!("Turn always-UV {word}?"))?;
+    confirm_setting(ctx, what, &format!("Turn always-UV {word}?"))?;
     let token = config_token(ctx, auth)?;
     client_config::toggle_always_uv(auth, token.as_ref())?;
     let now = auth.refresh_info()?.always_uv();

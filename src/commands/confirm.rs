@@ -1,4 +1,4 @@
-//! Confirmation before anything irreversible: --yes for scripts; a question on a terminal;
+//! Confirmation before anything irreversible (or that weakens a key): --yes for scripts; a question on a terminal;
 //! no terminal and no --yes means refuse (never hang waiting for an answer).
 
 use super::{exit, Context, Failure};
@@ -14,17 +14,33 @@ pub fn can_confirm(ctx: &Context) -> bool {
 
 /// Show `what` (what will be destroyed or changed) and ask. Refuses without a terminal.
 pub fn confirm(ctx: &Context, what: &str, question: &str) -> Result<(), Failure> {
+    ask(
+        ctx,
+        what,
+        question,
+        "This changes the key irreversibly and needs a confirmation, but there is no terminal to ask on.",
+    )
+}
+
+/// [`confirm`] for a change that can be switched back (always-UV), which still weakens or
+/// restricts the key enough to ask first; the refusal does not call it irreversible.
+pub fn confirm_setting(ctx: &Context, what: &str, question: &str) -> Result<(), Failure> {
+    ask(
+        ctx,
+        what,
+        question,
+        "This changes a setting of the key and needs a confirmation, but there is no terminal to ask on.",
+    )
+}
+
+fn ask(ctx: &Context, what: &str, question: &str, no_terminal: &str) -> Result<(), Failure> {
     notice::instruct(what);
     if ctx.global.yes {
         return Ok(());
     }
     if !can_confirm(ctx) {
-        return Err(Failure::new(
-            exit::USAGE,
-            "confirmation_required",
-            "This changes the key irreversibly and needs a confirmation, but there is no terminal to ask on.",
-        )
-        .hint("Run it in a terminal to confirm, or add --yes if you are sure (for scripts)."));
+        return Err(Failure::new(exit::USAGE, "confirmation_required", no_terminal)
+            .hint("Run it in a terminal to confirm, or add --yes if you are sure (for scripts)."));
     }
     let answer = dialoguer::Confirm::new().with_prompt(question).default(false).interact().map_err(|e| match e {
         // Ctrl-C at the question (read in raw mode, so it arrives as a key, not a signal).
