@@ -96,7 +96,7 @@ mod tests {
     }
 
     #[test]
-    fn an_existing_file_gets_the_virtual_prefix_suggested() {
+    fn an_existing_file_or_socket_gets_its_prefix_suggested() {
         let dir = std::env::temp_dir().join(format!("fidoctl-selector-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("j.json");
@@ -107,6 +107,15 @@ mod tests {
             format!(
                 "'{0}' is not a device selector. To use the virtual key in this file, write virtual:{0}.",
                 file.display()
+            )
+        );
+        let socket = dir.join("k.sock");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        assert_eq!(
+            BadSelector(socket.display().to_string()).to_string(),
+            format!(
+                "'{0}' is not a device selector. To use the key behind this socket, write unix:{0}.",
+                socket.display()
             )
         );
         let missing = BadSelector("no-such.json".into()).to_string();
