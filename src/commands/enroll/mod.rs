@@ -77,6 +77,32 @@ fn journal_steps(steps: &[Step]) -> Vec<EnrollmentStep> {
     steps.iter().map(|s| EnrollmentStep { step: s.step.name().into(), status: s.status.word().into() }).collect()
 }
 
+/// Whether the journal's last word on this key (same path and AAGUID) is an enrolment that
+/// was cut short after setting the PIN: then the PIN is enrolment's own, and a fresh-key
+/// policy lets the same enrolment finish. A step's own records (command `enroll`, not the
+/// enrolment record) come before it and are passed over.
+fn resuming_enrolment(ctx: &Context, path: &str, aaguid: Option<&str>) -> bool {
+    let Some(bytes) = cj::open(ctx).ok().and_then(|j| j.store()).and_then(|s| s.read_all().ok().flatten()) else {
+        return false;
+    };
+    let (records, _) = crate::journal::query::select(&bytes, &crate::journal::query::Filter::default());
+    let last = records.iter().rev().find(|r| {
+        r.device.path == path
+            && r.device.aaguid.as_deref() == aaguid
+            && (r.command != "enroll" || matches!(r.change, Change::Enrollment { .. }))
+    });
+    match last {
+        Some(r) => match &r.change {
+            Change::Enrollment { steps, .. } => {
+                r.outcome != crate::journal::Outcome::Done
+                    && steps.iter().any(|s| s.step == "pin" && s.status == Status::Applied.word())
+            }
+            _ => false,
+        },
+        None => false,
+    }
+}
+
 pub fn run(ctx: &Context, args: EnrollArgs) -> Result<Outcome, Failure> {
     let now = now_unix();
     let (policy, policy_source) = load_policy(Some(&args.policy))?;
@@ -104,7 +130,8 @@ pub fn run(ctx: &Context, args: EnrollArgs) -> Result<Outcome, Failure> {
     let genuine = args.attest.then(|| genuine_verdict(&mut auth, &facts, blob.as_ref(), now));
     let before = audit_pass(&policy, &mut facts, blob.as_ref(), genuine.as_ref());
     let info = auth.info()?.clone();
-    let key = plan::KeyState::of(&info, &facts);
+    let mut key = plan::KeyState::of(&info, &facts);
+    key.resuming_enrolment = key.pin_set && resuming_enrolment(ctx, device.path(), facts.aaguid.as_deref());
     let mut steps = plan::plan(&policy, &key);
     let refused = plan::blockers(&policy, &key, &before.verdicts, &steps);
 
@@ -163,9 +190,10 @@ pub fn run(ctx: &Context, args: EnrollArgs) -> Result<Outcome, Failure> {
     }
     report.steps = steps;
 
-    let attempt = cj::attempt(
-        &mut auth,
+    // Named from the getInfo read at the start: a key that stopped answering is still this key.
+    let attempt = crate::journal::Attempt::new(
         "enroll",
+        cj::device(&device, Some(&info)),
         Change::Enrollment {
             enrolled_for: args.enrolled_for.clone(),
             firmware: report.key.firmware.clone(),
@@ -203,13 +231,14 @@ pub fn run(ctx: &Context, args: EnrollArgs) -> Result<Outcome, Failure> {
             code
         }
         Ok(()) => {
+            // Every step is on the key: that is the record, whatever the re-audit reads.
+            cj::finish(ctx, attempt, Ok(()))?;
             let mut after_facts = read_facts(&mut auth, &device)?;
             let genuine = report.audit_before.verdicts.iter().find(|v| v.rule == "genuine").cloned();
             let after = audit_pass(&policy, &mut after_facts, blob.as_ref(), genuine.as_ref());
             let compliant = after.result != "fail";
             report.result = if compliant { "enrolled" } else { "not_compliant" }.into();
             report.audit_after = Some(after);
-            cj::finish(ctx, attempt, Ok(()))?;
             if compliant {
                 exit::SUCCESS
             } else {

@@ -93,6 +93,8 @@ pub struct KeyState {
     pub min_pin_length_settable: bool,
     /// getInfo 0x10: how many RP ids setMinPINLength takes; `None`: none.
     pub max_rp_ids: Option<u64>,
+    /// The journal shows this key's PIN was set by an enrolment that was cut short.
+    pub resuming_enrolment: bool,
 }
 
 impl KeyState {
@@ -110,6 +112,7 @@ impl KeyState {
                 .then(|| info.enterprise_attestation() == Some(true)),
             min_pin_length_settable: offered(Setting::MinPinLength),
             max_rp_ids: info.max_rp_ids_for_set_min_pin_length,
+            resuming_enrolment: false,
         }
     }
 }
@@ -209,7 +212,7 @@ pub fn blockers(policy: &Policy, key: &KeyState, before: &[Verdict], steps: &[St
     let mut out: Vec<Verdict> =
         before.iter().filter(|v| v.result == Outcome::Fail && !enrolment_can_fix(&v.rule)).cloned().collect();
     let fresh = policy.enroll.as_ref().is_some_and(|e| e.require_fresh_key);
-    if fresh && key.pin_set {
+    if fresh && key.pin_set && !key.resuming_enrolment {
         out.push(Verdict::new(
             "require_fresh_key",
             Outcome::Fail,
@@ -327,6 +330,9 @@ mod tests {
         let used = KeyState { pin_set: true, ..ctap21_new() };
         let b = blockers(&p, &used, &[], &plan(&p, &used));
         assert_eq!(b.iter().map(|v| v.rule.as_str()).collect::<Vec<_>>(), ["require_fresh_key"]);
+        // Its own interrupted enrolment set that PIN: the same enrolment may finish.
+        let resuming = KeyState { resuming_enrolment: true, ..used };
+        assert!(blockers(&p, &resuming, &[], &plan(&p, &resuming)).is_empty());
     }
 
     #[test]
