@@ -7,7 +7,7 @@ mod common;
 
 use common::cli::{TempKeys, VirtualKeyFile};
 use serde::Deserialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const PIN: &str = "enrol-2468";
 const PROFILES: &[&str] = &["ctap2.0", "ctap2.1-pre", "ctap2.1", "ctap2.2"];
@@ -94,7 +94,7 @@ fn policy(keys: &TempKeys, text: &str) -> PathBuf {
     path
 }
 
-fn enroll(key: &VirtualKeyFile, env: &[(&str, &str)], policy: &PathBuf, extra: &[&str]) -> common::cli::Run {
+fn enroll(key: &VirtualKeyFile, env: &[(&str, &str)], policy: &Path, extra: &[&str]) -> common::cli::Run {
     let mut args = vec!["enroll", "--policy", policy.to_str().unwrap(), "--for", "alice", "--json"];
     args.extend_from_slice(extra);
     key.run_env(env, &args)
@@ -106,7 +106,7 @@ fn info(key: &VirtualKeyFile) -> serde_json::Value {
     run.value()
 }
 
-fn audit_exit(key: &VirtualKeyFile, policy: &PathBuf) -> Option<i32> {
+fn audit_exit(key: &VirtualKeyFile, policy: &Path) -> Option<i32> {
     key.run(&["audit", "--policy", policy.to_str().unwrap()]).code
 }
 
@@ -124,6 +124,13 @@ fn a_new_key_of_every_profile_ends_compliant() {
         assert_eq!((report.result.as_str(), report.dry_run), ("enrolled", false), "{profile}");
         assert_eq!(report.enrolled_for.as_deref(), Some("alice"));
         assert_eq!(report.audit_before.result, "fail");
+        assert_eq!(report.device["path"], key.selector().as_str());
+        assert_eq!(report.policy, policy.display().to_string());
+        let before_pin = report.audit_before.verdicts.iter().find(|v| v.rule == "require_pin").unwrap();
+        assert_eq!(
+            (before_pin.result.as_str(), before_pin.reason.as_str()),
+            ("fail", "no PIN is set (fidoctl pin set sets one)")
+        );
         assert_eq!(report.audit_after.as_ref().map(|a| a.result.as_str()), Some("pass"), "{profile}");
         assert_eq!(report.key.model.as_deref(), Some("fidoctl virtual key"));
         assert!(report.key.aaguid.is_some() && report.key.firmware.is_some() && !report.key.versions.is_empty());
