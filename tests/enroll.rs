@@ -71,7 +71,6 @@ struct Verdict {
 struct Step {
     step: String,
     status: String,
-    #[serde(default)]
     value: Option<u64>,
     detail: String,
 }

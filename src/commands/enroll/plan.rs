@@ -71,8 +71,7 @@ impl Status {
 pub struct Step {
     pub step: StepKind,
     pub status: Status,
-    /// The value the step sets (the minimum length), where it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The value the step sets (the minimum length); null for on/off steps.
     pub value: Option<u64>,
     pub detail: String,
 }
