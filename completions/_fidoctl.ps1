@@ -1083,6 +1083,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'The policy (TOML): the audit rules and the [enroll] table')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Whom the key is for (kept in the enrolment record and the journal)')
             [CompletionResult]::new('--mds', '--mds', [CompletionResultType]::ParameterName, 'The FIDO Metadata Service BLOB (a JWT), verified before use')
+            [CompletionResult]::new('--mds-root', '--mds-root', [CompletionResultType]::ParameterName, 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')

@@ -1170,7 +1170,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__enroll)
-            opts="-d -y -v -h -V --policy --for --attest --mds --dry-run --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --policy --for --attest --mds --mds-root --dry-run --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1185,6 +1185,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --mds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mds-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

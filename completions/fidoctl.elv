@@ -1005,6 +1005,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --policy 'The policy (TOML): the audit rules and the [enroll] table'
             cand --for 'Whom the key is for (kept in the enrolment record and the journal)'
             cand --mds 'The FIDO Metadata Service BLOB (a JWT), verified before use'
+            cand --mds-root 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots'
             cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'

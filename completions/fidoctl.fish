@@ -744,6 +744,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s V -l version -d 
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l policy -d 'The policy (TOML): the audit rules and the [enroll] table' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l for -d 'Whom the key is for (kept in the enrolment record and the journal)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l mds -d 'The FIDO Metadata Service BLOB (a JWT), verified before use' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l mds-root -d 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''

@@ -301,6 +301,9 @@ pub struct EnrollArgs {
     /// The FIDO Metadata Service BLOB (a JWT), verified before use.
     #[arg(long, value_name = "FILE")]
     pub mds: Option<PathBuf>,
+    /// Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots.
+    #[arg(long, value_name = "CERT")]
+    pub mds_root: Option<PathBuf>,
     /// Show the plan (each step: will do, already so, not supported) and write nothing.
     #[arg(long)]
     pub dry_run: bool,

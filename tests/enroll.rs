@@ -5,7 +5,9 @@
 
 mod common;
 
+use common::audit::{mds_entry, mds_payload, write_file, MdsSigner};
 use common::cli::{TempKeys, VirtualKeyFile};
+use common::state::{attestation_ca, durable_state};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -395,4 +397,53 @@ fn a_policy_with_a_bad_enroll_table_is_a_usage_error_before_any_key_is_touched()
          min_pin_length, rp_ids, always_uv, enterprise_attestation, force_pin_change, require_fresh_key, optional.",
         policy.display()
     ));
+}
+
+#[test]
+fn a_key_that_is_not_genuine_is_refused_and_a_genuine_one_enrolled() {
+    let keys = TempKeys::new();
+    let aaguid = "bbbbbbbb-0000-4000-8000-000000000001";
+    let genuine = keys.create("genuine.json", &["--aaguid", aaguid]);
+    // Same AAGUID, another attestation CA: a key that claims a model it is not.
+    let forged = keys.create("forged.json", &["--aaguid", aaguid]);
+    let signer = MdsSigner::new();
+    let status = serde_json::json!([{"status": "FIDO_CERTIFIED_L1", "effectiveDate": "2022-01-01"}]);
+    let blob = signer.sign(&mds_payload(vec![mds_entry(
+        aaguid,
+        "Genuine Test Key",
+        &[&attestation_ca(&genuine.path)],
+        status,
+    )]));
+    let mds = write_file(keys.dir(), "blob.jwt", &blob);
+    let root = write_file(keys.dir(), "root.pem", &signer.root.pem());
+    let policy = policy(&keys, ANY_KEY);
+    let attest = ["--attest", "--mds", mds.to_str().unwrap(), "--mds-root", root.to_str().unwrap(), "--yes"];
+
+    // The genuine check's throwaway registration is the audit's, not a setting: compare what
+    // enrolment would write.
+    let settings = |k: &VirtualKeyFile| {
+        let s = durable_state(k);
+        ["pin", "pin_retries", "min_pin_length", "force_pin_change", "always_uv", "enterprise_attestation"]
+            .map(|f| s[f].clone())
+    };
+    let before = settings(&forged);
+    let run = enroll(&forged, &[("FIDOCTL_NEW_PIN", PIN)], &policy, &attest);
+    run.expect_code(6);
+    let report: Report = run.json();
+    assert_eq!(report.result, "refused");
+    assert_eq!(report.refused_because.iter().map(|v| v.rule.as_str()).collect::<Vec<_>>(), ["genuine"]);
+    assert!(report.refused_because[0].reason.starts_with("not shown genuine"), "{:?}", report.refused_because);
+    assert_eq!(settings(&forged), before, "no PIN, no setting");
+    assert!(!key_has_discoverable(&forged));
+
+    let run = enroll(&genuine, &[("FIDOCTL_NEW_PIN", PIN)], &policy, &attest);
+    run.success();
+    let report: Report = run.json();
+    assert_eq!(report.key.model.as_deref(), Some("Genuine Test Key"));
+    let after = report.audit_after.unwrap();
+    assert!(after.verdicts.iter().any(|v| v.rule == "genuine" && v.result == "pass"), "{:?}", after.verdicts);
+}
+
+fn key_has_discoverable(key: &VirtualKeyFile) -> bool {
+    key.state()["credentials"].as_array().unwrap().iter().any(|c| c["discoverable"] == true)
 }

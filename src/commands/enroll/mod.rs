@@ -1,4 +1,4 @@
-//! `fidoctl enroll --policy FILE [--for NAME] [--attest [--mds FILE]] [--dry-run]`: audit one
+//! `fidoctl enroll --policy FILE [--for NAME] [--attest [--mds FILE [--mds-root CERT]]] [--dry-run]`: audit one
 //! key, stop with nothing written when enrolment cannot make it compliant, apply the policy's
 //! steps in a safe order ([`plan`], [`apply`]), re-audit, and print and journal the record.
 //!
@@ -109,8 +109,13 @@ pub fn run(ctx: &Context, args: EnrollArgs) -> Result<Outcome, Failure> {
     if args.mds.is_some() && !args.attest {
         return Err(Failure::usage("--mds is used with --attest (the genuine-key check) in enroll."));
     }
-    let audit_args =
-        AuditArgs { policy: None, mds: args.mds.clone(), mds_root: None, attest: args.attest, strict: false };
+    let audit_args = AuditArgs {
+        policy: None,
+        mds: args.mds.clone(),
+        mds_root: args.mds_root.clone(),
+        attest: args.attest,
+        strict: false,
+    };
     let blob = load_metadata(&audit_args, now)?;
     if !args.dry_run {
         cj::preflight(ctx)?;
