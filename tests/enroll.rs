@@ -447,3 +447,68 @@ fn a_key_that_is_not_genuine_is_refused_and_a_genuine_one_enrolled() {
 fn key_has_discoverable(key: &VirtualKeyFile) -> bool {
     key.state()["credentials"].as_array().unwrap().iter().any(|c| c["discoverable"] == true)
 }
+
+/// Faults that end a run at once (the ones that make the host wait out a timeout are in
+/// tests/fault_matrix.rs), at every CBOR request of an enrolment in turn: never a panic, an
+/// exit code from the table, a journal that states every step the report calls applied, and
+/// a second run that finishes the enrolment.
+#[test]
+fn a_fault_at_any_request_leaves_a_true_record_and_a_run_that_finishes() {
+    let relaxed = STRICT.replace("require_fresh_key = true\n", "");
+    for fault in ["disconnect", "garble", "status:7f"] {
+        let mut at = 1;
+        loop {
+            let keys = TempKeys::new();
+            let key = keys.create("key.json", &[]);
+            let policy = policy(&keys, &relaxed);
+            let n = at.to_string();
+            let env = [("FIDOCTL_NEW_PIN", PIN), ("FIDOCTL_VIRTUAL_FAULT", fault), ("FIDOCTL_VIRTUAL_FAULT_AT", &n)];
+            let run = enroll(&key, &env, &policy, &["--yes"]);
+            assert!(!run.stderr.contains("panicked"), "{fault} at {at}: {}", run.stderr);
+            if run.code == Some(0) {
+                let report: Report = run.json();
+                if report.steps.iter().all(|s| s.status == "applied") && report.result == "enrolled" {
+                    // Past the last request: the fault never fired.
+                    break;
+                }
+            }
+            assert!(
+                matches!(run.code, Some(0 | 1 | 3 | 4 | 5)),
+                "{fault} at {at}: exit {:?}\n{}",
+                run.code,
+                run.stderr
+            );
+            if let Ok(report) = serde_json::from_str::<Report>(&run.stdout) {
+                if report.result == "interrupted" {
+                    let journal = records(&key.journal());
+                    let last = journal.last().unwrap();
+                    let journalled: Vec<(String, String)> = last["change"]["steps"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|s| (s["step"].as_str().unwrap().to_string(), s["status"].as_str().unwrap().to_string()))
+                        .collect();
+                    let reported: Vec<(String, String)> =
+                        report.steps.iter().map(|s| (s.step.clone(), s.status.clone())).collect();
+                    assert_eq!(journalled, reported, "{fault} at {at}");
+                    let state = key.state();
+                    for s in report.steps.iter().filter(|s| s.status == "applied") {
+                        let on_key = match s.step.as_str() {
+                            "pin" => !state["pin"].is_null(),
+                            "min_pin_length" => state["min_pin_length"] == 8,
+                            "always_uv" => state["always_uv"] == true,
+                            _ => state["force_pin_change"] == true,
+                        };
+                        assert!(on_key, "{fault} at {at}: {} reported applied", s.step);
+                    }
+                }
+            }
+            let again = enroll(&key, &[("FIDOCTL_NEW_PIN", PIN), ("FIDOCTL_PIN", PIN)], &policy, &["--yes"]);
+            again.success();
+            let report: Report = again.json();
+            assert_eq!(report.result, "enrolled", "{fault} at {at}");
+            at += 1;
+            assert!(at < 60, "{fault}: the enrolment never got past the fault");
+        }
+    }
+}

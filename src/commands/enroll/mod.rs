@@ -78,7 +78,7 @@ fn journal_steps(steps: &[Step]) -> Vec<EnrollmentStep> {
 }
 
 /// Whether the journal's last word on this key (same path and AAGUID) is an enrolment that
-/// was cut short after setting the PIN: then the PIN is enrolment's own, and a fresh-key
+/// was cut short after (or while) setting the PIN: then the PIN is enrolment's own, and a fresh-key
 /// policy lets the same enrolment finish. A step's own records (command `enroll`, not the
 /// enrolment record) come before it and are passed over.
 fn resuming_enrolment(ctx: &Context, path: &str, aaguid: Option<&str>) -> bool {
@@ -94,8 +94,11 @@ fn resuming_enrolment(ctx: &Context, path: &str, aaguid: Option<&str>) -> bool {
     match last {
         Some(r) => match &r.change {
             Change::Enrollment { steps, .. } => {
+                // `failed` too: a key that stopped answering may have taken the PIN.
                 r.outcome != crate::journal::Outcome::Done
-                    && steps.iter().any(|s| s.step == "pin" && s.status == Status::Applied.word())
+                    && steps.iter().any(|s| {
+                        s.step == "pin" && (s.status == Status::Applied.word() || s.status == Status::Failed.word())
+                    })
             }
             _ => false,
         },
