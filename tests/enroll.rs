@@ -392,6 +392,8 @@ fn a_policy_with_a_bad_enroll_table_is_a_usage_error_before_any_key_is_touched()
     let policy = policy(&keys, "require_pin = true\n[enroll]\nalways_uv = true\nforce_change = true\n");
     let run = enroll(&key, &[], &policy, &["--dry-run"]);
     run.expect_code(2);
+    let bad = key.run(&["enroll", "--policy", policy.to_str().unwrap(), "--for", "alice\nroot", "--dry-run"]);
+    bad.expect_code(2).stderr_has("--for must name the person the key is for: 1 to 128 characters on one line.");
     run.stderr_has(&format!(
         "The policy file {} cannot be used: line 4: unknown setting `force_change` in [enroll]; it may only contain: \
          min_pin_length, rp_ids, always_uv, enterprise_attestation, force_pin_change, require_fresh_key, optional.",

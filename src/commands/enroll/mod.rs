@@ -25,6 +25,9 @@ use crate::output::audit::outcome_word;
 use crate::output::enroll::{AuditPass, EnrollReport, KeyIdentity, StepError};
 use plan::{Status, Step, StepKind};
 
+/// The longest `--for NAME` (characters).
+const FOR_NAME_MAX: usize = 128;
+
 fn now_unix() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
@@ -108,6 +111,14 @@ fn resuming_enrolment(ctx: &Context, path: &str, aaguid: Option<&str>) -> bool {
 
 pub fn run(ctx: &Context, args: EnrollArgs) -> Result<Outcome, Failure> {
     let now = now_unix();
+    if let Some(name) = &args.enrolled_for {
+        // It goes into the record and the journal as it is: one printable line.
+        if name.trim().is_empty() || name.chars().count() > FOR_NAME_MAX || name.chars().any(char::is_control) {
+            return Err(Failure::usage(format!(
+                "--for must name the person the key is for: 1 to {FOR_NAME_MAX} characters on one line."
+            )));
+        }
+    }
     let (policy, policy_source) = load_policy(Some(&args.policy))?;
     if args.mds.is_some() && !args.attest {
         return Err(Failure::usage("--mds is used with --attest (the genuine-key check) in enroll."));
