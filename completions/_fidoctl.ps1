@@ -57,6 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('virtual', 'virtual', [CompletionResultType]::ParameterValue, 'Create, serve and re-plug virtual keys (software authenticators for tests and training)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into a folder')
+            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enrol one key to a policy: audit it, apply the policy''s [enroll] settings, re-audit, record')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1078,6 +1079,33 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fidoctl;enroll' {
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'The policy (TOML): the audit rules and the [enroll] table')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Whom the key is for (kept in the enrolment record and the journal)')
+            [CompletionResult]::new('--mds', '--mds', [CompletionResultType]::ParameterName, 'The FIDO Metadata Service BLOB (a JWT), verified before use')
+            [CompletionResult]::new('--mds-root', '--mds-root', [CompletionResultType]::ParameterName, 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key (at most 86400, one day)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)')
+            [CompletionResult]::new('--attest', '--attest', [CompletionResultType]::ParameterName, 'Check the key is genuine first: one throwaway registration (one touch)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan (each step: will do, already so, not supported) and write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--no-journal', '--no-journal', [CompletionResultType]::ParameterName, 'Do not record changes made to keys')
+            [CompletionResult]::new('--journal-required', '--journal-required', [CompletionResultType]::ParameterName, 'Refuse to change a key unless the journal can record it (checked before the key is touched)')
+            [CompletionResult]::new('--journal-syslog', '--journal-syslog', [CompletionResultType]::ParameterName, 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'fidoctl;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every security key: path, VID:PID, product, AAGUID, model, CTAP versions')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show what a key is: decoded getInfo, PIN state, retries')
@@ -1097,6 +1125,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('virtual', 'virtual', [CompletionResultType]::ParameterValue, 'Create, serve and re-plug virtual keys (software authenticators for tests and training)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into a folder')
+            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enrol one key to a policy: audit it, apply the policy''s [enroll] settings, re-audit, record')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1236,6 +1265,9 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             break
         }
         'fidoctl;help;man' {
+            break
+        }
+        'fidoctl;help;enroll' {
             break
         }
         'fidoctl;help;help' {

@@ -31,6 +31,9 @@ _fidoctl() {
             fidoctl,creds)
                 cmd="fidoctl__subcmd__creds"
                 ;;
+            fidoctl,enroll)
+                cmd="fidoctl__subcmd__enroll"
+                ;;
             fidoctl,get-assertion)
                 cmd="fidoctl__subcmd__get__subcmd__assertion"
                 ;;
@@ -165,6 +168,9 @@ _fidoctl() {
                 ;;
             fidoctl__subcmd__help,creds)
                 cmd="fidoctl__subcmd__help__subcmd__creds"
+                ;;
+            fidoctl__subcmd__help,enroll)
+                cmd="fidoctl__subcmd__help__subcmd__enroll"
                 ;;
             fidoctl__subcmd__help,get-assertion)
                 cmd="fidoctl__subcmd__help__subcmd__get__subcmd__assertion"
@@ -368,7 +374,7 @@ _fidoctl() {
 
     case "${cmd}" in
         fidoctl)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1163,6 +1169,56 @@ _fidoctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fidoctl__subcmd__enroll)
+            opts="-d -y -v -h -V --policy --for --attest --mds --mds-root --dry-run --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mds-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fidoctl__subcmd__get__subcmd__assertion)
             opts="-d -y -v -h -V --rp --cred --uv --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1210,7 +1266,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__help)
-            opts="list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help"
+            opts="list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1422,6 +1478,20 @@ _fidoctl() {
         fidoctl__subcmd__help__subcmd__creds__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__enroll)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -54,6 +54,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand virtual 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
             cand completions 'Print a shell completion script'
             cand man 'Write the man pages into a folder'
+            cand enroll 'Enrol one key to a policy: audit it, apply the policy''s [enroll] settings, re-audit, record'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fidoctl;list'= {
@@ -1000,6 +1001,32 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fidoctl;enroll'= {
+            cand --policy 'The policy (TOML): the audit rules and the [enroll] table'
+            cand --for 'Whom the key is for (kept in the enrolment record and the journal)'
+            cand --mds 'The FIDO Metadata Service BLOB (a JWT), verified before use'
+            cand --mds-root 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key (at most 86400, one day)'
+            cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
+            cand --attest 'Check the key is genuine first: one throwaway registration (one touch)'
+            cand --dry-run 'Show the plan (each step: will do, already so, not supported) and write nothing'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --no-journal 'Do not record changes made to keys'
+            cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+            cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fidoctl;help'= {
             cand list 'List every security key: path, VID:PID, product, AAGUID, model, CTAP versions'
             cand info 'Show what a key is: decoded getInfo, PIN state, retries'
@@ -1019,6 +1046,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand virtual 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
             cand completions 'Print a shell completion script'
             cand man 'Write the man pages into a folder'
+            cand enroll 'Enrol one key to a policy: audit it, apply the policy''s [enroll] settings, re-audit, record'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fidoctl;help;list'= {
@@ -1119,6 +1147,8 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;help;completions'= {
         }
         &'fidoctl;help;man'= {
+        }
+        &'fidoctl;help;enroll'= {
         }
         &'fidoctl;help;help'= {
         }

@@ -271,6 +271,42 @@ pub enum Command {
         /// Where to write fidoctl.1 and one page per subcommand.
         dir: PathBuf,
     },
+    /// Enrol one key to a policy: audit it, apply the policy's [enroll] settings, re-audit, record.
+    ///
+    /// Stops before writing anything when the key fails a rule enrolment cannot fix (AAGUID,
+    /// firmware, genuineness, a used key under require_fresh_key) or lacks a setting the policy
+    /// requires. The steps, in order: set the PIN (or ask for the existing one), raise the
+    /// minimum PIN length, always-UV on, enterprise attestation, forced PIN change last. Each
+    /// step is skipped when already done, so an interrupted enrolment is finished by running
+    /// the same command again. Exit 0: enrolled and compliant; 6: refused by the policy, or
+    /// still not compliant; 4: PIN; 1: a step failed.
+    #[command(
+        after_help = "Examples:\n  fidoctl enroll --policy admins.toml --for alice --dry-run\n  FIDOCTL_NEW_PIN=... fidoctl -d virtual:key.json enroll --policy admins.toml --for alice --yes"
+    )]
+    Enroll(EnrollArgs),
+}
+
+/// `enroll`.
+#[derive(Debug, Clone, Args)]
+pub struct EnrollArgs {
+    /// The policy (TOML): the audit rules and the [enroll] table.
+    #[arg(long, value_name = "FILE")]
+    pub policy: PathBuf,
+    /// Whom the key is for (kept in the enrolment record and the journal).
+    #[arg(long = "for", value_name = "NAME")]
+    pub enrolled_for: Option<String>,
+    /// Check the key is genuine first: one throwaway registration (one touch).
+    #[arg(long)]
+    pub attest: bool,
+    /// The FIDO Metadata Service BLOB (a JWT), verified before use.
+    #[arg(long, value_name = "FILE")]
+    pub mds: Option<PathBuf>,
+    /// Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots.
+    #[arg(long, value_name = "CERT")]
+    pub mds_root: Option<PathBuf>,
+    /// Show the plan (each step: will do, already so, not supported) and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `make-credential`.

@@ -14,6 +14,20 @@
 //! max_failed_pin_attempts = 0     # 8 (assumed maximum) minus the PIN retries left, at most this
 //! ```
 //!
+//! An `[enroll]` table says what `fidoctl enroll` applies to reach the standard (see
+//! [`EnrollPolicy`]); the flat settings above it stay the audit's rules:
+//!
+//! ```toml
+//! [enroll]
+//! min_pin_length = 8                 # raise minPINLength to this (4..=63)
+//! rp_ids = ["example.com"]           # sites that may read the minimum (minPinLength extension)
+//! always_uv = true                   # turn always-UV on
+//! enterprise_attestation = false     # true: enable enterprise attestation
+//! force_pin_change = true            # last step: the operator's PIN is a one-time PIN
+//! require_fresh_key = true           # refuse a key that already has a PIN
+//! optional = ["enterprise_attestation"]  # steps a key may lack without stopping enrolment
+//! ```
+//!
 //! `false` for a `require_*` / `forbid_*` setting, and an empty `allowed_aaguids` /
 //! `denied_aaguids`, check nothing, exactly like leaving the setting out.
 //!
@@ -46,6 +60,20 @@ pub const SETTINGS: &[&str] = &[
     "require_certified",
     "max_failed_pin_attempts",
 ];
+
+/// The settings of the `[enroll]` table.
+pub const ENROLL_SETTINGS: &[&str] = &[
+    "min_pin_length",
+    "rp_ids",
+    "always_uv",
+    "enterprise_attestation",
+    "force_pin_change",
+    "require_fresh_key",
+    "optional",
+];
+
+/// The enrolment steps `optional` may name: the settings a key may not offer.
+pub const OPTIONAL_STEPS: &[&str] = &["min_pin_length", "always_uv", "enterprise_attestation", "force_pin_change"];
 
 /// The smallest PIN any CTAP2 key accepts (4 Unicode code points) and the largest (63 bytes).
 pub const CTAP_MIN_PIN_LENGTH: u32 = 4;
@@ -112,6 +140,31 @@ pub struct Policy {
     pub require_certified: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_failed_pin_attempts: Option<u32>,
+    /// The `[enroll]` table, when the file has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enroll: Option<EnrollPolicy>,
+}
+
+/// What `fidoctl enroll` applies (the `[enroll]` table). Left out = not applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EnrollPolicy {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_pin_length: Option<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rp_ids: Vec<String>,
+    pub always_uv: bool,
+    pub enterprise_attestation: bool,
+    pub force_pin_change: bool,
+    pub require_fresh_key: bool,
+    /// Steps (from [`OPTIONAL_STEPS`]) a key may lack: skipped instead of stopping enrolment.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub optional: Vec<String>,
+}
+
+impl EnrollPolicy {
+    pub fn is_optional(&self, step: &str) -> bool {
+        self.optional.iter().any(|s| s == step)
+    }
 }
 
 /// A policy file that cannot be used: where, which setting, and why, in plain words.
@@ -151,6 +204,19 @@ struct RawPolicy {
     forbid_known_vulnerable: Option<bool>,
     require_certified: Option<bool>,
     max_failed_pin_attempts: Option<MaxFailed>,
+    enroll: Option<RawEnroll>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEnroll {
+    min_pin_length: Option<MinPinLength>,
+    rp_ids: Option<Vec<Spanned<String>>>,
+    always_uv: Option<bool>,
+    enterprise_attestation: Option<bool>,
+    force_pin_change: Option<bool>,
+    require_fresh_key: Option<bool>,
+    optional: Option<Vec<Spanned<String>>>,
 }
 
 struct Aaguid(String);
@@ -227,7 +293,10 @@ impl Policy {
                 }
             }
         }
+        let top_min = raw.min_pin_length.is_some();
+        let enroll = raw.enroll.map(|e| enroll_from_raw(text, e, top_min)).transpose()?;
         Ok(Policy {
+            enroll,
             require_pin: raw.require_pin,
             min_pin_length: raw.min_pin_length.map(|m| m.0),
             require_always_uv: raw.require_always_uv,
@@ -245,6 +314,65 @@ impl Policy {
     pub fn needs_metadata(&self) -> bool {
         self.require_certified == Some(true)
     }
+}
+
+/// `top_min`: the audit rules set min_pin_length (which enrolment also reaches).
+fn enroll_from_raw(text: &str, raw: RawEnroll, top_min: bool) -> Result<EnrollPolicy, PolicyError> {
+    let strings = |v: Option<Vec<Spanned<String>>>| v.unwrap_or_default();
+    let rp_ids = strings(raw.rp_ids);
+    for id in &rp_ids {
+        let t = id.get_ref();
+        if t.is_empty() || t.len() > 253 || t.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(PolicyError {
+                line: Some(line_of(text, id.span().start)),
+                key: Some("rp_ids".into()),
+                message: format!("[enroll] rp_ids: {t:?} is not a site name (write a domain, e.g. \"example.com\")"),
+            });
+        }
+    }
+    let optional = strings(raw.optional);
+    for step in &optional {
+        if !OPTIONAL_STEPS.contains(&step.get_ref().as_str()) {
+            return Err(PolicyError {
+                line: Some(line_of(text, step.span().start)),
+                key: Some("optional".into()),
+                message: format!(
+                    "[enroll] optional: {:?} is not a step that can be optional; use: {}",
+                    step.get_ref(),
+                    OPTIONAL_STEPS.join(", ")
+                ),
+            });
+        }
+    }
+    let min_pin_length = raw.min_pin_length.map(|m| m.0);
+    if !rp_ids.is_empty() && min_pin_length.is_none() && !top_min {
+        return Err(PolicyError {
+            line: Some(line_of(text, rp_ids[0].span().start)),
+            key: Some("rp_ids".into()),
+            message: "[enroll] rp_ids needs a min_pin_length (in [enroll] or as a rule): the sites are told the minimum when it is raised".into(),
+        });
+    }
+    Ok(EnrollPolicy {
+        min_pin_length,
+        rp_ids: rp_ids.into_iter().map(Spanned::into_inner).collect(),
+        always_uv: raw.always_uv.unwrap_or(false),
+        enterprise_attestation: raw.enterprise_attestation.unwrap_or(false),
+        force_pin_change: raw.force_pin_change.unwrap_or(false),
+        require_fresh_key: raw.require_fresh_key.unwrap_or(false),
+        optional: optional.into_iter().map(Spanned::into_inner).collect(),
+    })
+}
+
+/// The table (`[name]`) a line is in; `None` for the top level.
+fn table_of_line(text: &str, line: usize) -> Option<String> {
+    let mut table = None;
+    for l in text.lines().take(line) {
+        let t = l.trim();
+        if let Some(name) = t.strip_prefix('[').and_then(|r| r.split(']').next()) {
+            table = Some(name.trim().to_string());
+        }
+    }
+    table
 }
 
 /// 1-based line number of a byte offset.
@@ -265,19 +393,30 @@ fn describe_toml_error(text: &str, err: &toml::de::Error) -> PolicyError {
     let line = err.span().map(|s| line_of(text, s.start));
     let raw = err.message().trim().to_string();
 
+    let in_enroll = line.and_then(|l| table_of_line(text, l)).as_deref() == Some("enroll");
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or_default().to_string();
-        return PolicyError {
-            line,
-            key: Some(name.clone()),
-            message: format!("unknown setting `{name}`; a policy file may only contain: {}", SETTINGS.join(", ")),
+        let header = line.and_then(|l| text.lines().nth(l - 1)).is_some_and(|l| l.trim_start().starts_with('['));
+        let message = if header {
+            format!("unknown table [{name}]; the only table a policy file may contain is [enroll]")
+        } else if in_enroll {
+            format!("unknown setting `{name}` in [enroll]; it may only contain: {}", ENROLL_SETTINGS.join(", "))
+        } else {
+            format!("unknown setting `{name}`; a policy file may only contain: {}", SETTINGS.join(", "))
         };
+        return PolicyError { line, key: Some(name), message };
     }
 
-    let key = line.and_then(|l| key_on_line(text, l)).filter(|k| SETTINGS.contains(&k.as_str()));
+    let known = if in_enroll { ENROLL_SETTINGS } else { SETTINGS };
+    let key = line.and_then(|l| key_on_line(text, l)).filter(|k| known.contains(&k.as_str()));
     let message = match key.as_deref() {
         Some(key) => {
             let expected = match key {
+                "always_uv" | "enterprise_attestation" | "force_pin_change" | "require_fresh_key" => {
+                    "true or false".to_string()
+                }
+                "rp_ids" => "a list of site names".to_string(),
+                "optional" => format!("a list of step names ({})", OPTIONAL_STEPS.join(", ")),
                 "require_pin"
                 | "require_always_uv"
                 | "require_pin_protocol_2"
@@ -288,6 +427,7 @@ fn describe_toml_error(text: &str, err: &toml::de::Error) -> PolicyError {
                 "allowed_aaguids" | "denied_aaguids" => "a list of AAGUID strings".to_string(),
                 _ => "\"2.0\" or \"2.1\"".to_string(),
             };
+            let key = if in_enroll { format!("[enroll] {key}") } else { key.to_string() };
             if let Some(found) = raw.strip_prefix("invalid type: ") {
                 let found = found.split(", expected").next().unwrap_or(found);
                 format!("{key} must be {expected}, not {found}")
@@ -405,6 +545,59 @@ max_failed_pin_attempts = 0     # max retries minus retries left
         let err = Policy::from_toml(text).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("both allowed and denied"), "{err}");
+    }
+
+    #[test]
+    fn the_enroll_table_is_read_beside_the_rules() {
+        let text = "require_pin = true\nmin_pin_length = 8\n\n[enroll]\nmin_pin_length = 10\n\
+                    rp_ids = [\"example.com\"]\nalways_uv = true\nforce_pin_change = true\n\
+                    require_fresh_key = true\noptional = [\"always_uv\"]\n";
+        let p = Policy::from_toml(text).unwrap();
+        assert_eq!(p.min_pin_length, Some(8));
+        let e = p.enroll.unwrap();
+        assert_eq!(e.min_pin_length, Some(10));
+        assert_eq!(e.rp_ids, ["example.com"]);
+        assert!(e.always_uv && e.force_pin_change && e.require_fresh_key && !e.enterprise_attestation);
+        assert!(e.is_optional("always_uv") && !e.is_optional("force_pin_change"));
+        assert_eq!(Policy::from_toml("[enroll]\n").unwrap().enroll, Some(EnrollPolicy::default()));
+        assert_eq!(Policy::from_toml("require_pin = true\n").unwrap().enroll, None);
+    }
+
+    #[test]
+    fn enroll_errors_name_the_table_the_setting_and_the_line() {
+        let err = Policy::from_toml("require_pin = true\n[enroll]\nalways_uv = true\nalway_uv = true\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(4), Some("alway_uv")), "{err}");
+        assert!(
+            err.message
+                .starts_with("unknown setting `alway_uv` in [enroll]; it may only contain: min_pin_length, rp_ids"),
+            "{err}"
+        );
+
+        let err = Policy::from_toml("[enroll]\nalways_uv = \"yes\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert_eq!(err.message, "[enroll] always_uv must be true or false, not string \"yes\"");
+
+        let err = Policy::from_toml("[enroll]\nmin_pin_length = 99\n").unwrap_err();
+        assert!(err.message.starts_with("[enroll] min_pin_length must be between 4 and 63"), "{err}");
+
+        let err = Policy::from_toml("[enroll]\noptional = [\"pin\"]\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(2), Some("optional")));
+        assert!(err.message.contains("\"pin\" is not a step that can be optional"), "{err}");
+
+        let err = Policy::from_toml("[enroll]\nrp_ids = [\"example.com\"]\n").unwrap_err();
+        assert!(err.message.contains("rp_ids needs a min_pin_length"), "{err}");
+        assert!(Policy::from_toml("min_pin_length = 6\n[enroll]\nrp_ids = [\"example.com\"]\n").is_ok());
+
+        // A rule written below [enroll] belongs to the table, and is not one of its settings.
+        let err = Policy::from_toml("[enroll]\nrequire_pin = true\n").unwrap_err();
+        assert!(err.message.starts_with("unknown setting `require_pin` in [enroll]"), "{err}");
+        // Any other table is still an error at the top level.
+        let err = Policy::from_toml("[enrol]\nalways_uv = true\n").unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("enrol"), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "line 1: unknown table [enrol]; the only table a policy file may contain is [enroll]"
+        );
     }
 
     #[test]

@@ -34,6 +34,16 @@ impl Verdict {
     }
 }
 
+/// The rules `fidoctl enroll` can bring a key into line with (it sets the PIN, raises the
+/// minimum length, turns always-UV on). A key failing any other rule is refused before
+/// anything is written: no setting changes its model, firmware or history.
+pub const ENROLMENT_FIXES: &[&str] = &["require_pin", "min_pin_length", "require_always_uv"];
+
+/// Whether enrolment can fix a failed verdict of `rule`.
+pub fn enrolment_can_fix(rule: &str) -> bool {
+    ENROLMENT_FIXES.contains(&rule)
+}
+
 /// What the metadata says about one key.
 #[derive(Debug, Clone, Copy)]
 pub enum MetadataView<'a> {

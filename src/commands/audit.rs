@@ -34,7 +34,7 @@ fn read_file(path: &std::path::Path, what: &str, limit: u64) -> Result<Vec<u8>, 
         .map_err(|e| Failure::usage(format!("The {what} {} cannot be read: {e}.", path.display())).hint(e.hint()))
 }
 
-fn load_policy(path: Option<&PathBuf>) -> Result<(Policy, String), Failure> {
+pub(crate) fn load_policy(path: Option<&PathBuf>) -> Result<(Policy, String), Failure> {
     match path {
         None => Ok((Policy::default_policy(), "default (require_pin, forbid_known_vulnerable)".into())),
         Some(p) => {
@@ -47,7 +47,7 @@ fn load_policy(path: Option<&PathBuf>) -> Result<(Policy, String), Failure> {
     }
 }
 
-fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<MetadataBlob>, Failure> {
+pub(crate) fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<MetadataBlob>, Failure> {
     let Some(path) = &args.mds else {
         if args.mds_root.is_some() {
             return Err(Failure::usage("--mds-root only makes sense with --mds FILE."));
@@ -82,7 +82,7 @@ fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<MetadataBlob>, Fai
 }
 
 /// Everything we can learn from a key without a PIN.
-fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<KeyFacts, Failure> {
+pub(crate) fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<KeyFacts, Failure> {
     let mut f = KeyFacts {
         path: Some(device.path().to_string()),
         vid_pid: Device::new(device, None).vid_pid,
@@ -124,7 +124,7 @@ fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<Ke
 
 /// `--attest`: a throwaway non-resident credential; its attestation chain, once its signature
 /// checks out. `Err` carries the reason the check could not be made.
-fn attestation_chain(auth: &mut Authenticator) -> Result<Vec<Vec<u8>>, String> {
+pub(crate) fn attestation_chain(auth: &mut Authenticator) -> Result<Vec<Vec<u8>>, String> {
     let info = auth.info().map_err(|e| e.to_string())?.clone();
     if info.registration_needs_uv(false) {
         return Err("this key needs its PIN for any registration, and the audit does not ask for PINs".into());

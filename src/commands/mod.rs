@@ -7,6 +7,7 @@ pub mod bio;
 pub mod config;
 pub mod confirm;
 pub mod creds;
+pub mod enroll;
 pub mod exchange;
 pub mod failure;
 pub mod generate;
@@ -71,6 +72,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),
+        Command::Enroll(args) => enroll::run(ctx, args),
     }
 }
 

@@ -192,6 +192,26 @@ pub enum Change {
         credential_id: Option<CredentialId>,
         deleted: bool,
     },
+    /// `fidoctl enroll`: the enrolment record. Each step that changed the key also has its
+    /// own record just before this one.
+    Enrollment {
+        /// `--for NAME`: whom the key is for.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        enrolled_for: Option<String>,
+        /// The firmware version as the audit reads it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        firmware: Option<String>,
+        steps: Vec<EnrollmentStep>,
+    },
+}
+
+/// One step of an enrolment and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollmentStep {
+    /// `pin`, `min_pin_length`, `always_uv`, `enterprise_attestation`, `force_pin_change`.
+    pub step: String,
+    /// `applied`, `already`, `unsupported`, `failed`, `not_reached`.
+    pub status: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

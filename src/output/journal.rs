@@ -102,6 +102,10 @@ pub fn change_text(c: &Change) -> String {
             credential_id.as_ref().map_or("?".to_string(), |c| c.b64url()),
             if *deleted { "deleted again" } else { "NOT deleted" }
         ),
+        Change::Enrollment { enrolled_for, steps, .. } => {
+            let steps: Vec<String> = steps.iter().map(|s| format!("{} {}", s.step, s.status)).collect();
+            format!("enrolment for {}: {}", or_unknown(enrolled_for), steps.join(", "))
+        }
     }
 }
 

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod bio;
 pub mod creds;
 pub mod devices;
+pub mod enroll;
 pub mod exchange;
 pub mod journal;
 pub mod message;
