@@ -596,6 +596,31 @@ impl AuthenticatorInfo {
         uuid_string(&self.aaguid)
     }
 
+    /// perCredMgmtRO (CTAP 2.2): the key issues persistent read-only credential-management
+    /// tokens (permission pcmr).
+    pub fn per_cred_mgmt_read_only(&self) -> bool {
+        self.option("perCredMgmtRO") == Some(true)
+    }
+
+    /// encIdentifier (0x19) decrypted with a persistent token: the key's stable identifier.
+    /// `None` when the key sent none or sent one of the wrong length.
+    pub fn identifier(&self, persistent_token: &[u8]) -> Option<[u8; 16]> {
+        let enc = self.enc_identifier.as_deref()?;
+        crate::proto::persistent_token::decrypt(persistent_token, crate::proto::persistent_token::IDENTIFIER_INFO, enc)
+            .ok()
+    }
+
+    /// encCredStoreState (0x1E) decrypted with a persistent token.
+    pub fn cred_store_state(&self, persistent_token: &[u8]) -> Option<[u8; 16]> {
+        let enc = self.enc_cred_store_state.as_deref()?;
+        crate::proto::persistent_token::decrypt(
+            persistent_token,
+            crate::proto::persistent_token::CRED_STORE_STATE_INFO,
+            enc,
+        )
+        .ok()
+    }
+
     /// The PIN policy URL as text, when the key sent valid UTF-8.
     pub fn pin_complexity_policy_url_text(&self) -> Option<&str> {
         std::str::from_utf8(self.pin_complexity_policy_url.as_deref()?).ok()
