@@ -67,6 +67,9 @@ _fidoctl() {
             fidoctl,test)
                 cmd="fidoctl__subcmd__test"
                 ;;
+            fidoctl,token)
+                cmd="fidoctl__subcmd__token"
+                ;;
             fidoctl,virtual)
                 cmd="fidoctl__subcmd__virtual"
                 ;;
@@ -202,6 +205,9 @@ _fidoctl() {
             fidoctl__subcmd__help,test)
                 cmd="fidoctl__subcmd__help__subcmd__test"
                 ;;
+            fidoctl__subcmd__help,token)
+                cmd="fidoctl__subcmd__help__subcmd__token"
+                ;;
             fidoctl__subcmd__help,virtual)
                 cmd="fidoctl__subcmd__help__subcmd__virtual"
                 ;;
@@ -261,6 +267,15 @@ _fidoctl() {
                 ;;
             fidoctl__subcmd__help__subcmd__ssh,list)
                 cmd="fidoctl__subcmd__help__subcmd__ssh__subcmd__list"
+                ;;
+            fidoctl__subcmd__help__subcmd__token,create)
+                cmd="fidoctl__subcmd__help__subcmd__token__subcmd__create"
+                ;;
+            fidoctl__subcmd__help__subcmd__token,forget)
+                cmd="fidoctl__subcmd__help__subcmd__token__subcmd__forget"
+                ;;
+            fidoctl__subcmd__help__subcmd__token,list)
+                cmd="fidoctl__subcmd__help__subcmd__token__subcmd__list"
                 ;;
             fidoctl__subcmd__help__subcmd__virtual,create)
                 cmd="fidoctl__subcmd__help__subcmd__virtual__subcmd__create"
@@ -337,6 +352,30 @@ _fidoctl() {
             fidoctl__subcmd__ssh__subcmd__help,list)
                 cmd="fidoctl__subcmd__ssh__subcmd__help__subcmd__list"
                 ;;
+            fidoctl__subcmd__token,create)
+                cmd="fidoctl__subcmd__token__subcmd__create"
+                ;;
+            fidoctl__subcmd__token,forget)
+                cmd="fidoctl__subcmd__token__subcmd__forget"
+                ;;
+            fidoctl__subcmd__token,help)
+                cmd="fidoctl__subcmd__token__subcmd__help"
+                ;;
+            fidoctl__subcmd__token,list)
+                cmd="fidoctl__subcmd__token__subcmd__list"
+                ;;
+            fidoctl__subcmd__token__subcmd__help,create)
+                cmd="fidoctl__subcmd__token__subcmd__help__subcmd__create"
+                ;;
+            fidoctl__subcmd__token__subcmd__help,forget)
+                cmd="fidoctl__subcmd__token__subcmd__help__subcmd__forget"
+                ;;
+            fidoctl__subcmd__token__subcmd__help,help)
+                cmd="fidoctl__subcmd__token__subcmd__help__subcmd__help"
+                ;;
+            fidoctl__subcmd__token__subcmd__help,list)
+                cmd="fidoctl__subcmd__token__subcmd__help__subcmd__list"
+                ;;
             fidoctl__subcmd__virtual,create)
                 cmd="fidoctl__subcmd__virtual__subcmd__create"
                 ;;
@@ -368,7 +407,7 @@ _fidoctl() {
 
     case "${cmd}" in
         fidoctl)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -394,6 +433,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -402,7 +445,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__audit)
-            opts="-d -y -v -h -V --policy --mds --mds-root --attest --strict --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --policy --mds --mds-root --attest --strict --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -440,6 +483,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -448,7 +495,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__bio)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version info list enroll rename delete help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version info list enroll rename delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -474,6 +521,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -482,7 +533,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__bio__subcmd__delete)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,6 +559,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -516,7 +571,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__bio__subcmd__enroll)
-            opts="-d -y -v -h -V --name --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --name --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -543,6 +598,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -652,7 +711,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__bio__subcmd__info)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -675,6 +734,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -686,7 +749,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__bio__subcmd__list)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -709,6 +772,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -720,7 +787,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__bio__subcmd__rename)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -743,6 +810,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -754,7 +825,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__completions)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version bash elvish fish powershell zsh"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -777,6 +848,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -788,7 +863,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__config)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version always-uv enterprise-attestation help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version always-uv enterprise-attestation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,6 +889,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -822,7 +901,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__config__subcmd__always__subcmd__uv)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version on off"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version on off"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -845,6 +924,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -856,7 +939,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__config__subcmd__enterprise__subcmd__attestation)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version enable"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version enable"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -879,6 +962,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -946,7 +1033,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version list delete update help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version list delete update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,6 +1059,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -980,7 +1071,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds__subcmd__delete)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1003,6 +1094,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1084,7 +1179,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds__subcmd__list)
-            opts="-d -y -v -h -V --rp --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --rp --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1114,6 +1209,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1122,7 +1221,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__creds__subcmd__update)
-            opts="-d -y -v -h -V --name --display-name --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --name --display-name --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1156,6 +1255,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1164,7 +1267,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__get__subcmd__assertion)
-            opts="-d -y -v -h -V --rp --cred --uv --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --rp --cred --uv --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1202,6 +1305,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1210,7 +1317,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__help)
-            opts="list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help"
+            opts="list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1713,6 +1820,62 @@ _fidoctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fidoctl__subcmd__help__subcmd__token)
+            opts="create list forget"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__token__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__token__subcmd__forget)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__token__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fidoctl__subcmd__help__subcmd__virtual)
             opts="create serve replug"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1784,7 +1947,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__info)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1810,6 +1973,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1818,7 +1985,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__journal)
-            opts="-d -y -v -h -V --since --key --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version verify help"
+            opts="-d -y -v -h -V --since --key --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1849,6 +2016,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1902,7 +2073,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__journal__subcmd__verify)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1928,6 +2099,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1936,7 +2111,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__list)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1962,6 +2137,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1970,7 +2149,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__make__subcmd__credential)
-            opts="-d -y -v -h -V --rp --user-name --display-name --resident --uv --alg --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --rp --user-name --display-name --resident --uv --alg --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2016,6 +2195,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2024,7 +2207,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__man)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2047,6 +2230,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2058,7 +2245,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version set change verify min-length force-change help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version set change verify min-length force-change help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2084,6 +2271,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2092,7 +2283,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__change)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2115,6 +2306,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2126,7 +2321,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__force__subcmd__change)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2149,6 +2344,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2258,7 +2457,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__min__subcmd__length)
-            opts="-d -y -v -h -V --rp-id --force-change --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --rp-id --force-change --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2288,6 +2487,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2296,7 +2499,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__set)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2319,6 +2522,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2330,7 +2537,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__pin__subcmd__verify)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2356,6 +2563,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2364,7 +2575,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__reset)
-            opts="-d -y -v -h -V --skip-replug --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --skip-replug --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2387,6 +2598,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2398,7 +2613,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__select)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2421,6 +2636,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2432,7 +2651,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__ssh)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version list export help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version list export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2458,6 +2677,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2466,7 +2689,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__ssh__subcmd__export)
-            opts="-o -d -y -v -h -V --rp --output --force --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-o -d -y -v -h -V --rp --output --force --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2501,6 +2724,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2568,7 +2795,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__ssh__subcmd__list)
-            opts="-d -y -v -h -V --rp --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --rp --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2598,6 +2825,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2606,7 +2837,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__test)
-            opts="-d -y -v -h -V --resident --uv --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --resident --uv --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2629,6 +2860,240 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__token)
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version create list forget help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__token__subcmd__create)
+            opts="-o -d -y -v -h -V --read-only --output --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__token__subcmd__forget)
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__token__subcmd__help)
+            opts="create list forget help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__token__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__token__subcmd__help__subcmd__forget)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__token__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__token__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__token__subcmd__list)
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2640,7 +3105,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version create serve replug help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version create serve replug help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2666,6 +3131,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2674,7 +3143,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual__subcmd__create)
-            opts="-d -y -v -h -V --profile --aaguid --firmware --max-resident --bio --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --profile --aaguid --firmware --max-resident --bio --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2713,6 +3182,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2794,7 +3267,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual__subcmd__replug)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2820,6 +3293,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2828,7 +3305,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__virtual__subcmd__serve)
-            opts="-d -y -v -h -V --socket --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --socket --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2858,6 +3335,10 @@ _fidoctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2866,7 +3347,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__wink)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --help --version"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2889,6 +3370,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -20,6 +20,7 @@ pub mod select;
 pub mod session;
 pub mod ssh;
 pub mod status_text;
+pub mod token;
 pub mod virtual_keys;
 pub mod wink;
 
@@ -71,6 +72,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),
+        Command::Token(c) => token::run(ctx, c),
     }
 }
 
