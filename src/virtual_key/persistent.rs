@@ -183,4 +183,19 @@ mod tests {
         assert!(state.persistent_token.is_none());
         assert_eq!(cm_call(&mut state, &token, sub::GET_CREDS_METADATA, None), Err(code::PIN_AUTH_INVALID));
     }
+
+    #[test]
+    fn a_leftover_rp_bound_token_does_not_block_the_persistent_one() {
+        let mut state = key(Profile::Ctap22);
+        set_pin(&mut state, V2, b"1234");
+        register_rk(&mut state, b"alice");
+        let persistent = pin_token(&mut state, V2, b"1234", Some(PCMR), None);
+        // A registration elsewhere leaves a regular token bound to another RP.
+        pin_token(&mut state, V2, b"1234", Some(MC), Some("elsewhere.example"));
+        assert!(cm_call(&mut state, &persistent, sub::GET_CREDS_METADATA, None).is_ok());
+        assert!(cm_call(&mut state, &persistent, sub::ENUMERATE_RPS_BEGIN, None).is_ok());
+        let hash = crate::virtual_key::request::rp_id_hash(RP);
+        let params = int_map([(param::RP_ID_HASH, Some(bytes(&hash)))]);
+        assert!(cm_call(&mut state, &persistent, sub::ENUMERATE_CREDENTIALS_BEGIN, Some(params)).is_ok());
+    }
 }
