@@ -168,14 +168,22 @@ fn read_with_stored_token(ctx: &Context, auth: &mut Authenticator, f: &mut KeyFa
             f.read_only_token_ended = Some(stored.path.display().to_string());
             return Ok(());
         }
-        Err(e) => return Err(e.into()),
+        // The identifier is known; the counts stay unknown (`null`) rather than the key unread.
+        Err(e) => ctx.diag(format!("the credentials could not be read with the stored token: {e}")),
     }
-    let mut per_rp = BTreeMap::new();
-    for rp in m.relying_parties()? {
-        let count = m.credentials(&rp.rp_id_hash)?.len();
-        *per_rp.entry(rp.rp.id.clone()).or_insert(0u32) += u32::try_from(count).unwrap_or(u32::MAX);
+    let per_rp = (|| -> Result<BTreeMap<String, u32>, crate::client::ClientError> {
+        let mut per_rp = BTreeMap::new();
+        for rp in m.relying_parties()? {
+            let count = m.credentials(&rp.rp_id_hash)?.len();
+            *per_rp.entry(rp.rp.id.clone()).or_insert(0u32) += u32::try_from(count).unwrap_or(u32::MAX);
+        }
+        Ok(per_rp)
+    })();
+    match per_rp {
+        Ok(per_rp) if facts.discoverable_credentials.is_some() => facts.credentials_per_rp = Some(per_rp),
+        Ok(_) => {}
+        Err(e) => ctx.diag(format!("the credentials could not be listed with the stored token: {e}")),
     }
-    facts.credentials_per_rp = Some(per_rp);
     f.read_only = Some(facts);
     Ok(())
 }

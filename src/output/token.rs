@@ -47,7 +47,7 @@ pub struct TokenRow {
     pub file: String,
     pub identifier: Option<String>,
     pub aaguid: Option<String>,
-    pub device: Option<String>,
+    pub device_path: Option<String>,
     pub created: Option<String>,
     /// Why the file cannot be used (damaged, readable by others, ...); `None` when it can.
     pub problem: Option<String>,
@@ -74,7 +74,7 @@ impl Render for TokenList {
                     "  {id}  {}  made {} for {}\n",
                     t.aaguid.as_deref().unwrap_or("-"),
                     t.created.as_deref().unwrap_or("-"),
-                    t.device.as_deref().unwrap_or("-")
+                    t.device_path.as_deref().unwrap_or("-")
                 )),
                 (_, problem) => {
                     out.push_str(&format!("  {}: not usable: {}\n", t.file, problem.as_deref().unwrap_or("unknown")))

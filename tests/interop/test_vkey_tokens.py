@@ -73,7 +73,7 @@ def test_fidoctl_uses_a_token_python_fido2_obtained():
                 "identifier": identifier.hex(),
                 "cred_store_state": state.hex(),
                 "aaguid": str(info.aaguid),
-                "device": f"unix:{socket_path}",
+                "device_path": f"unix:{socket_path}",
                 "created": "2026-12-03T00:00:00Z",
             },
             f,

@@ -43,7 +43,7 @@ pub struct TokenFile {
     pub cred_store_state: Option<String>,
     pub aaguid: String,
     /// Where the key was when the token was created (only to recognise a token that stopped working).
-    pub device: String,
+    pub device_path: String,
     /// RFC 3339, UTC.
     pub created: String,
 }
@@ -76,7 +76,7 @@ impl TokenFile {
             identifier: hex::encode(identity.identifier),
             cred_store_state: identity.cred_store_state.map(hex::encode),
             aaguid: info.aaguid_string(),
-            device: device.into(),
+            device_path: device.into(),
             created: crate::journal::time::now(),
         }
     }
@@ -233,7 +233,11 @@ pub fn lookup(ctx: &Context, info: &AuthenticatorInfo, device: &str) -> Result<L
     if !info.per_cred_mgmt_read_only() {
         return Ok(Lookup::None);
     }
-    let dir = directory(ctx)?;
+    // No place for tokens (no HOME): nothing stored, and the command goes on as before.
+    let Ok(dir) = directory(ctx) else {
+        ctx.diag("no token folder (neither --token-dir, FIDOCTL_TOKEN_DIR, XDG_STATE_HOME nor HOME)");
+        return Ok(Lookup::None);
+    };
     let mut stale = None;
     for (path, read) in all(&dir) {
         match read {
@@ -243,7 +247,7 @@ pub fn lookup(ctx: &Context, info: &AuthenticatorInfo, device: &str) -> Result<L
                     ctx.diag(format!("using the read-only token {}", path.display()));
                     return Ok(Lookup::Found(Box::new(stored)));
                 }
-                if stored.file.device == device && stored.file.aaguid == info.aaguid_string() {
+                if stored.file.device_path == device && stored.file.aaguid == info.aaguid_string() {
                     stale = Some(path);
                 }
             }
@@ -289,7 +293,7 @@ mod tests {
             identifier: hex::encode([1u8; 16]),
             cred_store_state: None,
             aaguid: "00000000-0000-0000-0000-000000000000".into(),
-            device: "virtual:/k.json".into(),
+            device_path: "virtual:/k.json".into(),
             created: "2026-12-03T10:00:00Z".into(),
         }
     }
