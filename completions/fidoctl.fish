@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_fidoctl_global_optspecs
-    string join \n d/device= format= json y/yes timeout= pin-stdin v/verbose journal= no-journal journal-required journal-syslog h/help V/version
+    string join \n d/device= format= json y/yes timeout= pin-stdin v/verbose journal= no-journal journal-required journal-syslog token-dir= h/help V/version
 end
 
 function __fish_fidoctl_needs_command
@@ -30,6 +30,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -57,6 +58,7 @@ complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "bio" -d 'Manage the
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "man" -d 'Write the man pages into a folder'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "token" -d 'CTAP 2.2 persistent read-only tokens: `creds list` and `audit` without a PIN'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "enroll" -d 'Enrol one key to a policy: audit it, apply the policy\'s [enroll] settings, re-audit, record'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
@@ -65,6 +67,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -80,6 +83,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -95,6 +99,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -110,6 +115,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -125,6 +131,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -146,6 +153,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -161,6 +169,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -176,6 +185,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -192,6 +202,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l force-change -d 'Also require the PIN to be changed before its next use'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -208,6 +219,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -229,6 +241,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -249,6 +262,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -264,6 +278,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -281,6 +296,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -300,6 +316,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -319,6 +336,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -336,6 +354,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -l force -d 'Replace files that already exist'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -355,6 +374,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -373,6 +393,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -388,6 +409,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -406,6 +428,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l skip-replug -d 'Do not ask for (or do) the unplug/re-plug first: for a key that was plugged in seconds ago'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -422,6 +445,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l resident -d 'Make a discoverable credential (deleted again afterwards; needs credential management)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l uv -d 'Verify the user (PIN) too'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l json -d 'Shorthand for --format json'
@@ -445,6 +469,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l resident -d 'A discoverable (resident) credential'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l uv -d 'Verify the user (PIN)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l json -d 'Shorthand for --format json'
@@ -465,6 +490,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l uv -d 'Verify the user (PIN)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -484,6 +510,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l attest -d 'Check each key is genuine: one throwaway registration (one touch) per key'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l strict -d 'Treat unknown verdicts as failures'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l json -d 'Shorthand for --format json'
@@ -503,6 +530,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -520,6 +548,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -537,6 +566,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -558,6 +588,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -573,6 +604,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -589,6 +621,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -604,6 +637,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -619,6 +653,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from delete" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from delete" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from delete" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from delete" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -640,6 +675,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -666,6 +702,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l bio -d 'Give the key a simulated fingerprint sensor (bio enrollment, built-in UV)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
@@ -683,6 +720,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -698,6 +736,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -717,6 +756,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -732,6 +772,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -741,6 +782,80 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l journal-required
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -l no-journal -d 'Do not record changes made to keys'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -f -a "create" -d 'Get a persistent read-only token with the PIN and store it (mode 0600) for this key'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -f -a "list" -d 'The tokens in the token folder: which key each is for, and when it was made'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -f -a "forget" -d 'Delete stored tokens: the selected key\'s, or those of the identifier given'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Write the token to this file instead of the token folder' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l read-only -d 'A read-only token (the only kind: CTAP 2.2 permission pcmr)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l no-journal -d 'Do not record changes made to keys'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l no-journal -d 'Do not record changes made to keys'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -l no-journal -d 'Do not record changes made to keys'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Get a persistent read-only token with the PIN and store it (mode 0600) for this key'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'The tokens in the token folder: which key each is for, and when it was made'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "forget" -d 'Delete stored tokens: the selected key\'s, or those of the identifier given'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l policy -d 'The policy (TOML): the audit rules and the [enroll] table' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l for -d 'Whom the key is for (kept in the enrolment record and the journal)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l mds -d 'The FIDO Metadata Service BLOB (a JWT), verified before use' -r -F
@@ -751,6 +866,7 @@ json\t''
 csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l token-dir -d 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l attest -d 'Check the key is genuine first: one throwaway registration (one touch)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l dry-run -d 'Show the plan (each step: will do, already so, not supported) and write nothing'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l json -d 'Shorthand for --format json'
@@ -762,26 +878,27 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l journal-requi
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "list" -d 'List every security key: path, VID:PID, product, AAGUID, model, CTAP versions'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "info" -d 'Show what a key is: decoded getInfo, PIN state, retries'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "wink" -d 'Blink the key so you can find it on the desk'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "select" -d 'Ask you to touch the key you mean, and print its path'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "pin" -d 'Set, change and verify the key\'s PIN'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "creds" -d 'List, delete and update the discoverable credentials on a key (needs the PIN)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "ssh" -d 'SSH keys on the key (OpenSSH\'s resident `ssh:` credentials): list them, export their files'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "config" -d 'Change the key\'s settings: always-UV (on or off again) and enterprise attestation (only a factory reset turns it off)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "reset" -d 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "test" -d 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "make-credential" -d 'Expert: register a credential and print everything about it (JSON with --json)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "get-assertion" -d 'Expert: sign in and print the assertion(s) (JSON with --json)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "audit" -d 'Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "journal" -d 'What fidoctl changed on keys, and when (the journal); `journal verify` checks its hash chain'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "bio" -d 'Manage the fingerprints on a key with a sensor'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "completions" -d 'Print a shell completion script'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "man" -d 'Write the man pages into a folder'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "enroll" -d 'Enrol one key to a policy: audit it, apply the policy\'s [enroll] settings, re-audit, record'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man enroll help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "list" -d 'List every security key: path, VID:PID, product, AAGUID, model, CTAP versions'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "info" -d 'Show what a key is: decoded getInfo, PIN state, retries'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "wink" -d 'Blink the key so you can find it on the desk'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "select" -d 'Ask you to touch the key you mean, and print its path'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "pin" -d 'Set, change and verify the key\'s PIN'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "creds" -d 'List, delete and update the discoverable credentials on a key (needs the PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "ssh" -d 'SSH keys on the key (OpenSSH\'s resident `ssh:` credentials): list them, export their files'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "config" -d 'Change the key\'s settings: always-UV (on or off again) and enterprise attestation (only a factory reset turns it off)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "reset" -d 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "test" -d 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "make-credential" -d 'Expert: register a credential and print everything about it (JSON with --json)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "get-assertion" -d 'Expert: sign in and print the assertion(s) (JSON with --json)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "audit" -d 'Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "journal" -d 'What fidoctl changed on keys, and when (the journal); `journal verify` checks its hash chain'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "bio" -d 'Manage the fingerprints on a key with a sensor'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "completions" -d 'Print a shell completion script'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "man" -d 'Write the man pages into a folder'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "token" -d 'CTAP 2.2 persistent read-only tokens: `creds list` and `audit` without a PIN'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "enroll" -d 'Enrol one key to a policy: audit it, apply the policy\'s [enroll] settings, re-audit, record'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "set" -d 'Set the PIN of a key that has none'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "change" -d 'Change the PIN (the current PIN is needed)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "verify" -d 'Check a PIN without changing anything (a wrong PIN uses up an attempt)'
@@ -803,3 +920,6 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_su
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from virtual" -f -a "create" -d 'Create a virtual key whose state lives in FILE (private keys in the clear: tests only)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from virtual" -f -a "serve" -d 'Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from virtual" -f -a "replug" -d 'Unplug and re-plug a virtual key (power cycle)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Get a persistent read-only token with the PIN and store it (mode 0600) for this key'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'The tokens in the token folder: which key each is for, and when it was made'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "forget" -d 'Delete stored tokens: the selected key\'s, or those of the identifier given'

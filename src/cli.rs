@@ -66,6 +66,9 @@ pub struct GlobalOptions {
     /// Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does.
     #[arg(long, global = true)]
     pub journal_syslog: bool,
+    /// Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens).
+    #[arg(long = "token-dir", global = true, value_name = "DIR")]
+    pub token_dir: Option<PathBuf>,
 }
 
 impl GlobalOptions {
@@ -271,6 +274,13 @@ pub enum Command {
         /// Where to write fidoctl.1 and one page per subcommand.
         dir: PathBuf,
     },
+    /// CTAP 2.2 persistent read-only tokens: `creds list` and `audit` without a PIN.
+    ///
+    /// `token create --read-only` asks for the PIN once and stores a token that lists a key's
+    /// credentials but can change nothing. It is a secret: anyone holding it can read the key's
+    /// credential list. A PIN change or a reset of the key ends it.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Enrol one key to a policy: audit it, apply the policy's [enroll] settings, re-audit, record.
     ///
     /// Stops before writing anything when the key fails a rule enrolment cannot fix (AAGUID,
@@ -772,5 +782,36 @@ pub enum BioCommand {
     Delete {
         /// The fingerprint id (hex, from `fidoctl bio list`).
         id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Get a persistent read-only token with the PIN and store it (mode 0600) for this key.
+    ///
+    /// Without -o the file goes into the token folder (--token-dir, FIDOCTL_TOKEN_DIR, else
+    /// $XDG_STATE_HOME/fidoctl/tokens), named by the key's identifier, where `creds list` and
+    /// `audit` find it. With -o it goes exactly there (e.g. to copy to another host); only files
+    /// in the token folder are used automatically.
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json token create --read-only")]
+    Create {
+        /// A read-only token (the only kind: CTAP 2.2 permission pcmr).
+        #[arg(long, required = true)]
+        read_only: bool,
+        /// Write the token to this file instead of the token folder.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The tokens in the token folder: which key each is for, and when it was made.
+    #[command(after_help = "Example:\n  fidoctl token list --json")]
+    List,
+    /// Delete stored tokens: the selected key's, or those of the identifier given.
+    ///
+    /// This deletes the file only; the token stays valid on the key until its PIN is changed or
+    /// it is reset.
+    #[command(after_help = "Example:\n  fidoctl -d virtual:key.json token forget")]
+    Forget {
+        /// The key identifier (hex, as `token list` shows it).
+        identifier: Option<String>,
     },
 }

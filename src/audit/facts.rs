@@ -118,6 +118,32 @@ pub struct KeyFacts {
     pub certification_level: Option<String>,
     /// From the metadata: every status report of the key's model, oldest first.
     pub status_reports: Vec<MetadataStatus>,
+    /// What a stored CTAP 2.2 read-only token (`fidoctl token create`) lets the audit read
+    /// without a PIN; `None` when no stored token matches the key.
+    pub read_only: Option<ReadOnlyFacts>,
+    /// A stored token was made for this key (same path and AAGUID) but no longer works: the
+    /// key's PIN was changed or it was reset. The token file's path.
+    pub read_only_token_ended: Option<String>,
+}
+
+/// The facts a persistent read-only token gives (CTAP 2.2 encIdentifier, encCredStoreState
+/// and read-only credential management).
+#[derive(Debug, Clone, Serialize, Default, PartialEq, Eq)]
+pub struct ReadOnlyFacts {
+    /// The token file used.
+    pub token_file: String,
+    /// When the token was made (RFC 3339).
+    pub token_created: String,
+    /// The key's stable identifier (encIdentifier decrypted), lowercase hex.
+    pub identifier: String,
+    /// Discoverable credentials per RP id (the key's own count, `None` if it could not be read).
+    pub credentials_per_rp: Option<std::collections::BTreeMap<String, u32>>,
+    /// Discoverable credentials on the key (getCredsMetadata).
+    pub discoverable_credentials: Option<u32>,
+    /// The credential store changed (a credential added or removed) since the token was made:
+    /// encCredStoreState now against the state stored with the token. `None` when either is
+    /// missing.
+    pub cred_store_changed: Option<bool>,
 }
 
 /// A CTAP level: `(major, minor)`; `(2, 0)` for FIDO_2_0 and FIDO_2_1_PRE, `(2, 1)` for FIDO_2_1.

@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod inventory;
 pub mod large_blobs;
 pub mod pin;
+pub mod read_only;
 pub mod uv_auth;
 
 #[cfg(test)]

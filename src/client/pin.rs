@@ -86,6 +86,29 @@ impl PinToken {
     pub fn authenticate(&self, message: &[u8]) -> Vec<u8> {
         self.protocol.authenticate(&self.token, message)
     }
+
+    /// The token itself, for a persistent read-only token that is stored (and for decrypting
+    /// encIdentifier / encCredStoreState). Never log it.
+    pub fn secret(&self) -> &[u8] {
+        &self.token
+    }
+
+    /// A persistent read-only token read back from its file (permission pcmr).
+    pub fn persistent_read_only(protocol: PinProtocol, token: Zeroizing<Vec<u8>>) -> Result<PinToken, ClientError> {
+        let valid_len = match protocol {
+            PinProtocol::V1 => token.len() == 16 || token.len() == 32,
+            PinProtocol::V2 => token.len() == 32,
+        };
+        if !valid_len {
+            return Err(ClientError::Malformed(format!("a stored token is {} bytes long", token.len())));
+        }
+        Ok(PinToken {
+            protocol,
+            token,
+            permissions: Permissions::PERSISTENT_CREDENTIAL_MANAGEMENT_READ_ONLY,
+            rp_id: None,
+        })
+    }
 }
 
 impl std::fmt::Debug for PinToken {

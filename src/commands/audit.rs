@@ -1,13 +1,17 @@
 //! `fidoctl audit`: read every selected key at once (no PIN), check each against a policy,
 //! optionally with the FIDO metadata and a genuine-key check.
 
+use super::token::store::{self, Lookup};
 use super::{exit, Context, Failure, Outcome};
+use crate::audit::facts::ReadOnlyFacts;
 use crate::audit::mds::{self, MetadataBlob};
 use crate::audit::verdict::{self, MetadataView};
 use crate::audit::{KeyFacts, Policy, ADVISORIES};
 use crate::client::attestation::AttestationVerdict;
+use crate::client::cred_mgmt::CredentialManager;
 use crate::client::exchange::{make_credential, MakeCredentialRequest};
 use crate::client::inventory::{self, Depth, Firmware};
+use crate::client::read_only;
 use crate::client::Authenticator;
 use crate::output::audit::{outcome_word, AuditReport, KeyAudit, MetadataSummary};
 use crate::output::devices::ReadError;
@@ -15,7 +19,9 @@ use crate::output::notice;
 use crate::output::vocabulary::Device;
 use crate::proto::ctap2::alg;
 use crate::proto::entities::{RelyingParty, User};
+use crate::proto::status::CtapStatus;
 use crate::transport::DeviceDescription;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -82,7 +88,7 @@ pub(crate) fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<Metadat
 }
 
 /// Everything we can learn from a key without a PIN.
-pub(crate) fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -> Result<KeyFacts, Failure> {
+pub(crate) fn read_facts(ctx: &Context, auth: &mut Authenticator, device: &DeviceDescription) -> Result<KeyFacts, Failure> {
     let mut f = KeyFacts {
         path: Some(device.path().to_string()),
         vid_pid: Device::new(device, None).vid_pid,
@@ -119,7 +125,67 @@ pub(crate) fn read_facts(auth: &mut Authenticator, device: &DeviceDescription) -
     f.algorithms = info.algorithms.iter().map(|a| a.alg).collect();
     f.pin_protocols = info.pin_uv_auth_protocols.iter().filter_map(|p| u32::try_from(*p).ok()).collect();
     f.apply_model_table();
+    read_with_stored_token(ctx, auth, &mut f)?;
     Ok(f)
+}
+
+/// With a stored read-only token that matches the key (CTAP 2.2): its identifier, the
+/// credentials per RP and whether the credential store changed since the token was made.
+/// Still no PIN: a key without a matching token is audited as before.
+fn read_with_stored_token(ctx: &Context, auth: &mut Authenticator, f: &mut KeyFacts) -> Result<(), Failure> {
+    let info = auth.info()?.clone();
+    let stored = match store::lookup(ctx, &info, auth.device().path())? {
+        Lookup::Found(stored) => *stored,
+        Lookup::Stale(path) => {
+            notice::note(&store::stale_message(&path));
+            f.read_only_token_ended = Some(path.display().to_string());
+            return Ok(());
+        }
+        Lookup::None => return Ok(()),
+    };
+    let Some(identity) = read_only::read_identity(auth, stored.token.secret())? else {
+        return Ok(());
+    };
+    let mut facts = ReadOnlyFacts {
+        token_file: stored.path.display().to_string(),
+        token_created: stored.file.created.clone(),
+        identifier: hex::encode(identity.identifier),
+        cred_store_changed: match (&identity.cred_store_state, &stored.file.cred_store_state) {
+            (Some(now), Some(then)) => Some(hex::encode(now) != *then),
+            _ => None,
+        },
+        ..ReadOnlyFacts::default()
+    };
+    let Some(flavor) = info.cred_mgmt() else {
+        f.read_only = Some(facts);
+        return Ok(());
+    };
+    let mut m = CredentialManager::new(auth, &stored.token, flavor);
+    match m.metadata() {
+        Ok(meta) => facts.discoverable_credentials = u32::try_from(meta.existing).ok(),
+        Err(e) if e.ctap_status() == Some(CtapStatus::PinAuthInvalid) => {
+            notice::note(&store::stale_message(&stored.path));
+            f.read_only_token_ended = Some(stored.path.display().to_string());
+            return Ok(());
+        }
+        // The identifier is known; the counts stay unknown (`null`) rather than the key unread.
+        Err(e) => ctx.diag(format!("the credentials could not be read with the stored token: {e}")),
+    }
+    let per_rp = (|| -> Result<BTreeMap<String, u32>, crate::client::ClientError> {
+        let mut per_rp = BTreeMap::new();
+        for rp in m.relying_parties()? {
+            let count = m.credentials(&rp.rp_id_hash)?.len();
+            *per_rp.entry(rp.rp.id.clone()).or_insert(0u32) += u32::try_from(count).unwrap_or(u32::MAX);
+        }
+        Ok(per_rp)
+    })();
+    match per_rp {
+        Ok(per_rp) if facts.discoverable_credentials.is_some() => facts.credentials_per_rp = Some(per_rp),
+        Ok(_) => {}
+        Err(e) => ctx.diag(format!("the credentials could not be listed with the stored token: {e}")),
+    }
+    f.read_only = Some(facts);
+    Ok(())
 }
 
 /// `--attest`: a throwaway non-resident credential; its attestation chain, once its signature
@@ -175,7 +241,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Outcome, Failure> {
                     max_in_flight.fetch_max(now, Ordering::SeqCst);
                     let result = (|| {
                         let mut auth = ctx.open(d)?;
-                        let facts = read_facts(&mut auth, d)?;
+                        let facts = read_facts(ctx, &mut auth, d)?;
                         let chain = (attest && !facts.u2f_only).then(|| attestation_chain(&mut auth));
                         Ok(Read { facts, chain })
                     })();

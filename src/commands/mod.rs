@@ -21,6 +21,7 @@ pub mod select;
 pub mod session;
 pub mod ssh;
 pub mod status_text;
+pub mod token;
 pub mod virtual_keys;
 pub mod wink;
 
@@ -73,6 +74,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),
         Command::Enroll(args) => enroll::run(ctx, args),
+        Command::Token(c) => token::run(ctx, c),
     }
 }
 

@@ -38,6 +38,25 @@ pub struct AuditReport {
     pub max_in_flight: usize,
 }
 
+/// What a stored read-only token showed about one key, in a sentence (or that it ended).
+fn read_only_line(path: &str, f: &KeyFacts) -> Option<String> {
+    if let Some(ro) = &f.read_only {
+        let creds = match (&ro.discoverable_credentials, &ro.credentials_per_rp) {
+            (Some(n), Some(rps)) => format!("{n} discoverable credential(s) for {} RP(s)", rps.len()),
+            _ => "credentials not read".into(),
+        };
+        let store = match ro.cred_store_changed {
+            Some(true) => format!("credentials CHANGED since the token of {}", ro.token_created),
+            Some(false) => format!("credentials unchanged since the token of {}", ro.token_created),
+            None => "whether credentials changed is not known".into(),
+        };
+        return Some(format!("{path}: identifier {}; {creds}; {store}.\n", ro.identifier));
+    }
+    f.read_only_token_ended.as_ref().map(|file| {
+        format!("{path}: the stored read-only token {file} no longer works (PIN changed or key reset); run `fidoctl token create --read-only` again.\n")
+    })
+}
+
 pub fn outcome_word(o: Outcome) -> &'static str {
     match o {
         Outcome::Pass => "pass",
@@ -89,10 +108,16 @@ impl Render for AuditReport {
             table.add_row([k.device.path.clone(), model, firmware, pin, k.result.to_uppercase(), why]);
         }
         let s = &self.summary;
-        format!(
+        let mut out = format!(
             "{table}\n{} key(s): {} passed, {} failed, {} unknown, {} unreadable (policy: {}).\n",
             s.keys, s.passed, s.failed, s.unknown, s.unreadable, self.policy_source
-        )
+        );
+        for k in &self.keys {
+            if let Some(line) = k.facts.as_ref().and_then(|f| read_only_line(&k.device.path, f)) {
+                out.push_str(&line);
+            }
+        }
+        out
     }
 
     fn csv(&self) -> Option<String> {

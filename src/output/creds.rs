@@ -31,6 +31,8 @@ pub struct CredentialList {
     pub existing: u64,
     pub remaining: u64,
     pub rps: Vec<RpGroup>,
+    /// The stored read-only token file the list was read with (no PIN); `None`: the PIN.
+    pub read_only_token: Option<String>,
 }
 
 impl CredentialRow {
@@ -65,12 +67,16 @@ fn protect_text(level: Option<u64>) -> String {
 
 impl Render for CredentialList {
     fn json(&self) -> Value {
-        serde_json::json!({
+        let mut doc = serde_json::json!({
             "device": self.device,
             "existing": self.existing,
             "remaining": self.remaining,
             "rps": self.rps,
-        })
+        });
+        if let Some(file) = &self.read_only_token {
+            doc["read_only_token"] = Value::from(file.as_str());
+        }
+        doc
     }
 
     fn text(&self) -> String {
@@ -78,6 +84,9 @@ impl Render for CredentialList {
             "{}: {} discoverable credential(s), room for {} more.\n",
             self.device, self.existing, self.remaining
         );
+        if let Some(file) = &self.read_only_token {
+            out.push_str(&format!("(Read with the stored read-only token {file}; no PIN was needed.)\n"));
+        }
         if self.rps.is_empty() {
             return out;
         }

@@ -11,6 +11,7 @@ pub mod message;
 pub mod notice;
 pub mod results;
 pub mod ssh;
+pub mod token;
 pub mod vocabulary;
 
 use crate::cli::Format;

@@ -94,6 +94,8 @@ pub mod client_pin {
         pub const BIO_ENROLLMENT: u8 = 0x08;
         pub const LARGE_BLOB_WRITE: u8 = 0x10;
         pub const AUTHENTICATOR_CONFIG: u8 = 0x20;
+        /// CTAP 2.2 pcmr: a persistent, read-only credential-management token; must stand alone.
+        pub const PERSISTENT_CREDENTIAL_MANAGEMENT_READ_ONLY: u8 = 0x40;
     }
 
     /// A set of pinUvAuthToken permissions (the bits in `permission`).
@@ -108,6 +110,8 @@ pub mod client_pin {
         pub const BIO_ENROLLMENT: Permissions = Permissions(permission::BIO_ENROLLMENT);
         pub const LARGE_BLOB_WRITE: Permissions = Permissions(permission::LARGE_BLOB_WRITE);
         pub const AUTHENTICATOR_CONFIG: Permissions = Permissions(permission::AUTHENTICATOR_CONFIG);
+        pub const PERSISTENT_CREDENTIAL_MANAGEMENT_READ_ONLY: Permissions =
+            Permissions(permission::PERSISTENT_CREDENTIAL_MANAGEMENT_READ_ONLY);
 
         pub const fn from_bits(bits: u8) -> Permissions {
             Permissions(bits)

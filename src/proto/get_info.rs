@@ -596,6 +596,31 @@ impl AuthenticatorInfo {
         uuid_string(&self.aaguid)
     }
 
+    /// perCredMgmtRO (CTAP 2.2): the key issues persistent read-only credential-management
+    /// tokens (permission pcmr).
+    pub fn per_cred_mgmt_read_only(&self) -> bool {
+        self.option("perCredMgmtRO") == Some(true)
+    }
+
+    /// encIdentifier (0x19) decrypted with a persistent token: the key's stable identifier.
+    /// `None` when the key sent none or sent one of the wrong length.
+    pub fn identifier(&self, persistent_token: &[u8]) -> Option<[u8; 16]> {
+        let enc = self.enc_identifier.as_deref()?;
+        crate::proto::persistent_token::decrypt(persistent_token, crate::proto::persistent_token::IDENTIFIER_INFO, enc)
+            .ok()
+    }
+
+    /// encCredStoreState (0x1E) decrypted with a persistent token.
+    pub fn cred_store_state(&self, persistent_token: &[u8]) -> Option<[u8; 16]> {
+        let enc = self.enc_cred_store_state.as_deref()?;
+        crate::proto::persistent_token::decrypt(
+            persistent_token,
+            crate::proto::persistent_token::CRED_STORE_STATE_INFO,
+            enc,
+        )
+        .ok()
+    }
+
     /// The PIN policy URL as text, when the key sent valid UTF-8.
     pub fn pin_complexity_policy_url_text(&self) -> Option<&str> {
         std::str::from_utf8(self.pin_complexity_policy_url.as_deref()?).ok()
@@ -991,5 +1016,34 @@ mod tests {
         let text = serde_json::to_string(&info).unwrap();
         assert!(text.contains("\"pin_uv_auth_protocols\":[2,1]"));
         assert!(!text.contains("null"));
+    }
+
+    /// python-fido2 2.2.1 `cbor.encode(dict(Info(...)))` with every CTAP 2.2 field (0x16-0x1F)
+    /// set (and its defaults for the rest): the key numbers agree with its `Info` class.
+    #[test]
+    fn ctap22_fields_as_python_fido2_encodes_them() {
+        let h = concat!(
+            "b81e0181684649444f5f325f32028003500000000000000000000000000000000004a00519040006800700080009800a800b000cf40d04",
+            "0e000f0010001100120013a015801682667061636b6564646e6f6e6517031818f5181958200101010101010101010101010101010101",
+            "010101010101010101010101010101181a8263757362636e6663181bf5181c581a68747470733a2f2f70696e2e6578616d706c652f70",
+            "6f6c696379181d1820181e58200202020202020202020202020202020202020202020202020202020202020202181f83010203",
+        );
+        let info = AuthenticatorInfo::decode(&bytes_of(h)).unwrap();
+        assert_eq!(info.attestation_formats, ["packed", "none"]);
+        assert_eq!(info.uv_count_since_last_pin_entry, Some(3));
+        assert_eq!(info.long_touch_for_reset, Some(true));
+        assert_eq!(info.enc_identifier, Some(vec![1; 32]));
+        assert_eq!(info.transports_for_reset, ["usb", "nfc"]);
+        assert_eq!(info.pin_complexity_policy, Some(true));
+        assert_eq!(info.pin_complexity_policy_url_text(), Some("https://pin.example/policy"));
+        assert_eq!(info.max_pin_length, Some(32));
+        assert_eq!(info.enc_cred_store_state, Some(vec![2; 32]));
+        assert_eq!(info.authenticator_config_commands, [1, 2, 3]);
+        assert!(info.unknown.is_empty());
+        // A 32-byte field decrypts (to something); a hostile length never does.
+        assert!(info.identifier(&[9; 32]).is_some());
+        let short = AuthenticatorInfo { enc_identifier: Some(vec![1; 31]), ..info.clone() };
+        assert_eq!(short.identifier(&[9; 32]), None);
+        assert!(!info.per_cred_mgmt_read_only());
     }
 }

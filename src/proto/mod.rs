@@ -11,5 +11,6 @@ pub mod entities;
 pub mod firmware;
 pub mod get_info;
 pub mod large_blob;
+pub mod persistent_token;
 pub mod pin_protocol;
 pub mod status;

@@ -79,19 +79,21 @@ pub fn handle(
     };
     match sub_command {
         sub::GET_CREDS_METADATA => {
-            authorize(state, &request, sub_command)?;
-            refuse_bound_token(state)?;
+            if authorize(state, &request, sub_command)? == By::Regular {
+                refuse_bound_token(state)?;
+            }
             metadata(state)
         }
         sub::ENUMERATE_RPS_BEGIN => {
-            authorize(state, &request, sub_command)?;
-            refuse_bound_token(state)?;
+            if authorize(state, &request, sub_command)? == By::Regular {
+                refuse_bound_token(state)?;
+            }
             enumerate_rps_begin(state)
         }
         sub::ENUMERATE_RPS_NEXT => enumerate_rps_next(state, enumeration),
         sub::ENUMERATE_CREDENTIALS_BEGIN => {
-            authorize(state, &request, sub_command)?;
-            enumerate_credentials_begin(state, &request)
+            let by = authorize(state, &request, sub_command)?;
+            enumerate_credentials_begin(state, &request, by)
         }
         sub::ENUMERATE_CREDENTIALS_NEXT => enumerate_credentials_next(state, enumeration),
         sub::DELETE_CREDENTIAL => {
@@ -109,7 +111,15 @@ pub fn handle(
 /// pinUvAuthParam = authenticate(token, subCommand || CBOR(subCommandParams)), token with cm.
 /// The dispatcher accepts only canonical CBOR, so re-encoding the parameters gives back
 /// exactly the bytes the platform authenticated.
-fn authorize(state: &KeyState, request: &Request, sub_command: u8) -> Result<(), u8> {
+/// Which token authorized a request: an RP binding of the regular token says nothing about
+/// a request made with the persistent one (a leftover mc/ga token must not block it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum By {
+    Regular,
+    Persistent,
+}
+
+fn authorize(state: &KeyState, request: &Request, sub_command: u8) -> Result<By, u8> {
     let auth = request.pin_uv_auth_param.ok_or(code::PUAT_REQUIRED)?;
     let protocol = request.protocol.ok_or(code::MISSING_PARAMETER)?;
     let mut message = vec![sub_command];
@@ -122,8 +132,8 @@ fn authorize(state: &KeyState, request: &Request, sub_command: u8) -> Result<(),
     let reads =
         matches!(sub_command, sub::GET_CREDS_METADATA | sub::ENUMERATE_RPS_BEGIN | sub::ENUMERATE_CREDENTIALS_BEGIN);
     match regular {
-        Err(_) if reads && client_pin::verify_persistent_token(state, protocol, auth, &message) => Ok(()),
-        other => other,
+        Err(_) if reads && client_pin::verify_persistent_token(state, protocol, auth, &message) => Ok(By::Persistent),
+        other => other.map(|()| By::Regular),
     }
 }
 
@@ -245,10 +255,10 @@ fn sub_params<'a>(request: &Request<'a>) -> Result<MapView<'a>, u8> {
     MapView::new(params, "subCommandParams").map_err(|_| code::CBOR_UNEXPECTED_TYPE)
 }
 
-fn enumerate_credentials_begin(state: &mut Tracked, request: &Request) -> Answer {
+fn enumerate_credentials_begin(state: &mut Tracked, request: &Request, by: By) -> Answer {
     let hash = sub_params(request)?.req_bytes(param::RP_ID_HASH).map_err(status_of)?;
     // Checked before looking: a bound token learns nothing about other RPs.
-    if client_pin::token_rp_id(state).is_some_and(|bound| rp_id_hash(bound) != hash) {
+    if by == By::Regular && client_pin::token_rp_id(state).is_some_and(|bound| rp_id_hash(bound) != hash) {
         return Err(code::PIN_AUTH_INVALID);
     }
     let found = rp_credentials(state, hash);

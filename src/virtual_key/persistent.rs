@@ -10,26 +10,16 @@
 
 use super::request::random;
 use super::state::KeyState;
-use aes::Aes128;
-use cbc::cipher::{block_padding::NoPadding, BlockEncryptMut, KeyIvInit};
-use hkdf::Hkdf;
+use crate::proto::ctap2::client_pin::permission;
+use crate::proto::persistent_token::{self as pt, CRED_STORE_STATE_INFO, IDENTIFIER_INFO};
 use sha2::{Digest, Sha256};
 
 /// The pcmr permission bit (CTAP 2.2).
-pub const PERMISSION_PCMR: u8 = 0x40;
-
-/// The key under which `info` ("encIdentifier" / "encCredStoreState") is encrypted.
-fn derive(token: &[u8], info: &[u8]) -> Option<[u8; 16]> {
-    let mut key = [0u8; 16];
-    Hkdf::<Sha256>::new(Some(&[0u8; 32]), token).expand(info, &mut key).ok()?;
-    Some(key)
-}
+pub const PERMISSION_PCMR: u8 = permission::PERSISTENT_CREDENTIAL_MANAGEMENT_READ_ONLY;
 
 fn encrypt(token: &[u8], info: &[u8], plaintext: &[u8; 16]) -> Option<Vec<u8>> {
-    let key = derive(token, info)?;
     let iv = random::<16>().ok()?;
-    let ct = cbc::Encryptor::<Aes128>::new(&key.into(), &iv.into()).encrypt_padded_vec_mut::<NoPadding>(plaintext);
-    Some([iv.as_slice(), &ct].concat())
+    pt::encrypt(token, info, &iv, plaintext).ok()
 }
 
 /// The stable identifier, made (and then kept in the state file) on first use.
@@ -58,12 +48,12 @@ pub fn cred_store_state(state: &KeyState) -> [u8; 16] {
 
 pub fn enc_identifier(state: &KeyState) -> Option<Vec<u8>> {
     let token = state.persistent_token.as_ref()?;
-    encrypt(&token.token, b"encIdentifier", &state.device_identifier?)
+    encrypt(&token.token, IDENTIFIER_INFO, &state.device_identifier?)
 }
 
 pub fn enc_cred_store_state(state: &KeyState) -> Option<Vec<u8>> {
     let token = state.persistent_token.as_ref()?;
-    encrypt(&token.token, b"encCredStoreState", &cred_store_state(state))
+    encrypt(&token.token, CRED_STORE_STATE_INFO, &cred_store_state(state))
 }
 
 #[cfg(test)]
@@ -76,15 +66,12 @@ mod tests {
     use crate::virtual_key::profile::get_info;
     use crate::virtual_key::state::Profile;
     use crate::virtual_key::testing::*;
-    use cbc::cipher::BlockDecryptMut;
     use ciborium::value::Value;
 
     const PCMR: u64 = PERMISSION_PCMR as u64;
 
     fn decrypt(token: &[u8], info: &[u8], encrypted: &[u8]) -> Vec<u8> {
-        let key = derive(token, info).unwrap();
-        let (iv, ct) = encrypted.split_at(16);
-        cbc::Decryptor::<Aes128>::new(&key.into(), iv.into()).decrypt_padded_vec_mut::<NoPadding>(ct).unwrap()
+        pt::decrypt(token, info, encrypted).unwrap().to_vec()
     }
 
     fn cm_call(state: &mut KeyState, token: &[u8], sub_command: u8, params: Option<Value>) -> Result<Value, u8> {
@@ -195,5 +182,20 @@ mod tests {
         );
         assert!(state.persistent_token.is_none());
         assert_eq!(cm_call(&mut state, &token, sub::GET_CREDS_METADATA, None), Err(code::PIN_AUTH_INVALID));
+    }
+
+    #[test]
+    fn a_leftover_rp_bound_token_does_not_block_the_persistent_one() {
+        let mut state = key(Profile::Ctap22);
+        set_pin(&mut state, V2, b"1234");
+        register_rk(&mut state, b"alice");
+        let persistent = pin_token(&mut state, V2, b"1234", Some(PCMR), None);
+        // A registration elsewhere leaves a regular token bound to another RP.
+        pin_token(&mut state, V2, b"1234", Some(MC), Some("elsewhere.example"));
+        assert!(cm_call(&mut state, &persistent, sub::GET_CREDS_METADATA, None).is_ok());
+        assert!(cm_call(&mut state, &persistent, sub::ENUMERATE_RPS_BEGIN, None).is_ok());
+        let hash = crate::virtual_key::request::rp_id_hash(RP);
+        let params = int_map([(param::RP_ID_HASH, Some(bytes(&hash)))]);
+        assert!(cm_call(&mut state, &persistent, sub::ENUMERATE_CREDENTIALS_BEGIN, Some(params)).is_ok());
     }
 }

@@ -365,6 +365,9 @@ pub struct CredentialList {
     /// Room for this many more.
     pub remaining: u64,
     pub rps: Vec<RpCredentials>,
+    /// The stored read-only token file the list was read with (only then present).
+    #[serde(default)]
+    pub read_only_token: Option<String>,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -827,6 +830,26 @@ pub struct Facts {
     #[serde(deserialize_with = "present")]
     pub certification_level: Option<String>,
     pub status_reports: Vec<StatusDoc>,
+    /// What a stored CTAP 2.2 read-only token showed (null without a matching token).
+    #[serde(deserialize_with = "present")]
+    pub read_only: Option<ReadOnlyFactsDoc>,
+    /// The path of a stored token that stopped working (PIN changed, key reset).
+    #[serde(deserialize_with = "present")]
+    pub read_only_token_ended: Option<String>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ReadOnlyFactsDoc {
+    pub token_file: String,
+    pub token_created: String,
+    pub identifier: String,
+    #[serde(deserialize_with = "present")]
+    pub credentials_per_rp: Option<std::collections::BTreeMap<String, u32>>,
+    #[serde(deserialize_with = "present")]
+    pub discoverable_credentials: Option<u32>,
+    #[serde(deserialize_with = "present")]
+    pub cred_store_changed: Option<bool>,
 }
 
 /// A metadata status report as the facts show it (dates and versions only when the BLOB had them).

@@ -1,17 +1,27 @@
 //! `fidoctl creds list`: every discoverable credential, grouped by RP.
 
+use super::session::Access;
 use super::CmSession;
 use crate::client::cred_mgmt::{CredentialEntry, RpEntry};
 use crate::commands::{Context, Failure, Outcome};
 use crate::output::creds::{CredentialList, CredentialRow, RpGroup};
 use crate::proto::cose::CoseKey;
+use crate::proto::status::CtapStatus;
 use crate::ssh::{self, SshKeySummary};
 
 pub(super) fn list(ctx: &Context, rp_filter: Option<&str>) -> Result<Outcome, Failure> {
     let auth = ctx.open_one()?;
-    let mut s = CmSession::open(ctx, auth)?;
+    let (mut s, mut access) = CmSession::open_for_reading(ctx, auth)?;
+    let meta = match (s.manager().metadata(), &access) {
+        // The key ended the stored token (PIN change, reset) after its identifier matched.
+        (Err(e), Access::ReadOnlyToken(path)) if e.ctap_status() == Some(CtapStatus::PinAuthInvalid) => {
+            s = s.fall_back_to_pin(ctx, &path.clone())?;
+            access = Access::Pin;
+            s.manager().metadata()?
+        }
+        (meta, _) => meta?,
+    };
     let mut m = s.manager();
-    let meta = m.metadata()?;
     // With --rp, only that RP's credentials are read: fewer round trips to the key.
     let rps: Vec<RpEntry> =
         m.relying_parties()?.into_iter().filter(|rp| rp_filter.is_none_or(|f| rp.rp.id == f)).collect();
@@ -34,6 +44,10 @@ pub(super) fn list(ctx: &Context, rp_filter: Option<&str>) -> Result<Outcome, Fa
         existing: meta.existing,
         remaining: meta.remaining,
         rps: groups,
+        read_only_token: match access {
+            Access::ReadOnlyToken(path) => Some(path.display().to_string()),
+            Access::Pin => None,
+        },
     }))
 }
 

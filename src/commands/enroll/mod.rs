@@ -136,7 +136,7 @@ pub fn run(ctx: &Context, args: EnrollArgs) -> Result<Outcome, Failure> {
     }
     let mut auth = ctx.open_one()?;
     let device = auth.device().clone();
-    let mut facts = read_facts(&mut auth, &device)?;
+    let mut facts = read_facts(ctx, &mut auth, &device)?;
     if facts.u2f_only {
         return Err(Failure::new(
             exit::POLICY,
@@ -252,7 +252,7 @@ pub fn run(ctx: &Context, args: EnrollArgs) -> Result<Outcome, Failure> {
         Ok(()) => {
             // Every step is on the key: that is the record, whatever the re-audit reads.
             cj::finish(ctx, attempt, Ok(()))?;
-            let mut after_facts = read_facts(&mut auth, &device)?;
+            let mut after_facts = read_facts(ctx, &mut auth, &device)?;
             let genuine = report.audit_before.verdicts.iter().find(|v| v.rule == "genuine").cloned();
             let after = audit_pass(&policy, &mut after_facts, blob.as_ref(), genuine.as_ref());
             let compliant = after.result != "fail";
