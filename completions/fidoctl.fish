@@ -57,6 +57,7 @@ complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "bio" -d 'Manage the
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "man" -d 'Write the man pages into a folder'
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "blobs" -d 'Large blobs: per-credential data stored on the key (for example SSH certificates)'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
@@ -438,6 +439,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l disp
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l alg -r -f -a "es256\t''
 eddsa\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l client-data-hash -d 'The client data hash to sign (64 hex digits); random if left out' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l cred-blob -d 'Store these bytes (hex) with the credential (credBlob extension; at most the key\'s maxCredBlobLength)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
@@ -446,6 +448,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l time
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l resident -d 'A discoverable (resident) credential'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l uv -d 'Verify the user (PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l large-blob-key -d 'Ask for a largeBlobKey, so the credential can own a large blob (`fidoctl blobs set`; needs --resident)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -465,6 +468,7 @@ csv\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l uv -d 'Verify the user (PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l cred-blob -d 'Ask for each credential\'s credBlob (the extension) and show it'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l json -d 'Shorthand for --format json'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
@@ -740,25 +744,134 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l journal-required
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "list" -d 'List every security key: path, VID:PID, product, AAGUID, model, CTAP versions'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "info" -d 'Show what a key is: decoded getInfo, PIN state, retries'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "wink" -d 'Blink the key so you can find it on the desk'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "select" -d 'Ask you to touch the key you mean, and print its path'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "pin" -d 'Set, change and verify the key\'s PIN'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "creds" -d 'List, delete and update the discoverable credentials on a key (needs the PIN)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "ssh" -d 'SSH keys on the key (OpenSSH\'s resident `ssh:` credentials): list them, export their files'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "config" -d 'Change settings that only a factory reset undoes'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "reset" -d 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "test" -d 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "make-credential" -d 'Expert: register a credential and print everything about it (JSON with --json)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "get-assertion" -d 'Expert: sign in and print the assertion(s) (JSON with --json)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "audit" -d 'Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "journal" -d 'What fidoctl changed on keys, and when (the journal); `journal verify` checks its hash chain'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "bio" -d 'Manage the fingerprints on a key with a sensor'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "man" -d 'Write the man pages into a folder'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -l no-journal -d 'Do not record changes made to keys'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -f -a "list" -d 'List the large blobs: which credential each belongs to, and orphans (needs the PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -f -a "get" -d 'Write a credential\'s large blob to a file (or to standard output when it is not a terminal)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -f -a "set" -d 'Store a file as a credential\'s large blob, replacing what it had'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -f -a "delete" -d 'Delete a credential\'s large blob (the others stay)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -f -a "clear" -d 'Remove the orphaned blobs (no credential on the key owns them), or everything'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -l no-journal -d 'Do not record changes made to keys'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l cred -d 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s o -l output -d 'Where to write the bytes; `-` is standard output (never a terminal)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l no-journal -d 'Do not record changes made to keys'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l cred -d 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l no-journal -d 'Do not record changes made to keys'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l cred -d 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l no-journal -d 'Do not record changes made to keys'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l timeout -d 'Seconds to wait for a touch on the key (at most 86400, one day)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l journal -d 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)' -r -F
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l orphans -d 'Remove only the blobs no credential on the key owns'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l all -d 'Remove every blob; also the only way to replace damaged large-blob storage'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l json -d 'Shorthand for --format json'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Answer yes to confirmations (for scripts)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l pin-stdin -d 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l no-journal -d 'Do not record changes made to keys'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l journal-required -d 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the large blobs: which credential each belongs to, and orphans (needs the PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from help" -f -a "get" -d 'Write a credential\'s large blob to a file (or to standard output when it is not a terminal)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from help" -f -a "set" -d 'Store a file as a credential\'s large blob, replacing what it had'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a credential\'s large blob (the others stay)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove the orphaned blobs (no credential on the key owns them), or everything'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "list" -d 'List every security key: path, VID:PID, product, AAGUID, model, CTAP versions'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "info" -d 'Show what a key is: decoded getInfo, PIN state, retries'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "wink" -d 'Blink the key so you can find it on the desk'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "select" -d 'Ask you to touch the key you mean, and print its path'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "pin" -d 'Set, change and verify the key\'s PIN'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "creds" -d 'List, delete and update the discoverable credentials on a key (needs the PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "ssh" -d 'SSH keys on the key (OpenSSH\'s resident `ssh:` credentials): list them, export their files'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "config" -d 'Change settings that only a factory reset undoes'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "reset" -d 'Factory-reset a key: erases every credential, the PIN and all settings (guided)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "test" -d 'Health check: register a throwaway credential, sign in, verify attestation and signature, clean up'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "make-credential" -d 'Expert: register a credential and print everything about it (JSON with --json)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "get-assertion" -d 'Expert: sign in and print the assertion(s) (JSON with --json)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "audit" -d 'Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "journal" -d 'What fidoctl changed on keys, and when (the journal); `journal verify` checks its hash chain'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "bio" -d 'Manage the fingerprints on a key with a sensor'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "virtual" -d 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "completions" -d 'Print a shell completion script'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "man" -d 'Write the man pages into a folder'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "blobs" -d 'Large blobs: per-credential data stored on the key (for example SSH certificates)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and not __fish_seen_subcommand_from list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "set" -d 'Set the PIN of a key that has none'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "change" -d 'Change the PIN (the current PIN is needed)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from pin" -f -a "verify" -d 'Check a PIN without changing anything (a wrong PIN uses up an attempt)'
@@ -780,3 +893,8 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_su
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from virtual" -f -a "create" -d 'Create a virtual key whose state lives in FILE (private keys in the clear: tests only)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from virtual" -f -a "serve" -d 'Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from virtual" -f -a "replug" -d 'Unplug and re-plug a virtual key (power cycle)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from blobs" -f -a "list" -d 'List the large blobs: which credential each belongs to, and orphans (needs the PIN)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from blobs" -f -a "get" -d 'Write a credential\'s large blob to a file (or to standard output when it is not a terminal)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from blobs" -f -a "set" -d 'Store a file as a credential\'s large blob, replacing what it had'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from blobs" -f -a "delete" -d 'Delete a credential\'s large blob (the others stay)'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand help; and __fish_seen_subcommand_from blobs" -f -a "clear" -d 'Remove the orphaned blobs (no credential on the key owns them), or everything'

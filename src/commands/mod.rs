@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod bio;
+pub mod blobs;
 pub mod config;
 pub mod confirm;
 pub mod creds;
@@ -71,6 +72,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Virtual(v) => virtual_keys::run(ctx, v),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { dir } => generate::man(&dir),
+        Command::Blobs(c) => blobs::run(ctx, c),
     }
 }
 
