@@ -78,8 +78,8 @@ fn sensor_key(ctx: &Context) -> Result<Authenticator, Failure> {
     Ok(auth)
 }
 
-fn device(auth: &Authenticator) -> String {
-    auth.device().path().to_string()
+fn device(auth: &Authenticator) -> crate::output::vocabulary::Device {
+    super::device_object(auth)
 }
 
 fn info(ctx: &Context) -> Result<Outcome, Failure> {
