@@ -311,6 +311,14 @@ fn zero_byte_and_maximum_size_blobs() {
     assert_eq!(e.error.code, "large_blob_too_large");
     assert!(e.error.message.ends_with("but this key stores at most 4096; nothing was changed."), "{}", e.error.message);
     assert_eq!(get(&key, keys.dir(), &ids[0]).unwrap(), biggest, "a refused write leaves the old blob");
+    // A file far too large is refused before the key is asked anything.
+    let huge = keys.dir().join("huge");
+    std::fs::File::create(&huge).unwrap().set_len(17 << 20).unwrap();
+    let run = key.run_with_pin(PIN, &["--yes", "blobs", "set", "--cred", &ids[0], huge.to_str().unwrap(), "--json"]);
+    assert!(error_doc(&run, 2)
+        .error
+        .message
+        .ends_with("is larger than 16 MiB, far more than a key can store as a large blob."));
 }
 
 #[test]

@@ -250,6 +250,14 @@ fn current(array: &BlobArray, key: &[u8]) -> Option<usize> {
 }
 
 fn set(ctx: &Context, written: &CredentialId, file: &Path) -> Result<Outcome, Failure> {
+    // Even data that compresses well stays below what an entry may claim to inflate to.
+    if std::fs::metadata(file).is_ok_and(|m| m.len() > lbc::MAX_ORIGINAL_SIZE) {
+        return Err(Failure::usage(format!(
+            "The file {} is larger than {} MiB, far more than a key can store as a large blob.",
+            file.display(),
+            lbc::MAX_ORIGINAL_SIZE >> 20
+        )));
+    }
     let data = std::fs::read(file).map_err(|e| {
         Failure::usage(format!("The file {} cannot be read: {e}.", file.display()))
             .hint("Name a file you can read; it is stored as it is.")
