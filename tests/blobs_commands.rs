@@ -291,6 +291,25 @@ fn a_damaged_storage_is_reported_and_only_clear_all_replaces_it() {
 }
 
 #[test]
+fn creds_delete_stands_when_the_blob_cannot_be_removed() {
+    let keys = TempKeys::new();
+    let (key, ids) = key_with(&keys, &["alice", "bob"]);
+    set(&key, &ids[0], &write(keys.dir(), "a", b"alpha")).success();
+    // Damaged storage: the deletion stands, and the way out is clear --all.
+    let mut file = StateFile::open(&key.path).unwrap();
+    let last = file.state.large_blob_array.len() - 1;
+    file.state.large_blob_array[last] ^= 0x55;
+    file.save().unwrap();
+    drop(file);
+    let run = key.run_with_pin(PIN, &["--yes", "creds", "delete", &ids[1]]);
+    run.success().stdout_has(&format!("Deleted credential {}", ids[1])).stdout_has(
+        "The credential is deleted, but the key's large-blob storage is damaged, so a blob it had could not be removed. Replace the storage with `fidoctl blobs clear --all` (every blob on the key is lost).",
+    );
+    let left = key.run_with_pin(PIN, &["creds", "list", "--json"]).value();
+    assert!(!left.to_string().contains(&ids[1]), "the credential is gone");
+}
+
+#[test]
 fn zero_byte_and_maximum_size_blobs() {
     let keys = TempKeys::new();
     let (key, ids) = key_with(&keys, &["alice"]);

@@ -102,10 +102,15 @@ fn remove_blob(
 
 /// The sentence goes into the text; a JSON reader gets it on stderr.
 fn orphan_note(ctx: &Context, f: &Failure) -> String {
-    let said = format!(
-        "The credential is deleted, but its large blob could not be removed: {} It stays on the key as an orphan; remove it with `fidoctl blobs clear --orphans`.",
-        f.message
-    );
+    // Damaged storage cannot be read to find the blob, nor cleared of orphans alone.
+    let said = if f.code == "large_blobs_damaged" {
+        "The credential is deleted, but the key's large-blob storage is damaged, so a blob it had could not be removed. Replace the storage with `fidoctl blobs clear --all` (every blob on the key is lost).".to_string()
+    } else {
+        format!(
+            "The credential is deleted, but its large blob could not be removed: {} It stays on the key as an orphan; remove it with `fidoctl blobs clear --orphans`.",
+            f.message
+        )
+    };
     if ctx.global.format() == crate::cli::Format::Json {
         crate::output::notice::note(&said);
     }
