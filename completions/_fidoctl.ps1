@@ -58,6 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('virtual', 'virtual', [CompletionResultType]::ParameterValue, 'Create, serve and re-plug virtual keys (software authenticators for tests and training)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into a folder')
+            [CompletionResult]::new('blobs', 'blobs', [CompletionResultType]::ParameterValue, 'Large blobs: per-credential data stored on the key (for example SSH certificates)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'CTAP 2.2 persistent read-only tokens: `creds list` and `audit` without a PIN')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enrol one key to a policy: audit it, apply the policy''s [enroll] settings, re-audit, record')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -658,6 +659,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'display-name')
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'alg')
             [CompletionResult]::new('--client-data-hash', '--client-data-hash', [CompletionResultType]::ParameterName, 'The client data hash to sign (64 hex digits); random if left out')
+            [CompletionResult]::new('--cred-blob', '--cred-blob', [CompletionResultType]::ParameterName, 'Store these bytes (hex) with the credential (credBlob extension; at most the key''s maxCredBlobLength)')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
@@ -666,6 +668,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)')
             [CompletionResult]::new('--resident', '--resident', [CompletionResultType]::ParameterName, 'A discoverable (resident) credential')
             [CompletionResult]::new('--uv', '--uv', [CompletionResultType]::ParameterName, 'Verify the user (PIN)')
+            [CompletionResult]::new('--large-blob-key', '--large-blob-key', [CompletionResultType]::ParameterName, 'Ask for a largeBlobKey, so the credential can own a large blob (`fidoctl blobs set`; needs --resident)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
@@ -692,6 +695,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)')
             [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)')
             [CompletionResult]::new('--uv', '--uv', [CompletionResultType]::ParameterName, 'Verify the user (PIN)')
+            [CompletionResult]::new('--cred-blob', '--cred-blob', [CompletionResultType]::ParameterName, 'Ask for each credential''s credBlob (the extension) and show it')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
@@ -1120,6 +1124,178 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fidoctl;blobs' {
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key (at most 86400, one day)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)')
+            [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--no-journal', '--no-journal', [CompletionResultType]::ParameterName, 'Do not record changes made to keys')
+            [CompletionResult]::new('--journal-required', '--journal-required', [CompletionResultType]::ParameterName, 'Refuse to change a key unless the journal can record it (checked before the key is touched)')
+            [CompletionResult]::new('--journal-syslog', '--journal-syslog', [CompletionResultType]::ParameterName, 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the large blobs: which credential each belongs to, and orphans (needs the PIN)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a credential''s large blob to a file (or to standard output when it is not a terminal)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store a file as a credential''s large blob, replacing what it had')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a credential''s large blob (the others stay)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the orphaned blobs (no credential on the key owns them), or everything')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fidoctl;blobs;list' {
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key (at most 86400, one day)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)')
+            [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--no-journal', '--no-journal', [CompletionResultType]::ParameterName, 'Do not record changes made to keys')
+            [CompletionResult]::new('--journal-required', '--journal-required', [CompletionResultType]::ParameterName, 'Refuse to change a key unless the journal can record it (checked before the key is touched)')
+            [CompletionResult]::new('--journal-syslog', '--journal-syslog', [CompletionResultType]::ParameterName, 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fidoctl;blobs;get' {
+            [CompletionResult]::new('--cred', '--cred', [CompletionResultType]::ParameterName, 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the bytes; `-` is standard output (never a terminal)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write the bytes; `-` is standard output (never a terminal)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key (at most 86400, one day)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)')
+            [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--no-journal', '--no-journal', [CompletionResultType]::ParameterName, 'Do not record changes made to keys')
+            [CompletionResult]::new('--journal-required', '--journal-required', [CompletionResultType]::ParameterName, 'Refuse to change a key unless the journal can record it (checked before the key is touched)')
+            [CompletionResult]::new('--journal-syslog', '--journal-syslog', [CompletionResultType]::ParameterName, 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fidoctl;blobs;set' {
+            [CompletionResult]::new('--cred', '--cred', [CompletionResultType]::ParameterName, 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key (at most 86400, one day)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)')
+            [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--no-journal', '--no-journal', [CompletionResultType]::ParameterName, 'Do not record changes made to keys')
+            [CompletionResult]::new('--journal-required', '--journal-required', [CompletionResultType]::ParameterName, 'Refuse to change a key unless the journal can record it (checked before the key is touched)')
+            [CompletionResult]::new('--journal-syslog', '--journal-syslog', [CompletionResultType]::ParameterName, 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fidoctl;blobs;delete' {
+            [CompletionResult]::new('--cred', '--cred', [CompletionResultType]::ParameterName, 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key (at most 86400, one day)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)')
+            [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--no-journal', '--no-journal', [CompletionResultType]::ParameterName, 'Do not record changes made to keys')
+            [CompletionResult]::new('--journal-required', '--journal-required', [CompletionResultType]::ParameterName, 'Refuse to change a key unless the journal can record it (checked before the key is touched)')
+            [CompletionResult]::new('--journal-syslog', '--journal-syslog', [CompletionResultType]::ParameterName, 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fidoctl;blobs;clear' {
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json or csv for scripts')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a touch on the key (at most 86400, one day)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)')
+            [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)')
+            [CompletionResult]::new('--orphans', '--orphans', [CompletionResultType]::ParameterName, 'Remove only the blobs no credential on the key owns')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Remove every blob; also the only way to replace damaged large-blob storage')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for scripts)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read PINs from standard input, one per line (see `fidoctl pin --help`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)')
+            [CompletionResult]::new('--no-journal', '--no-journal', [CompletionResultType]::ParameterName, 'Do not record changes made to keys')
+            [CompletionResult]::new('--journal-required', '--journal-required', [CompletionResultType]::ParameterName, 'Refuse to change a key unless the journal can record it (checked before the key is touched)')
+            [CompletionResult]::new('--journal-syslog', '--journal-syslog', [CompletionResultType]::ParameterName, 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fidoctl;blobs;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the large blobs: which credential each belongs to, and orphans (needs the PIN)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a credential''s large blob to a file (or to standard output when it is not a terminal)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store a file as a credential''s large blob, replacing what it had')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a credential''s large blob (the others stay)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the orphaned blobs (no credential on the key owns them), or everything')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fidoctl;blobs;help;list' {
+            break
+        }
+        'fidoctl;blobs;help;get' {
+            break
+        }
+        'fidoctl;blobs;help;set' {
+            break
+        }
+        'fidoctl;blobs;help;delete' {
+            break
+        }
+        'fidoctl;blobs;help;clear' {
+            break
+        }
+        'fidoctl;blobs;help;help' {
+            break
+        }
         'fidoctl;token' {
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')
@@ -1281,6 +1457,7 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             [CompletionResult]::new('virtual', 'virtual', [CompletionResultType]::ParameterValue, 'Create, serve and re-plug virtual keys (software authenticators for tests and training)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into a folder')
+            [CompletionResult]::new('blobs', 'blobs', [CompletionResultType]::ParameterValue, 'Large blobs: per-credential data stored on the key (for example SSH certificates)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'CTAP 2.2 persistent read-only tokens: `creds list` and `audit` without a PIN')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enrol one key to a policy: audit it, apply the policy''s [enroll] settings, re-audit, record')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1422,6 +1599,29 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
             break
         }
         'fidoctl;help;man' {
+            break
+        }
+        'fidoctl;help;blobs' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the large blobs: which credential each belongs to, and orphans (needs the PIN)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a credential''s large blob to a file (or to standard output when it is not a terminal)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store a file as a credential''s large blob, replacing what it had')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a credential''s large blob (the others stay)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the orphaned blobs (no credential on the key owns them), or everything')
+            break
+        }
+        'fidoctl;help;blobs;list' {
+            break
+        }
+        'fidoctl;help;blobs;get' {
+            break
+        }
+        'fidoctl;help;blobs;set' {
+            break
+        }
+        'fidoctl;help;blobs;delete' {
+            break
+        }
+        'fidoctl;help;blobs;clear' {
             break
         }
         'fidoctl;help;token' {

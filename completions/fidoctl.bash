@@ -22,6 +22,9 @@ _fidoctl() {
             fidoctl,bio)
                 cmd="fidoctl__subcmd__bio"
                 ;;
+            fidoctl,blobs)
+                cmd="fidoctl__subcmd__blobs"
+                ;;
             fidoctl,completions)
                 cmd="fidoctl__subcmd__completions"
                 ;;
@@ -115,6 +118,42 @@ _fidoctl() {
             fidoctl__subcmd__bio__subcmd__help,rename)
                 cmd="fidoctl__subcmd__bio__subcmd__help__subcmd__rename"
                 ;;
+            fidoctl__subcmd__blobs,clear)
+                cmd="fidoctl__subcmd__blobs__subcmd__clear"
+                ;;
+            fidoctl__subcmd__blobs,delete)
+                cmd="fidoctl__subcmd__blobs__subcmd__delete"
+                ;;
+            fidoctl__subcmd__blobs,get)
+                cmd="fidoctl__subcmd__blobs__subcmd__get"
+                ;;
+            fidoctl__subcmd__blobs,help)
+                cmd="fidoctl__subcmd__blobs__subcmd__help"
+                ;;
+            fidoctl__subcmd__blobs,list)
+                cmd="fidoctl__subcmd__blobs__subcmd__list"
+                ;;
+            fidoctl__subcmd__blobs,set)
+                cmd="fidoctl__subcmd__blobs__subcmd__set"
+                ;;
+            fidoctl__subcmd__blobs__subcmd__help,clear)
+                cmd="fidoctl__subcmd__blobs__subcmd__help__subcmd__clear"
+                ;;
+            fidoctl__subcmd__blobs__subcmd__help,delete)
+                cmd="fidoctl__subcmd__blobs__subcmd__help__subcmd__delete"
+                ;;
+            fidoctl__subcmd__blobs__subcmd__help,get)
+                cmd="fidoctl__subcmd__blobs__subcmd__help__subcmd__get"
+                ;;
+            fidoctl__subcmd__blobs__subcmd__help,help)
+                cmd="fidoctl__subcmd__blobs__subcmd__help__subcmd__help"
+                ;;
+            fidoctl__subcmd__blobs__subcmd__help,list)
+                cmd="fidoctl__subcmd__blobs__subcmd__help__subcmd__list"
+                ;;
+            fidoctl__subcmd__blobs__subcmd__help,set)
+                cmd="fidoctl__subcmd__blobs__subcmd__help__subcmd__set"
+                ;;
             fidoctl__subcmd__config,always-uv)
                 cmd="fidoctl__subcmd__config__subcmd__always__subcmd__uv"
                 ;;
@@ -162,6 +201,9 @@ _fidoctl() {
                 ;;
             fidoctl__subcmd__help,bio)
                 cmd="fidoctl__subcmd__help__subcmd__bio"
+                ;;
+            fidoctl__subcmd__help,blobs)
+                cmd="fidoctl__subcmd__help__subcmd__blobs"
                 ;;
             fidoctl__subcmd__help,completions)
                 cmd="fidoctl__subcmd__help__subcmd__completions"
@@ -234,6 +276,21 @@ _fidoctl() {
                 ;;
             fidoctl__subcmd__help__subcmd__bio,rename)
                 cmd="fidoctl__subcmd__help__subcmd__bio__subcmd__rename"
+                ;;
+            fidoctl__subcmd__help__subcmd__blobs,clear)
+                cmd="fidoctl__subcmd__help__subcmd__blobs__subcmd__clear"
+                ;;
+            fidoctl__subcmd__help__subcmd__blobs,delete)
+                cmd="fidoctl__subcmd__help__subcmd__blobs__subcmd__delete"
+                ;;
+            fidoctl__subcmd__help__subcmd__blobs,get)
+                cmd="fidoctl__subcmd__help__subcmd__blobs__subcmd__get"
+                ;;
+            fidoctl__subcmd__help__subcmd__blobs,list)
+                cmd="fidoctl__subcmd__help__subcmd__blobs__subcmd__list"
+                ;;
+            fidoctl__subcmd__help__subcmd__blobs,set)
+                cmd="fidoctl__subcmd__help__subcmd__blobs__subcmd__set"
                 ;;
             fidoctl__subcmd__help__subcmd__config,always-uv)
                 cmd="fidoctl__subcmd__help__subcmd__config__subcmd__always__subcmd__uv"
@@ -413,7 +470,7 @@ _fidoctl() {
 
     case "${cmd}" in
         fidoctl)
-            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help"
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs token enroll help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -799,6 +856,352 @@ _fidoctl() {
                 return 0
             fi
             case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs)
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version list get set delete clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__clear)
+            opts="-d -y -v -h -V --orphans --all --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__delete)
+            opts="-d -y -v -h -V --cred --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cred)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__get)
+            opts="-o -d -y -v -h -V --cred --output --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cred)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__help)
+            opts="list get set delete clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__list)
+            opts="-d -y -v -h -V --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__blobs__subcmd__set)
+            opts="-d -y -v -h -V --cred --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cred)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1327,7 +1730,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__get__subcmd__assertion)
-            opts="-d -y -v -h -V --rp --cred --uv --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            opts="-d -y -v -h -V --rp --cred --uv --client-data-hash --cred-blob --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1377,7 +1780,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__help)
-            opts="list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man token enroll help"
+            opts="list info wink select pin creds ssh config reset test make-credential get-assertion audit journal bio virtual completions man blobs token enroll help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1475,6 +1878,90 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__help__subcmd__bio__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__blobs)
+            opts="list get set delete clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__blobs__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__blobs__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__blobs__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__blobs__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fidoctl__subcmd__help__subcmd__blobs__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2223,7 +2710,7 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__make__subcmd__credential)
-            opts="-d -y -v -h -V --rp --user-name --display-name --resident --uv --alg --client-data-hash --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            opts="-d -y -v -h -V --rp --user-name --display-name --resident --uv --alg --client-data-hash --cred-blob --large-blob-key --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2246,6 +2733,10 @@ _fidoctl() {
                     return 0
                     ;;
                 --client-data-hash)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cred-blob)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

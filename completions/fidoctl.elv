@@ -55,6 +55,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand virtual 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
             cand completions 'Print a shell completion script'
             cand man 'Write the man pages into a folder'
+            cand blobs 'Large blobs: per-credential data stored on the key (for example SSH certificates)'
             cand token 'CTAP 2.2 persistent read-only tokens: `creds list` and `audit` without a PIN'
             cand enroll 'Enrol one key to a policy: audit it, apply the policy''s [enroll] settings, re-audit, record'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -612,6 +613,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --display-name 'display-name'
             cand --alg 'alg'
             cand --client-data-hash 'The client data hash to sign (64 hex digits); random if left out'
+            cand --cred-blob 'Store these bytes (hex) with the credential (credBlob extension; at most the key''s maxCredBlobLength)'
             cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'
@@ -620,6 +622,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --token-dir 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)'
             cand --resident 'A discoverable (resident) credential'
             cand --uv 'Verify the user (PIN)'
+            cand --large-blob-key 'Ask for a largeBlobKey, so the credential can own a large blob (`fidoctl blobs set`; needs --resident)'
             cand --json 'Shorthand for --format json'
             cand -y 'Answer yes to confirmations (for scripts)'
             cand --yes 'Answer yes to confirmations (for scripts)'
@@ -645,6 +648,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
             cand --token-dir 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)'
             cand --uv 'Verify the user (PIN)'
+            cand --cred-blob 'Ask for each credential''s credBlob (the extension) and show it'
             cand --json 'Shorthand for --format json'
             cand -y 'Answer yes to confirmations (for scripts)'
             cand --yes 'Answer yes to confirmations (for scripts)'
@@ -1042,6 +1046,165 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fidoctl;blobs'= {
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key (at most 86400, one day)'
+            cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
+            cand --token-dir 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --no-journal 'Do not record changes made to keys'
+            cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+            cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the large blobs: which credential each belongs to, and orphans (needs the PIN)'
+            cand get 'Write a credential''s large blob to a file (or to standard output when it is not a terminal)'
+            cand set 'Store a file as a credential''s large blob, replacing what it had'
+            cand delete 'Delete a credential''s large blob (the others stay)'
+            cand clear 'Remove the orphaned blobs (no credential on the key owns them), or everything'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fidoctl;blobs;list'= {
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key (at most 86400, one day)'
+            cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
+            cand --token-dir 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --no-journal 'Do not record changes made to keys'
+            cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+            cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;blobs;get'= {
+            cand --cred 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)'
+            cand -o 'Where to write the bytes; `-` is standard output (never a terminal)'
+            cand --output 'Where to write the bytes; `-` is standard output (never a terminal)'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key (at most 86400, one day)'
+            cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
+            cand --token-dir 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --no-journal 'Do not record changes made to keys'
+            cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+            cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;blobs;set'= {
+            cand --cred 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key (at most 86400, one day)'
+            cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
+            cand --token-dir 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --no-journal 'Do not record changes made to keys'
+            cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+            cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;blobs;delete'= {
+            cand --cred 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)'
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key (at most 86400, one day)'
+            cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
+            cand --token-dir 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --no-journal 'Do not record changes made to keys'
+            cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+            cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;blobs;clear'= {
+            cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
+            cand --format 'Output format: text for people, json or csv for scripts'
+            cand --timeout 'Seconds to wait for a touch on the key (at most 86400, one day)'
+            cand --journal 'The journal of changes made to keys (else FIDOCTL_JOURNAL, else $XDG_STATE_HOME/fidoctl/journal.jsonl)'
+            cand --token-dir 'Where stored read-only tokens are kept and looked for (else FIDOCTL_TOKEN_DIR, else $XDG_STATE_HOME/fidoctl/tokens)'
+            cand --orphans 'Remove only the blobs no credential on the key owns'
+            cand --all 'Remove every blob; also the only way to replace damaged large-blob storage'
+            cand --json 'Shorthand for --format json'
+            cand -y 'Answer yes to confirmations (for scripts)'
+            cand --yes 'Answer yes to confirmations (for scripts)'
+            cand --pin-stdin 'Read PINs from standard input, one per line (see `fidoctl pin --help`)'
+            cand -v 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --verbose 'More diagnostics on stderr; -vv adds CTAPHID traffic (PIN material redacted)'
+            cand --no-journal 'Do not record changes made to keys'
+            cand --journal-required 'Refuse to change a key unless the journal can record it (checked before the key is touched)'
+            cand --journal-syslog 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fidoctl;blobs;help'= {
+            cand list 'List the large blobs: which credential each belongs to, and orphans (needs the PIN)'
+            cand get 'Write a credential''s large blob to a file (or to standard output when it is not a terminal)'
+            cand set 'Store a file as a credential''s large blob, replacing what it had'
+            cand delete 'Delete a credential''s large blob (the others stay)'
+            cand clear 'Remove the orphaned blobs (no credential on the key owns them), or everything'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fidoctl;blobs;help;list'= {
+        }
+        &'fidoctl;blobs;help;get'= {
+        }
+        &'fidoctl;blobs;help;set'= {
+        }
+        &'fidoctl;blobs;help;delete'= {
+        }
+        &'fidoctl;blobs;help;clear'= {
+        }
+        &'fidoctl;blobs;help;help'= {
+        }
         &'fidoctl;token'= {
             cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
@@ -1193,6 +1356,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand virtual 'Create, serve and re-plug virtual keys (software authenticators for tests and training)'
             cand completions 'Print a shell completion script'
             cand man 'Write the man pages into a folder'
+            cand blobs 'Large blobs: per-credential data stored on the key (for example SSH certificates)'
             cand token 'CTAP 2.2 persistent read-only tokens: `creds list` and `audit` without a PIN'
             cand enroll 'Enrol one key to a policy: audit it, apply the policy''s [enroll] settings, re-audit, record'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1295,6 +1459,23 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         &'fidoctl;help;completions'= {
         }
         &'fidoctl;help;man'= {
+        }
+        &'fidoctl;help;blobs'= {
+            cand list 'List the large blobs: which credential each belongs to, and orphans (needs the PIN)'
+            cand get 'Write a credential''s large blob to a file (or to standard output when it is not a terminal)'
+            cand set 'Store a file as a credential''s large blob, replacing what it had'
+            cand delete 'Delete a credential''s large blob (the others stay)'
+            cand clear 'Remove the orphaned blobs (no credential on the key owns them), or everything'
+        }
+        &'fidoctl;help;blobs;list'= {
+        }
+        &'fidoctl;help;blobs;get'= {
+        }
+        &'fidoctl;help;blobs;set'= {
+        }
+        &'fidoctl;help;blobs;delete'= {
+        }
+        &'fidoctl;help;blobs;clear'= {
         }
         &'fidoctl;help;token'= {
             cand create 'Get a persistent read-only token with the PIN and store it (mode 0600) for this key'

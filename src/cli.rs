@@ -274,6 +274,9 @@ pub enum Command {
         /// Where to write fidoctl.1 and one page per subcommand.
         dir: PathBuf,
     },
+    /// Large blobs: per-credential data stored on the key (for example SSH certificates).
+    #[command(subcommand)]
+    Blobs(BlobsCommand),
     /// CTAP 2.2 persistent read-only tokens: `creds list` and `audit` without a PIN.
     ///
     /// `token create --read-only` asks for the PIN once and stores a token that lists a key's
@@ -340,6 +343,20 @@ pub struct MakeCredentialArgs {
     /// The client data hash to sign (64 hex digits); random if left out.
     #[arg(long, value_name = "HEX")]
     pub client_data_hash: Option<ClientDataHash>,
+    /// Store these bytes (hex) with the credential (credBlob extension; at most the key's maxCredBlobLength).
+    #[arg(long, value_name = "HEX", value_parser = parse_cred_blob)]
+    pub cred_blob: Option<CredBlobArg>,
+    /// Ask for a largeBlobKey, so the credential can own a large blob (`fidoctl blobs set`; needs --resident).
+    #[arg(long, requires = "resident")]
+    pub large_blob_key: bool,
+}
+
+/// `--cred-blob`: the bytes, from hex (empty allowed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredBlobArg(pub Vec<u8>);
+
+fn parse_cred_blob(s: &str) -> Result<CredBlobArg, String> {
+    hex::decode(s.trim()).map(CredBlobArg).map_err(|_| format!("{s:?} is not hex (two digits per byte)"))
 }
 
 /// `get-assertion`.
@@ -357,6 +374,9 @@ pub struct GetAssertionArgs {
     /// The client data hash to sign (64 hex digits); random if left out.
     #[arg(long, value_name = "HEX")]
     pub client_data_hash: Option<ClientDataHash>,
+    /// Ask for each credential's credBlob (the extension) and show it.
+    #[arg(long)]
+    pub cred_blob: bool,
 }
 
 /// `audit`.
@@ -813,5 +833,50 @@ pub enum TokenCommand {
     Forget {
         /// The key identifier (hex, as `token list` shows it).
         identifier: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum BlobsCommand {
+    /// List the large blobs: which credential each belongs to, and orphans (needs the PIN).
+    #[command(after_help = "Example:\n  fidoctl blobs list")]
+    List,
+    /// Write a credential's large blob to a file (or to standard output when it is not a terminal).
+    #[command(
+        after_help = "Examples:\n  fidoctl blobs get --cred hex:0a1b2c -o cert.pub\n  fidoctl blobs get --cred hex:0a1b2c | ssh-keygen -L -f -"
+    )]
+    Get {
+        /// The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…).
+        #[arg(long = "cred", value_name = "ID", allow_hyphen_values = true)]
+        cred: CredentialId,
+        /// Where to write the bytes; `-` is standard output (never a terminal).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Store a file as a credential's large blob, replacing what it had.
+    #[command(after_help = "Example:\n  fidoctl blobs set --cred hex:0a1b2c id_ecdsa_sk-cert.pub")]
+    Set {
+        /// The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…).
+        #[arg(long = "cred", value_name = "ID", allow_hyphen_values = true)]
+        cred: CredentialId,
+        /// The file to store.
+        file: PathBuf,
+    },
+    /// Delete a credential's large blob (the others stay).
+    #[command(after_help = "Example:\n  fidoctl blobs delete --cred hex:0a1b2c")]
+    Delete {
+        /// The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…).
+        #[arg(long = "cred", value_name = "ID", allow_hyphen_values = true)]
+        cred: CredentialId,
+    },
+    /// Remove the orphaned blobs (no credential on the key owns them), or everything.
+    #[command(after_help = "Examples:\n  fidoctl blobs clear --orphans\n  fidoctl blobs clear --all")]
+    Clear {
+        /// Remove only the blobs no credential on the key owns.
+        #[arg(long, conflicts_with = "all", required_unless_present = "all")]
+        orphans: bool,
+        /// Remove every blob; also the only way to replace damaged large-blob storage.
+        #[arg(long)]
+        all: bool,
     },
 }

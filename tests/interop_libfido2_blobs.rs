@@ -9,7 +9,7 @@ mod common;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use common::blobs::{alice_with_blob, connect};
+use common::blobs::{alice_with_blob, connect, credential_id, fidoctl_on};
 use common::host_tools::Host;
 use common::interop::VirtualKeyServer;
 use fidoctl::client::large_blobs::LargeBlobs;
@@ -58,6 +58,58 @@ fn fido2_token_reads_and_writes_large_blobs_with_fidoctl() {
         blobs.list(&[&alice, &bob]).unwrap().iter().map(|r| (r.stored_size, r.orig_size)).collect();
     assert_eq!(ours, libfido2, "fido2-token -L -b and fidoctl list the same entries:\n{listed}");
     assert_eq!(ours[0].1 as usize, alice_blob.len());
+}
+
+/// `fido2-token -L -b` / `-G -b` and `fidoctl blobs list` / `blobs set` / `blobs clear` on one
+/// key: the same entries and sizes, the blob fidoctl's command wrote read back by libfido2, and
+/// the entry fido2-token wrote under a key no credential has listed by fidoctl as an orphan.
+#[test]
+fn fido2_token_and_the_fidoctl_blobs_commands_agree() {
+    let server = VirtualKeyServer::start_with(&["--profile", "ctap2.1"]);
+    let host = Host::new(&server);
+    let alice_blob = "fidoctl blobs set wrote this for alice\n".repeat(25);
+    let stray_blob = "fido2-token wrote this under a key of no credential\n".repeat(10);
+    let alice = alice_with_blob(&server, PIN, RP, b"replaced by the command below");
+    let alice_id = credential_id(&server, PIN, RP, "alice");
+    let file = host.write("alice.in", &alice_blob);
+    fidoctl_on(&server, PIN, &["--yes", "blobs", "set", "--cred", &alice_id, file.to_str().unwrap()]).success();
+
+    host.write("alice.key", &format!("{}\n", STANDARD.encode(alice)));
+    host.fido2("fido2-token", &["-G", "-b", "-k", "alice.key", "alice.out"], "").ok(&server);
+    assert_eq!(host.read("alice.out"), alice_blob);
+    host.write("stray.key", &format!("{}\n", STANDARD.encode([0x5au8; 32])));
+    host.write("stray.in", &stray_blob);
+    host.fido2("fido2-token", &["-S", "-b", "-k", "stray.key", "stray.in"], &format!("{PIN}\n")).ok(&server);
+
+    let entries = |listed: &str| -> Vec<(u64, u64)> {
+        listed
+            .lines()
+            .filter(|l| l.as_bytes().get(2) == Some(&b':'))
+            .map(|l| {
+                let f: Vec<&str> = l.split_whitespace().collect();
+                (f[1].parse().unwrap(), f[2].parse().unwrap())
+            })
+            .collect()
+    };
+    let listed = host.fido2("fido2-token", &["-L", "-b"], &format!("{PIN}\n")).ok(&server).to_string();
+    let ours = fidoctl_on(&server, PIN, &["blobs", "list", "--json"]);
+    ours.success();
+    let doc = ours.value();
+    let fidoctl: Vec<(u64, u64)> = doc["blobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["stored_size"].as_u64().unwrap(), b["size"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(fidoctl, entries(&listed), "fido2-token -L -b and fidoctl blobs list:\n{listed}");
+    let orphans: Vec<bool> = doc["blobs"].as_array().unwrap().iter().map(|b| b["orphan"].as_bool().unwrap()).collect();
+    assert_eq!(orphans, [false, true]);
+
+    fidoctl_on(&server, PIN, &["--yes", "blobs", "clear", "--orphans"]).success();
+    let listed = host.fido2("fido2-token", &["-L", "-b"], &format!("{PIN}\n")).ok(&server).to_string();
+    assert_eq!(entries(&listed), vec![(fidoctl[0].0, alice_blob.len() as u64)], "{listed}");
+    host.fido2("fido2-token", &["-G", "-b", "-k", "alice.key", "alice.again"], "").ok(&server);
+    assert_eq!(host.read("alice.again"), alice_blob);
 }
 
 #[test]

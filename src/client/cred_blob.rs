@@ -2,9 +2,16 @@
 //! extensions map, and what comes back (authData extensions, response keys 0x05 / 0x07).
 //! Callers append `*_extensions` entries to the request's extensions map.
 
+use super::attestation::AttestationObject;
+use super::exchange::{
+    get_assertion_request, make_credential_request, parse_assertion, Assertion, GetAssertionRequest,
+    MakeCredentialRequest, MAX_ASSERTIONS,
+};
 use super::large_blobs::KEY_LEN;
-use super::ClientError;
+use super::pin::PinToken;
+use super::{Authenticator, Call, ClientError};
 use crate::proto::cbor::{self, MapView};
+use crate::proto::ctap2::command;
 use crate::proto::ctap2::{get_assertion, make_credential};
 use crate::proto::get_info::AuthenticatorInfo;
 use ciborium::value::Value;
@@ -105,6 +112,82 @@ pub fn large_blob_key_from_get_assertion(response: &Value) -> Result<Option<[u8;
     large_blob_key(response, get_assertion::response::LARGE_BLOB_KEY, "getAssertion")
 }
 
+/// Add `entries` to the extensions map under `key` of a request map (creating the map, or
+/// extending the one the request already has, e.g. for credProtect).
+pub fn add_extensions(request: &mut Value, key: i64, entries: Vec<(Value, Value)>) {
+    if entries.is_empty() {
+        return;
+    }
+    let Value::Map(fields) = request else { return };
+    match fields.iter_mut().find(|(k, _)| cbor::as_i64(k) == Some(key)) {
+        Some((_, Value::Map(existing))) => existing.extend(entries),
+        Some((_, other)) => *other = Value::Map(entries),
+        None => {
+            fields.push((cbor::int(key), Value::Map(entries)));
+            // Canonical CTAP2 order: integer keys ascending.
+            fields.sort_by_key(|(k, _)| cbor::as_i64(k).unwrap_or(i64::MAX));
+        }
+    }
+}
+
+/// What makeCredential gave for these extensions.
+#[derive(Debug, Clone)]
+pub struct Made {
+    pub attestation: AttestationObject,
+    pub large_blob_key: Option<[u8; KEY_LEN]>,
+    /// Whether the key said it stored the credBlob (None: it did not say).
+    pub cred_blob_stored: Option<bool>,
+}
+
+/// makeCredential asking for a credBlob and/or a largeBlobKey.
+pub fn make_credential_with(
+    auth: &mut Authenticator,
+    req: &MakeCredentialRequest,
+    token: Option<&PinToken>,
+    cred_blob: Option<&[u8]>,
+    large_blob_key: bool,
+) -> Result<Made, ClientError> {
+    let pin_auth = token.map(|t| (t.protocol.number(), t.authenticate(&req.client_data_hash)));
+    let mut request = make_credential_request(req, pin_auth);
+    add_extensions(&mut request, make_credential::EXTENSIONS, make_credential_extensions(cred_blob, large_blob_key));
+    let answer = auth
+        .call(command::MAKE_CREDENTIAL, Some(&request), Call { may_need_touch: true, sensitive: false })?
+        .ok_or_else(|| ClientError::Malformed("the makeCredential answer is empty".into()))?;
+    let attestation =
+        AttestationObject::from_ctap_response(&answer).map_err(|e| ClientError::Malformed(e.to_string()))?;
+    let cred_blob_stored = cred_blob_stored(attestation.auth_data.extensions.as_ref())?;
+    Ok(Made { large_blob_key: large_blob_key_from_make_credential(&answer)?, attestation, cred_blob_stored })
+}
+
+/// An assertion and the credBlob it carried (empty: the credential has none; None: not said).
+pub type WithCredBlob = (Assertion, Option<Vec<u8>>);
+
+/// getAssertion (+ getNextAssertion) asking for each credential's credBlob.
+pub fn get_assertions_with_cred_blob(
+    auth: &mut Authenticator,
+    req: &GetAssertionRequest,
+    token: Option<&PinToken>,
+) -> Result<Vec<WithCredBlob>, ClientError> {
+    let pin_auth = token.map(|t| (t.protocol.number(), t.authenticate(&req.client_data_hash)));
+    let mut request = get_assertion_request(req, pin_auth);
+    add_extensions(&mut request, get_assertion::EXTENSIONS, get_assertion_extensions(true, false));
+    let max = auth.info()?.max_cred_blob_length;
+    let touch = Call { may_need_touch: req.user_presence, sensitive: false };
+    let first = parse_assertion(auth.call(command::GET_ASSERTION, Some(&request), touch)?, &req.allow_list)?;
+    let total = first.number_of_credentials.unwrap_or(1).min(MAX_ASSERTIONS);
+    let mut out = vec![first];
+    for _ in 1..total {
+        let next = auth.call(command::GET_NEXT_ASSERTION, None, Call::default())?;
+        out.push(parse_assertion(next, &req.allow_list)?);
+    }
+    out.into_iter()
+        .map(|a| {
+            let blob = cred_blob_output(a.auth_data.extensions.as_ref(), max)?;
+            Ok((a, blob))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +231,21 @@ mod tests {
         assert!(cred_blob_output(Some(&ext(Value::Bool(true))), None).is_err());
         assert!(cred_blob_output(Some(&cbor::uint(3)), None).is_err());
         assert_eq!(cred_blob_output(Some(&Value::Map(vec![])), None).unwrap(), None);
+    }
+
+    #[test]
+    fn extensions_join_the_request_map_in_canonical_order() {
+        let mut r = cbor::int_map([(1, Some(cbor::uint(1))), (7, Some(cbor::uint(7)))]);
+        add_extensions(&mut r, 6, make_credential_extensions(Some(&[1]), false));
+        assert_eq!(hex::encode(cbor::encode(&r)), "a3010106a16863726564426c6f6241010707");
+        // An existing map (credProtect) is extended, not replaced.
+        add_extensions(&mut r, 6, make_credential_extensions(None, true));
+        let m = MapView::new(&r, "r").unwrap();
+        let ext = MapView::new(m.get(6).unwrap(), "ext").unwrap();
+        assert!(ext.get_text_key("credBlob").is_some() && ext.get_text_key("largeBlobKey").is_some());
+        let before = r.clone();
+        add_extensions(&mut r, 6, vec![]);
+        assert_eq!(r, before);
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct CredentialEntry {
     pub public_key: Value,
     pub algorithm: Option<i64>,
     pub cred_protect: Option<u64>,
+    /// The credential's largeBlobKey (0x0B), when it has one: opens its large blob.
+    pub large_blob_key: Option<Vec<u8>>,
 }
 
 pub struct CredentialManager<'a> {
@@ -183,6 +185,7 @@ fn credential_entry(v: &Value) -> Result<CredentialEntry, ClientError> {
         public_key,
         algorithm,
         cred_protect: m.opt_u64(cm::response::CRED_PROTECT)?,
+        large_blob_key: m.opt_bytes(cm::response::LARGE_BLOB_KEY)?.map(<[u8]>::to_vec),
     })
 }
 

@@ -10,7 +10,7 @@ use crate::proto::entities::{credential_parameter, CredentialDescriptor, Relying
 use ciborium::value::Value;
 
 /// A key may claim more assertions than anyone has credentials for one site.
-const MAX_ASSERTIONS: u64 = 1000;
+pub const MAX_ASSERTIONS: u64 = 1000;
 
 #[derive(Debug, Clone, Default)]
 pub struct MakeCredentialRequest {
@@ -128,7 +128,7 @@ pub fn get_assertions(
     Ok(out)
 }
 
-fn parse_assertion(answer: Option<Value>, allow_list: &[Vec<u8>]) -> Result<Assertion, ClientError> {
+pub fn parse_assertion(answer: Option<Value>, allow_list: &[Vec<u8>]) -> Result<Assertion, ClientError> {
     let answer = answer.ok_or_else(|| ClientError::Malformed("the getAssertion answer is empty".into()))?;
     let m = MapView::new(&answer, "getAssertion")?;
     let auth_data_raw = m.req_bytes(ga::response::AUTH_DATA)?.to_vec();

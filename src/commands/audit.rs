@@ -88,7 +88,11 @@ pub(crate) fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<Metadat
 }
 
 /// Everything we can learn from a key without a PIN.
-pub(crate) fn read_facts(ctx: &Context, auth: &mut Authenticator, device: &DeviceDescription) -> Result<KeyFacts, Failure> {
+pub(crate) fn read_facts(
+    ctx: &Context,
+    auth: &mut Authenticator,
+    device: &DeviceDescription,
+) -> Result<KeyFacts, Failure> {
     let mut f = KeyFacts {
         path: Some(device.path().to_string()),
         vid_pid: Device::new(device, None).vid_pid,

@@ -2,11 +2,13 @@
 
 use super::auth::PinHolder;
 use super::confirm::{can_confirm, confirm};
+use super::journal as cj;
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::BioCommand;
 use crate::client::bio::BioEnrollment;
 use crate::client::pin::PinToken;
 use crate::client::Authenticator;
+use crate::journal::{Arg, Change};
 use crate::output::bio::{Fingerprint, FingerprintChanged, FingerprintList, SensorDetails};
 use crate::output::message::Message;
 use crate::output::notice;
@@ -23,6 +25,15 @@ pub fn run(ctx: &Context, command: BioCommand) -> Result<Outcome, Failure> {
         BioCommand::Enroll { name } => enroll(ctx, name.as_deref()),
         BioCommand::Rename { id, name } => rename(ctx, &id, &name),
         BioCommand::Delete { id } => delete(ctx, &id),
+    }
+}
+
+/// The sensor's kind as `bio info` and `info` name it.
+pub fn sensor_word(kind: FingerprintKind) -> &'static str {
+    match kind {
+        FingerprintKind::Touch => "touch",
+        FingerprintKind::Swipe => "swipe",
+        FingerprintKind::Other(_) => "other",
     }
 }
 
@@ -67,18 +78,14 @@ fn sensor_key(ctx: &Context) -> Result<Authenticator, Failure> {
     Ok(auth)
 }
 
-fn device(auth: &Authenticator) -> String {
-    auth.device().path().to_string()
+fn device(auth: &Authenticator) -> crate::output::vocabulary::Device {
+    super::device_object(auth)
 }
 
 fn info(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = sensor_key(ctx)?;
     let s = BioEnrollment::open(&mut auth)?.sensor_info()?;
-    let sensor = match s.kind {
-        FingerprintKind::Touch => "touch",
-        FingerprintKind::Swipe => "swipe",
-        FingerprintKind::Other(_) => "other",
-    };
+    let sensor = sensor_word(s.kind);
     let names = s.max_name_bytes.map_or("-".to_string(), |n| format!("{n} bytes"));
     Ok(Outcome::ok(Message {
         text: format!(
@@ -133,12 +140,44 @@ fn enroll(ctx: &Context, name: Option<&str>) -> Result<Outcome, Failure> {
     if !can_confirm(ctx) {
         return confirm(ctx, "This enrolls a new fingerprint on the key.", "").map(|_| Outcome::silent());
     }
+    cj::preflight(ctx)?;
     let mut auth = sensor_key(ctx)?;
     let t = token(ctx, &mut auth)?;
     confirm(ctx, "This enrolls a new fingerprint on the key.", "Enroll a fingerprint?")?;
-    let mut bio = BioEnrollment::open(&mut auth)?;
+    let mut attempt = cj::attempt(
+        &mut auth,
+        "bio enroll",
+        Change::FingerprintEnrolled { template_id: String::new(), name: name.map(String::from) },
+    );
+    if let Some(n) = name {
+        attempt = attempt.arg(Arg::text("name", n));
+    }
+    let mut enrolled = None;
+    let result = capture(&mut auth, &t, name, &mut enrolled);
+    if let Some(id) = &enrolled {
+        *attempt.change() = Change::FingerprintEnrolled { template_id: hex::encode(id), name: name.map(String::from) };
+    }
+    let rejected = cj::finish(ctx, attempt, result)?;
+    let id = enrolled.unwrap_or_default();
+    let fingerprint = Fingerprint { id: hex::encode(&id), name: name.map(String::from) };
+    Ok(Outcome::ok(Message {
+        text: format!("Enrolled fingerprint {}.", label(&fingerprint)),
+        fields: FingerprintChanged { device: device(&auth), fingerprint, rejected_samples: rejected },
+    }))
+}
+
+/// The samples of one enrollment, with progress in help-desk words; `enrolled` gets the
+/// template id as soon as the key gives one. Returns how many samples the sensor rejected.
+fn capture(
+    auth: &mut Authenticator,
+    t: &PinToken,
+    name: Option<&str>,
+    enrolled: &mut Option<Vec<u8>>,
+) -> Result<u64, Failure> {
+    let mut bio = BioEnrollment::open(auth)?;
     notice::instruct("Place your finger on the sensor.");
-    let (id, mut sample) = bio.enroll_begin(&t, Some(SAMPLE_TIMEOUT_MS))?;
+    let (id, mut sample) = bio.enroll_begin(t, Some(SAMPLE_TIMEOUT_MS))?;
+    *enrolled = Some(id.clone());
     let mut rejected = 0;
     loop {
         let said = sample_words(sample.status);
@@ -152,7 +191,7 @@ fn enroll(ctx: &Context, name: Option<&str>) -> Result<Outcome, Failure> {
             break;
         }
         notice::instruct("Lift and place your finger again.");
-        sample = match bio.enroll_capture_next(&t, &id, Some(SAMPLE_TIMEOUT_MS)) {
+        sample = match bio.enroll_capture_next(t, &id, Some(SAMPLE_TIMEOUT_MS)) {
             Ok(s) => s,
             Err(e) => {
                 // Leave the key out of its enrollment state; the first error is the one to report.
@@ -162,25 +201,28 @@ fn enroll(ctx: &Context, name: Option<&str>) -> Result<Outcome, Failure> {
         };
     }
     if let Some(n) = name {
-        bio.set_friendly_name(&t, &id, n)?;
+        bio.set_friendly_name(t, &id, n)?;
     }
-    let fingerprint = Fingerprint { id: hex::encode(&id), name: name.map(String::from) };
-    Ok(Outcome::ok(Message {
-        text: format!("Enrolled fingerprint {}.", label(&fingerprint)),
-        fields: FingerprintChanged { device: device(&auth), fingerprint, rejected_samples: rejected },
-    }))
+    Ok(rejected)
 }
 
 fn rename(ctx: &Context, written: &str, name: &str) -> Result<Outcome, Failure> {
     if !can_confirm(ctx) {
         return confirm(ctx, "This renames a fingerprint.", "").map(|_| Outcome::silent());
     }
+    cj::preflight(ctx)?;
     let mut auth = sensor_key(ctx)?;
     let t = token(ctx, &mut auth)?;
     let found = find(&mut auth, &t, written)?;
-    confirm(ctx, &format!("This renames fingerprint {} to \"{name}\".", label(&found)), "Rename it?")?;
     let id = parse_id(&found.id)?;
-    BioEnrollment::open(&mut auth)?.set_friendly_name(&t, &id, name)?;
+    let change = Change::FingerprintRenamed { template_id: found.id.clone(), name: name.to_string() };
+    let attempt = cj::attempt(&mut auth, "bio rename", change)
+        .arg(Arg::text("id", written))
+        .arg(Arg::text("name", name))
+        .arg(Arg::flag("yes", ctx.global.yes));
+    let result = confirm(ctx, &format!("This renames fingerprint {} to \"{name}\".", label(&found)), "Rename it?")
+        .and_then(|()| Ok(BioEnrollment::open(&mut auth)?.set_friendly_name(&t, &id, name)?));
+    cj::finish(ctx, attempt, result)?;
     let fingerprint = Fingerprint { id: found.id, name: Some(name.to_string()) };
     Ok(Outcome::ok(Message {
         text: format!("Renamed fingerprint {}.", label(&fingerprint)),
@@ -192,15 +234,22 @@ fn delete(ctx: &Context, written: &str) -> Result<Outcome, Failure> {
     if !can_confirm(ctx) {
         return confirm(ctx, "This deletes a fingerprint.", "").map(|_| Outcome::silent());
     }
+    cj::preflight(ctx)?;
     let mut auth = sensor_key(ctx)?;
     let t = token(ctx, &mut auth)?;
     let found = find(&mut auth, &t, written)?;
-    confirm(
+    let id = parse_id(&found.id)?;
+    let change = Change::FingerprintDeleted { template_id: found.id.clone(), name: found.name.clone() };
+    let attempt = cj::attempt(&mut auth, "bio delete", change)
+        .arg(Arg::text("id", written))
+        .arg(Arg::flag("yes", ctx.global.yes));
+    let result = confirm(
         ctx,
         &format!("This deletes fingerprint {}.\nThat finger will no longer unlock the key.", label(&found)),
         "Delete it?",
-    )?;
-    BioEnrollment::open(&mut auth)?.remove(&t, &parse_id(&found.id)?)?;
+    )
+    .and_then(|()| Ok(BioEnrollment::open(&mut auth)?.remove(&t, &id)?));
+    cj::finish(ctx, attempt, result)?;
     Ok(Outcome::ok(Message {
         text: format!("Deleted fingerprint {}.", label(&found)),
         fields: FingerprintChanged { device: device(&auth), fingerprint: found, rejected_samples: 0 },

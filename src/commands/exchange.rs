@@ -6,8 +6,9 @@ use super::journal as cj;
 use super::{exit, Context, Failure, Outcome};
 use crate::cli::{AlgArg, ClientDataHash};
 use crate::client::attestation::{verify_assertion_signature, AttestationVerdict};
+use crate::client::cred_blob::{check_cred_blob, get_assertions_with_cred_blob, make_credential_with};
 use crate::client::cred_mgmt::{flavor, CredentialManager};
-use crate::client::exchange::{get_assertions, make_credential, GetAssertionRequest, MakeCredentialRequest};
+use crate::client::exchange::{get_assertions, make_credential, Assertion, GetAssertionRequest, MakeCredentialRequest};
 use crate::client::Authenticator;
 use crate::journal::{Arg, Change, CredentialId as RecordedId};
 use crate::output::exchange::{
@@ -60,6 +61,12 @@ fn alg_of(a: AlgArg) -> i64 {
     }
 }
 
+/// A credBlob the key cannot take, said before anything is sent.
+fn cred_blob_refused(why: &str) -> Failure {
+    Failure::usage(format!("--cred-blob cannot be used here: {}.", why))
+        .hint("`fidoctl info` shows the key's extensions and max_cred_blob_length; give a shorter blob, or leave --cred-blob out.")
+}
+
 /// The hash given, or a random one.
 fn cdh_or_random(given: Option<ClientDataHash>) -> [u8; 32] {
     given.map_or_else(random, |c| c.0)
@@ -71,6 +78,15 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
     // A bad argument is a usage error before any key is touched.
     let cdh = cdh_or_random(a.client_data_hash);
     let mut auth = ctx.open_one()?;
+    if let Some(blob) = &a.cred_blob {
+        check_cred_blob(auth.info()?, blob.0.len()).map_err(|e| cred_blob_refused(&e.to_string()))?;
+    }
+    if a.large_blob_key && !auth.info()?.extensions.iter().any(|e| e == "largeBlobKey") {
+        return Err(Failure::usage(
+            "This key does not offer the largeBlobKey extension, so its credentials cannot own large blobs.",
+        )
+        .hint("Leave out --large-blob-key."));
+    }
     let mut pins = PinHolder::default();
     let token = if needs_pin(&mut auth, a.uv, a.resident)? {
         Some(pins.token(
@@ -96,7 +112,14 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
         resident: a.resident,
         ..MakeCredentialRequest::default()
     };
-    let att = make_credential(&mut auth, &req, token.as_ref())?;
+    let made = make_credential_with(
+        &mut auth,
+        &req,
+        token.as_ref(),
+        a.cred_blob.as_ref().map(|b| b.0.as_slice()),
+        a.large_blob_key,
+    )?;
+    let att = made.attestation;
     let verdict = att.verify(&cdh).map_err(|e| {
         Failure::new(exit::FAILED, "attestation_invalid", format!("The key's attestation does not verify: {e}."))
     })?;
@@ -123,20 +146,30 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
         sign_count: att.auth_data.sign_count,
         user_verified: att.auth_data.user_verified(),
         resident: a.resident,
+        cred_blob_stored: a.cred_blob.as_ref().map(|_| made.cred_blob_stored == Some(true)),
+        large_blob_key: a.large_blob_key.then_some(made.large_blob_key.is_some()),
     };
-    Ok(Outcome::ok(Exchange {
-        text: format!(
-            "Registered credential {} for {} ({}).\n",
-            b64url(&cred.credential_id),
-            fields.rp_id,
-            fields.attestation.detail
-        ),
-        fields,
-    }))
+    let mut text = format!(
+        "Registered credential {} for {} ({}).\n",
+        b64url(&cred.credential_id),
+        fields.rp_id,
+        fields.attestation.detail
+    );
+    match (&a.cred_blob, fields.cred_blob_stored) {
+        (Some(b), Some(true)) => text += &format!("The key stored the {}-byte credBlob with it.\n", b.0.len()),
+        (Some(_), _) => text += "The key did not store the credBlob.\n",
+        _ => {}
+    }
+    match fields.large_blob_key {
+        Some(true) => text += "It has a large-blob key: `fidoctl blobs set` can store data for it.\n",
+        Some(false) => text += "The key gave it no large-blob key.\n",
+        None => {}
+    }
+    Ok(Outcome::ok(Exchange { text, fields }))
 }
 
 pub fn get_assertion_cmd(ctx: &Context, args: GetAssertionArgs) -> Result<Outcome, Failure> {
-    let GetAssertionArgs { rp, creds, uv, client_data_hash: cdh_hex } = args;
+    let GetAssertionArgs { rp, creds, uv, client_data_hash: cdh_hex, cred_blob } = args;
     let allow: Vec<Vec<u8>> = creds.into_iter().flat_map(|c| c.readings).collect();
     let cdh = cdh_or_random(cdh_hex);
     let mut auth = ctx.open_one()?;
@@ -147,10 +180,17 @@ pub fn get_assertion_cmd(ctx: &Context, args: GetAssertionArgs) -> Result<Outcom
         None
     };
     let req = GetAssertionRequest { rp_id: rp.clone(), client_data_hash: cdh, allow_list: allow, user_presence: true };
-    let assertions = get_assertions(&mut auth, &req, token.as_ref())?;
+    if cred_blob && !auth.info()?.extensions.iter().any(|e| e == "credBlob") {
+        return Err(cred_blob_refused("this key cannot store a credBlob"));
+    }
+    let assertions: Vec<(Assertion, Option<Vec<u8>>)> = if cred_blob {
+        get_assertions_with_cred_blob(&mut auth, &req, token.as_ref())?
+    } else {
+        get_assertions(&mut auth, &req, token.as_ref())?.into_iter().map(|a| (a, None)).collect()
+    };
     let list: Vec<AssertionEntry> = assertions
         .iter()
-        .map(|a| AssertionEntry {
+        .map(|(a, blob)| AssertionEntry {
             credential_id: b64url(&a.credential_id),
             authenticator_data: b64url(&a.auth_data_raw),
             signature: b64url(&a.signature),
@@ -158,12 +198,23 @@ pub fn get_assertion_cmd(ctx: &Context, args: GetAssertionArgs) -> Result<Outcom
             user_verified: a.auth_data.user_verified(),
             user_id: a.user.as_ref().map(|u| b64url(&u.id)),
             user_name: a.user.as_ref().and_then(|u| u.name.clone()),
+            cred_blob: blob.as_deref().map(b64url),
         })
         .collect();
     let text = assertions
         .iter()
-        .map(|a| {
-            format!("Signed in with credential {} (counter {}).\n", b64url(&a.credential_id), a.auth_data.sign_count)
+        .map(|(a, blob)| {
+            let mut line = format!(
+                "Signed in with credential {} (counter {}).\n",
+                b64url(&a.credential_id),
+                a.auth_data.sign_count
+            );
+            match blob.as_deref() {
+                Some([]) => line += "  credBlob: none stored\n",
+                Some(b) => line += &format!("  credBlob ({} bytes): {}\n", b.len(), hex::encode(b)),
+                None => {}
+            }
+            line
         })
         .collect();
     Ok(Outcome::ok(Exchange {

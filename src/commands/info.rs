@@ -2,9 +2,10 @@
 
 use super::list::entry_from;
 use super::{Context, Failure, Outcome};
+use crate::client::bio::BioEnrollment;
 use crate::client::inventory::{self, Depth};
 use crate::client::Authenticator;
-use crate::output::devices::{CtaphidFacts, InfoReport, PinState};
+use crate::output::devices::{CtaphidFacts, FingerprintSensor, InfoReport, PinState};
 
 pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
@@ -33,5 +34,25 @@ pub fn report(auth: &mut Authenticator) -> Result<InfoReport, Failure> {
         min_pin_length: inv.info.as_ref().and_then(|i| i.min_pin_length),
         force_pin_change: inv.info.as_ref().is_some_and(|i| i.must_change_pin()),
     });
-    Ok(InfoReport { device: listed.device, firmware: listed.firmware, get_info_firmware, ctaphid, info: inv.info, pin })
+    let fingerprint_sensor = fingerprint_sensor(auth);
+    Ok(InfoReport {
+        device: listed.device,
+        firmware: listed.firmware,
+        get_info_firmware,
+        ctaphid,
+        info: inv.info,
+        pin,
+        fingerprint_sensor,
+    })
+}
+
+/// The sensor of a key with built-in fingerprint UV (read without a PIN); None for other keys,
+/// or when the key will not say.
+fn fingerprint_sensor(auth: &mut Authenticator) -> Option<FingerprintSensor> {
+    let s = BioEnrollment::open(auth).ok()?.sensor_info().ok()?;
+    Some(FingerprintSensor {
+        sensor: crate::commands::bio::sensor_word(s.kind).into(),
+        samples_required: s.samples_required,
+        max_name_bytes: s.max_name_bytes,
+    })
 }

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod bio;
+pub mod blobs;
 pub mod config;
 pub mod confirm;
 pub mod creds;
@@ -75,6 +76,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Man { dir } => generate::man(&dir),
         Command::Enroll(args) => enroll::run(ctx, args),
         Command::Token(c) => token::run(ctx, c),
+        Command::Blobs(c) => blobs::run(ctx, c),
     }
 }
 

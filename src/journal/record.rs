@@ -192,6 +192,42 @@ pub enum Change {
         credential_id: Option<CredentialId>,
         deleted: bool,
     },
+    /// `blobs set`: a credential's large blob written, replacing what it had (its size only;
+    /// the content never goes into the journal).
+    LargeBlobSet {
+        rp_id: String,
+        user_name: Option<String>,
+        credential_id: CredentialId,
+        size: u64,
+    },
+    /// `blobs delete`, or `creds delete` removing the deleted credential's blob.
+    LargeBlobDeleted {
+        rp_id: String,
+        user_name: Option<String>,
+        credential_id: CredentialId,
+    },
+    /// `blobs clear`: the orphaned entries, or the whole large-blob storage, removed.
+    LargeBlobsCleared {
+        /// `orphans` or `all`.
+        scope: String,
+        /// Entries removed (0 when the storage was damaged and could not be counted).
+        entries: u64,
+        /// The storage failed its check value before it was cleared.
+        damaged: bool,
+    },
+    /// A fingerprint enrolled (`bio enroll`), by template id (hex).
+    FingerprintEnrolled {
+        template_id: String,
+        name: Option<String>,
+    },
+    FingerprintRenamed {
+        template_id: String,
+        name: String,
+    },
+    FingerprintDeleted {
+        template_id: String,
+        name: Option<String>,
+    },
     /// `fidoctl enroll`: the enrolment record. Each step that changed the key also has its
     /// own record just before this one.
     Enrollment {

@@ -1,5 +1,6 @@
 //! Typed JSON documents of `fidoctl bio`.
 
+use super::vocabulary::Device;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -11,13 +12,13 @@ pub struct Fingerprint {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FingerprintList {
-    pub device: String,
+    pub device: Device,
     pub fingerprints: Vec<Fingerprint>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SensorDetails {
-    pub device: String,
+    pub device: Device,
     /// "touch", "swipe" or "other".
     pub sensor: String,
     pub samples_required: u64,
@@ -26,7 +27,7 @@ pub struct SensorDetails {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FingerprintChanged {
-    pub device: String,
+    pub device: Device,
     pub fingerprint: Fingerprint,
     /// Samples the sensor rejected during an enrollment (0 otherwise).
     pub rejected_samples: u64,

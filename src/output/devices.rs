@@ -135,17 +135,33 @@ pub struct InfoReport {
     pub get_info_firmware: Option<String>,
     pub info: Option<AuthenticatorInfo>,
     pub pin: Option<PinState>,
+    /// Keys with a fingerprint sensor only.
+    pub fingerprint_sensor: Option<FingerprintSensor>,
+}
+
+/// The fingerprint sensor, named as `bio info` names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FingerprintSensor {
+    /// "touch", "swipe" or "other".
+    pub sensor: String,
+    pub samples_required: u64,
+    pub max_name_bytes: Option<u64>,
 }
 
 impl Render for InfoReport {
     fn json(&self) -> Value {
-        serde_json::json!({
+        let mut v = serde_json::json!({
             "device": self.device,
             "firmware": self.firmware,
             "ctaphid": self.ctaphid,
             "info": self.info,
             "pin": self.pin,
-        })
+        });
+        // Present only for keys with a sensor, so other keys' documents keep their shape.
+        if let (Some(sensor), Some(doc)) = (&self.fingerprint_sensor, v.as_object_mut()) {
+            doc.insert("fingerprint_sensor".into(), serde_json::to_value(sensor).unwrap_or_default());
+        }
+        v
     }
 
     fn text(&self) -> String {
@@ -188,6 +204,19 @@ impl Render for InfoReport {
             if let Some(uv) = pin.uv_retries {
                 lines.push(("UV retries".into(), uv.to_string()));
             }
+        }
+        if let Some(f) = &self.fingerprint_sensor {
+            let names = f.max_name_bytes.map_or(String::new(), |n| format!(", names up to {n} bytes"));
+            lines.push((
+                "Fingerprint sensor".into(),
+                format!("{}, {} good samples per finger{names}", f.sensor, f.samples_required),
+            ));
+        }
+        if info.option("largeBlobs") == Some(true) {
+            let capacity = info
+                .max_serialized_large_blob_array
+                .map_or("size not stated (at least 1024 bytes)".to_string(), |c| format!("{c} bytes"));
+            lines.push(("Large-blob storage".into(), capacity));
         }
         lines.push(("Extensions".into(), info.extensions.join(" ")));
         let options: Vec<String> = info.options.iter().map(|(k, v)| format!("{k}={v}")).collect();

@@ -173,6 +173,12 @@ pub struct MadeCredential {
     pub sign_count: u32,
     pub user_verified: bool,
     pub resident: bool,
+    /// With --cred-blob: whether the key said it stored the blob.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cred_blob_stored: Option<bool>,
+    /// With --large-blob-key: whether the key gave the credential a largeBlobKey.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub large_blob_key: Option<bool>,
 }
 
 /// One assertion of `get-assertion`.
@@ -185,6 +191,9 @@ pub struct AssertionEntry {
     pub user_verified: bool,
     pub user_id: Option<String>,
     pub user_name: Option<String>,
+    /// With --cred-blob: the credBlob stored with the credential (base64url; empty when it has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cred_blob: Option<String>,
 }
 
 /// `get-assertion`.

@@ -106,6 +106,27 @@ pub fn change_text(c: &Change) -> String {
             let steps: Vec<String> = steps.iter().map(|s| format!("{} {}", s.step, s.status)).collect();
             format!("enrolment for {}: {}", or_unknown(enrolled_for), steps.join(", "))
         }
+        Change::LargeBlobSet { rp_id, user_name, credential_id, size } => format!(
+            "write a {size}-byte large blob for credential {} of {} at {rp_id}",
+            credential_id.b64url(),
+            or_unknown(user_name)
+        ),
+        Change::LargeBlobDeleted { rp_id, user_name, credential_id } => format!(
+            "delete the large blob of credential {} of {} at {rp_id}",
+            credential_id.b64url(),
+            or_unknown(user_name)
+        ),
+        Change::LargeBlobsCleared { scope, entries, damaged } => format!(
+            "clear large blobs ({scope}): {entries} entries{}",
+            if *damaged { ", storage was damaged" } else { "" }
+        ),
+        Change::FingerprintEnrolled { template_id, name } => {
+            format!("enroll fingerprint {template_id} ({})", or_unknown(name))
+        }
+        Change::FingerprintRenamed { template_id, name } => format!("rename fingerprint {template_id} to \"{name}\""),
+        Change::FingerprintDeleted { template_id, name } => {
+            format!("delete fingerprint {template_id} ({})", or_unknown(name))
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod bio;
+pub mod blobs;
 pub mod creds;
 pub mod devices;
 pub mod enroll;

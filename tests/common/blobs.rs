@@ -58,3 +58,26 @@ pub fn alice_with_blob(server: &VirtualKeyServer, pin: &str, rp: &str, blob: &[u
     LargeBlobs::open(&mut auth).unwrap().put(Some(&lbw), &alice, blob).unwrap();
     alice
 }
+
+/// The fidoctl binary on the served key (`unix:` selector), with the PIN in FIDOCTL_PIN and no
+/// journal (the interop tests are about the bytes on the key).
+pub fn fidoctl_on(server: &VirtualKeyServer, pin: &str, args: &[&str]) -> super::cli::Run {
+    let selector = format!("unix:{}", server.socket().display());
+    let all: Vec<&str> = ["--no-journal"].iter().chain(args).copied().collect();
+    super::cli::run_on(&selector, &[("FIDOCTL_PIN", pin)], &all)
+}
+
+/// The credential id (base64url, as `creds list` prints it) of `user` at `rp`.
+pub fn credential_id(server: &VirtualKeyServer, pin: &str, rp: &str, user: &str) -> String {
+    let run = fidoctl_on(server, pin, &["creds", "list", "--rp", rp, "--json"]);
+    run.success();
+    let doc = run.value();
+    doc["rps"][0]["credentials"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["user_name"] == user)
+        .and_then(|c| c["credential_id"].as_str())
+        .unwrap_or_else(|| panic!("no credential for {user} at {rp}: {}", run.describe()))
+        .to_string()
+}

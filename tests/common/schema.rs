@@ -191,6 +191,18 @@ pub struct InfoDocument {
     /// `null` for a U2F-only key.
     #[serde(deserialize_with = "present")]
     pub pin: Option<PinState>,
+    /// Only for a key with a fingerprint sensor.
+    #[serde(default)]
+    pub fingerprint_sensor: Option<FingerprintSensor>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FingerprintSensor {
+    pub sensor: String,
+    pub samples_required: u64,
+    #[serde(deserialize_with = "present")]
+    pub max_name_bytes: Option<u64>,
 }
 
 impl InfoDocument {
@@ -666,6 +678,12 @@ pub struct MadeCredential {
     pub sign_count: u32,
     pub user_verified: bool,
     pub resident: bool,
+    /// With --cred-blob only.
+    #[serde(default)]
+    pub cred_blob_stored: Option<bool>,
+    /// With --large-blob-key only.
+    #[serde(default)]
+    pub large_blob_key: Option<bool>,
 }
 
 /// `fidoctl get-assertion --json`
@@ -692,6 +710,9 @@ pub struct AssertionEntry {
     pub user_id: Option<String>,
     #[serde(deserialize_with = "present")]
     pub user_name: Option<String>,
+    /// With --cred-blob only (base64url).
+    #[serde(default)]
+    pub cred_blob: Option<String>,
 }
 
 // --- audit ---------------------------------------------------------------------------------------

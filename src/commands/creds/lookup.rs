@@ -6,7 +6,7 @@ use crate::commands::{exit, Failure};
 use crate::output::b64url;
 
 /// Find the one credential the id names, exactly; refuse if the readings name two.
-pub(super) fn find_exact<'a>(
+pub(crate) fn find_exact<'a>(
     all: &'a [(RpEntry, Vec<CredentialEntry>)],
     written: &CredentialId,
 ) -> Result<(&'a RpEntry, &'a CredentialEntry), Failure> {
@@ -34,7 +34,7 @@ pub(super) fn find_exact<'a>(
     }
 }
 
-pub(super) fn describe(rp: &RpEntry, c: &CredentialEntry) -> String {
+pub(crate) fn describe(rp: &RpEntry, c: &CredentialEntry) -> String {
     format!(
         "RP {} — user {} ({}), user id {}, credential id {}",
         rp.rp.id,

@@ -2,7 +2,7 @@
 
 mod delete;
 mod list;
-mod lookup;
+pub(crate) mod lookup;
 mod session;
 mod update;
 
