@@ -655,9 +655,9 @@ Register-ArgumentCompleter -Native -CommandName 'fidoctl' -ScriptBlock {
         }
         'fidoctl;make-credential' {
             [CompletionResult]::new('--rp', '--rp', [CompletionResultType]::ParameterName, 'The relying party id (a domain)')
-            [CompletionResult]::new('--user-name', '--user-name', [CompletionResultType]::ParameterName, 'user-name')
-            [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'display-name')
-            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'alg')
+            [CompletionResult]::new('--user-name', '--user-name', [CompletionResultType]::ParameterName, 'The user name stored with the credential (default: fidoctl)')
+            [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'The user''s display name stored with the credential (default: none)')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'The signature algorithm to ask the key for')
             [CompletionResult]::new('--client-data-hash', '--client-data-hash', [CompletionResultType]::ParameterName, 'The client data hash to sign (64 hex digits); random if left out')
             [CompletionResult]::new('--cred-blob', '--cred-blob', [CompletionResultType]::ParameterName, 'Store these bytes (hex) with the credential (credBlob extension; at most the key''s maxCredBlobLength)')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key')

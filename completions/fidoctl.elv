@@ -609,9 +609,9 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
         }
         &'fidoctl;make-credential'= {
             cand --rp 'The relying party id (a domain)'
-            cand --user-name 'user-name'
-            cand --display-name 'display-name'
-            cand --alg 'alg'
+            cand --user-name 'The user name stored with the credential (default: fidoctl)'
+            cand --display-name 'The user''s display name stored with the credential (default: none)'
+            cand --alg 'The signature algorithm to ask the key for'
             cand --client-data-hash 'The client data hash to sign (64 hex digits); random if left out'
             cand --cred-blob 'Store these bytes (hex) with the credential (credBlob extension; at most the key''s maxCredBlobLength)'
             cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'

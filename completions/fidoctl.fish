@@ -459,9 +459,9 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l journal-syslog 
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l rp -d 'The relying party id (a domain)' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l user-name -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l display-name -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l alg -r -f -a "es256\t''
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l user-name -d 'The user name stored with the credential (default: fidoctl)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l display-name -d 'The user\'s display name stored with the credential (default: none)' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l alg -d 'The signature algorithm to ask the key for' -r -f -a "es256\t''
 eddsa\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l client-data-hash -d 'The client data hash to sign (64 hex digits); random if left out' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l cred-blob -d 'Store these bytes (hex) with the credential (credBlob extension; at most the key\'s maxCredBlobLength)' -r
@@ -694,9 +694,9 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -f -a "replug" -d 'Unplug and re-plug a virtual key (power cycle)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l profile -d 'Which kind of key to behave like' -r -f -a "ctap2.2\t'CTAP 2.2: also the persistent read-only token, encIdentifier and encCredStoreState'
-ctap2.1\t''
-ctap2.1-pre\t''
-ctap2.0\t''"
+ctap2.1\t'CTAP 2.1 (also answers the 2.1 preview commands, as real 2.1 keys do)'
+ctap2.1-pre\t'The 2.1 preview of 2019-2021 keys: PIN protocol 1, credential management preview'
+ctap2.0\t'CTAP 2.0 only: PIN protocol 1, no credential management'"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l aaguid -d 'The AAGUID to report (canonical UUID form)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l firmware -d 'The firmware version to report, as MAJOR.MINOR.PATCH or an integer' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l max-resident -d 'How many discoverable credentials fit on the key' -r

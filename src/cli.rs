@@ -91,7 +91,15 @@ impl Cli {
         T: Into<std::ffi::OsString> + Clone,
     {
         let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
-        let mut cli = <Cli as Parser>::try_parse_from(&args)?;
+        if args.len() == 2 && args[1] == COMPLETE_DEVICES {
+            let mut cli = <Cli as Parser>::try_parse_from([&args[0], std::ffi::OsStr::new("list")])?;
+            cli.command = Command::CompleteDevices;
+            return Ok(cli);
+        }
+        let mut cli = match <Cli as Parser>::try_parse_from(&args) {
+            Ok(cli) => cli,
+            Err(e) => return Err(help_about_help(&args).unwrap_or(e)),
+        };
         // Every value was already checked by clap's parser; parse them again in order.
         let given: Vec<Selector> = device_arguments(&args).iter().filter_map(|s| s.parse().ok()).collect();
         if !given.is_empty() {
@@ -99,6 +107,36 @@ impl Cli {
         }
         Ok(cli)
     }
+}
+
+/// The hidden command the completion scripts call for the HID keys present.
+pub const COMPLETE_DEVICES: &str = "__complete-devices";
+
+/// `fidoctl help --help` (clap takes `--help` for the name of a subcommand there): the help of
+/// `help` itself, as `fidoctl help help` gives it.
+fn help_about_help(args: &[std::ffi::OsString]) -> Option<clap::Error> {
+    let at = args.windows(2).position(|w| w[0] == "help" && (w[1] == "--help" || w[1] == "-h"))?;
+    let mut args = args.to_vec();
+    args[at + 1] = "help".into();
+    <Cli as Parser>::try_parse_from(&args).err().filter(|e| e.kind() == clap::error::ErrorKind::DisplayHelp)
+}
+
+/// The long help of `audit`: its exit codes and every setting a policy file may hold, read from
+/// the policy module so a new rule shows up here (and in the man page) by itself.
+fn audit_long_about() -> String {
+    use crate::audit::policy::{ENROLL_SETTINGS, SETTINGS};
+    format!(
+        "Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for \
+scripts.\n\n\
+Without a selector every HID key is read. Exit 0: every key passes; 6: some key fails the policy; 1: \
+some key could not be read (wins over 6); 3: no key found. An `unknown` verdict fails only with \
+--strict. FIDO_2_1_PRE keys count as CTAP 2.0 for min_ctap_version.\n\n\
+Policy settings (TOML; an unknown setting is an error): {}.\n\
+The [enroll] table (read by `fidoctl enroll`): {}.\n\
+What each one checks: the README, section \"The audit\".",
+        SETTINGS.join(", "),
+        ENROLL_SETTINGS.join(", ")
+    )
 }
 
 /// Was a PIN given on the command line (`--pin`, `--pin=…`)? It is refused before parsing, so
@@ -205,16 +243,25 @@ pub enum Command {
     /// new PIN on line 1; pin change: current PIN on line 1, new PIN on line 2; everything else:
     /// current PIN on line 1), the FIDOCTL_PIN / FIDOCTL_NEW_PIN environment variables, or a
     /// hidden prompt when standard input is a terminal (new PINs asked twice).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  printf '%s\\n' \"$NEW_PIN\" | fidoctl -d virtual:key.json pin set --pin-stdin\n  FIDOCTL_PIN=... fidoctl -d virtual:key.json pin verify"
+    )]
     Pin(PinCommand),
     /// List, delete and update the discoverable credentials on a key (needs the PIN).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  fidoctl -d virtual:key.json creds list\n  fidoctl -d virtual:key.json creds delete b64:AAECAwQ --yes"
+    )]
     Creds(CredsCommand),
     /// SSH keys on the key (OpenSSH's resident `ssh:` credentials): list them, export their files.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = "Examples:\n  fidoctl ssh list\n  fidoctl ssh export -o ~/.ssh")]
     Ssh(SshCommand),
     /// Change the key's settings: always-UV (on or off again) and enterprise attestation (only a factory reset turns it off).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  fidoctl -d virtual:key.json config always-uv on --yes\n  fidoctl -d virtual:key.json config enterprise-attestation enable --yes"
+    )]
     Config(ConfigCommand),
     /// Factory-reset a key: erases every credential, the PIN and all settings (guided).
     #[command(after_help = "Example:\n  fidoctl -d /dev/hidraw3 reset")]
@@ -242,11 +289,8 @@ pub enum Command {
     #[command(after_help = "Example:\n  fidoctl -d virtual:key.json get-assertion --rp example.com --json")]
     GetAssertion(GetAssertionArgs),
     /// Audit every selected key against a policy (no PIN needed): inventory, verdicts, exit codes for scripts.
-    ///
-    /// Without a selector every HID key is read. Exit 0: every key passes; 6: some key fails the
-    /// policy; 1: some key could not be read (wins over 6); 3: no key found. An `unknown` verdict
-    /// fails only with --strict. FIDO_2_1_PRE keys count as CTAP 2.0 for min_ctap_version.
     #[command(
+        long_about = audit_long_about(),
         after_help = "Examples:\n  fidoctl audit --policy policy.toml --json | jq '.keys[] | select(.result != \"pass\") | .device'\n  fidoctl audit --format csv > keys.csv"
     )]
     Audit(AuditArgs),
@@ -256,10 +300,13 @@ pub enum Command {
     )]
     Journal(JournalArgs),
     /// Manage the fingerprints on a key with a sensor.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = "Examples:\n  fidoctl bio list\n  fidoctl bio enroll --name \"Right thumb\"")]
     Bio(BioCommand),
     /// Create, serve and re-plug virtual keys (software authenticators for tests and training).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  fidoctl virtual create key.json && fidoctl -d virtual:key.json info\n  fidoctl virtual replug key.json"
+    )]
     Virtual(VirtualCommand),
     /// Print a shell completion script.
     #[command(after_help = "Example:\n  fidoctl completions bash > /etc/bash_completion.d/fidoctl")]
@@ -275,14 +322,20 @@ pub enum Command {
         dir: PathBuf,
     },
     /// Large blobs: per-credential data stored on the key (for example SSH certificates).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  fidoctl blobs list\n  fidoctl blobs set --cred hex:0a1b2c id_ecdsa_sk-cert.pub"
+    )]
     Blobs(BlobsCommand),
     /// CTAP 2.2 persistent read-only tokens: `creds list` and `audit` without a PIN.
     ///
     /// `token create --read-only` asks for the PIN once and stores a token that lists a key's
     /// credentials but can change nothing. It is a secret: anyone holding it can read the key's
     /// credential list. A PIN change or a reset of the key ends it.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  fidoctl -d virtual:key.json token create --read-only\n  fidoctl token list"
+    )]
     Token(TokenCommand),
     /// Enrol one key to a policy: audit it, apply the policy's [enroll] settings, re-audit, record.
     ///
@@ -297,6 +350,11 @@ pub enum Command {
         after_help = "Examples:\n  fidoctl enroll --policy admins.toml --for alice --dry-run\n  FIDOCTL_NEW_PIN=... fidoctl -d virtual:key.json enroll --policy admins.toml --for alice --yes"
     )]
     Enroll(EnrollArgs),
+    /// `fidoctl __complete-devices`, for the shell completions: the paths of the HID security
+    /// keys present, one per line. Not a clap subcommand, so no help, man page or completion
+    /// shows it.
+    #[command(skip)]
+    CompleteDevices,
 }
 
 /// `enroll`.
@@ -328,8 +386,10 @@ pub struct MakeCredentialArgs {
     /// The relying party id (a domain).
     #[arg(long, value_name = "ID")]
     pub rp: String,
+    /// The user name stored with the credential (default: fidoctl).
     #[arg(long, value_name = "NAME")]
     pub user_name: Option<String>,
+    /// The user's display name stored with the credential (default: none).
     #[arg(long, value_name = "NAME")]
     pub display_name: Option<String>,
     /// A discoverable (resident) credential.
@@ -338,6 +398,7 @@ pub struct MakeCredentialArgs {
     /// Verify the user (PIN).
     #[arg(long)]
     pub uv: bool,
+    /// The signature algorithm to ask the key for.
     #[arg(long, value_enum, default_value_t = AlgArg::Es256)]
     pub alg: AlgArg,
     /// The client data hash to sign (64 hex digits); random if left out.
@@ -552,12 +613,14 @@ pub enum ConfigCommand {
     /// Require user verification (PIN) for every use of the key (on), or no longer (off).
     #[command(after_help = "Example:\n  fidoctl -d virtual:key.json config always-uv on --yes")]
     AlwaysUv {
+        /// on: the PIN for every use; off: as the site asks.
         #[arg(value_enum)]
         state: OnOff,
     },
     /// Allow enterprise attestation (identifies the individual key to sites your organisation lists).
     #[command(after_help = "Example:\n  fidoctl -d virtual:key.json config enterprise-attestation enable --yes")]
     EnterpriseAttestation {
+        /// enable (only a factory reset turns it off again).
         #[arg(value_enum)]
         action: Enable,
     },
@@ -652,10 +715,13 @@ pub enum ProfileArg {
     /// CTAP 2.2: also the persistent read-only token, encIdentifier and encCredStoreState.
     #[value(name = "ctap2.2")]
     Ctap22,
+    /// CTAP 2.1 (also answers the 2.1 preview commands, as real 2.1 keys do).
     #[value(name = "ctap2.1")]
     Ctap21,
+    /// The 2.1 preview of 2019-2021 keys: PIN protocol 1, credential management preview.
     #[value(name = "ctap2.1-pre")]
     Ctap21Pre,
+    /// CTAP 2.0 only: PIN protocol 1, no credential management.
     #[value(name = "ctap2.0")]
     Ctap20,
 }

@@ -31,8 +31,12 @@ fn main() -> ExitCode {
         Err(e) if json && e.use_stderr() => {
             // Scripts asked for JSON: give them the error document too (clap's text on stderr).
             let _ = e.print();
-            let first =
-                e.to_string().lines().next().unwrap_or("invalid arguments").trim_start_matches("error: ").to_string();
+            // A missing subcommand prints the command's help, whose first line is no error.
+            let first = if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                "A subcommand is missing; the help above lists them".to_string()
+            } else {
+                e.to_string().lines().next().unwrap_or("invalid arguments").trim_start_matches("error: ").to_string()
+            };
             print_stdout(&output::error_document(
                 "usage",
                 &failure::sentence(&first),

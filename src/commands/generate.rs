@@ -33,18 +33,115 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
     let mut pages = Vec::new();
     fn walk(cmd: &clap::Command, prefix: &str, pages: &mut Vec<(String, Vec<u8>)>) -> Result<(), std::io::Error> {
         let name = if prefix.is_empty() { cmd.get_name().to_string() } else { format!("{prefix}-{}", cmd.get_name()) };
-        let mut buf = Vec::new();
-        clap_mangen::Man::new(cmd.clone().name(name.clone())).render(&mut buf)?;
-        pages.push((format!("{name}.1"), buf));
-        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        pages.push((format!("{name}.1"), man_page(cmd.clone().name(name.clone()))?));
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
             walk(sub, &name, pages)?;
         }
         Ok(())
     }
-    let mut root = Cli::command();
+    // No `help` subcommand in the pages: it would list a fidoctl-help(1) that does not exist.
+    let mut root = Cli::command().disable_help_subcommand(true);
     root.build();
     walk(&root, "", &mut pages)?;
     Ok(pages)
+}
+
+/// One page: clap_mangen's sections, then EXAMPLES (the `after_help` text), EXIT STATUS and
+/// ENVIRONMENT. Left-aligned (`.ad l`), so example commands are never stretched or hyphenated.
+fn man_page(cmd: clap::Command) -> Result<Vec<u8>, std::io::Error> {
+    let examples = cmd.get_after_help().map(ToString::to_string);
+    let man = clap_mangen::Man::new(cmd);
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    out.extend_from_slice(b".ad l\n.nh\n");
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    man.render_subcommands_section(&mut out)?;
+    if let Some(text) = examples {
+        out.extend_from_slice(examples_section(&text).as_bytes());
+    }
+    out.extend_from_slice(exit_status_section().as_bytes());
+    out.extend_from_slice(environment_section().as_bytes());
+    man.render_version_section(&mut out)?;
+    Ok(out)
+}
+
+/// Text as roff: backslashes and hyphens escaped, no line starting with a control character.
+fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with('.') || escaped.starts_with('\'') {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
+
+fn examples_section(after_help: &str) -> String {
+    let mut out = String::from(".SH EXAMPLES\n.nf\n");
+    for line in after_help.lines().filter(|l| !matches!(l.trim(), "Example:" | "Examples:")) {
+        out.push_str(&roff(line.trim()));
+        out.push('\n');
+    }
+    out.push_str(".fi\n");
+    out
+}
+
+/// The exit codes, as the README's table gives them.
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (0, "Success."),
+    (1, "The operation failed: the key refused, an I/O error, the credential was not found, the key lacks the feature. audit: some key could not be read (the others are still reported)."),
+    (2, "Usage: bad arguments, a policy file that cannot be used, a PIN on the command line, or a confirmation needed with no terminal and no --yes."),
+    (3, "Device: none found, more than one for a one-key command, unreachable or faulty, a missing, busy or damaged virtual-key state file."),
+    (4, "PIN or UV: wrong, blocked, re-plug needed, not set when needed, no PIN source, too short or too long, change required."),
+    (5, "User presence not given: the touch timed out, was declined, or was cancelled (Ctrl-C)."),
+    (6, "audit read every key and at least one fails the policy (1 wins over 6); enroll: the policy refused the key before anything was written, or the enrolled key still fails it."),
+    (130, "Interrupted: Ctrl-C at a PIN prompt or a confirmation (nothing was sent to the key), or a second Ctrl-C during a wait for a touch. fidoctl ends by SIGINT, so the shell reports 130."),
+];
+
+fn exit_status_section() -> String {
+    let mut out = String::from(".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in EXIT_STATUS {
+        out.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff(meaning)));
+    }
+    out.push_str(".PP\nWith \\-\\-json a failure also prints a JSON error document on standard output.\n");
+    out
+}
+
+/// Every environment variable fidoctl reads (a test checks the source against this list).
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    ("FIDOCTL_DEVICE", "The keys to work on when no -d is given: selectors as for -d, comma-separated."),
+    ("FIDOCTL_PIN", "The current PIN (after --pin-stdin, before the prompt). Set it for one command only."),
+    ("FIDOCTL_NEW_PIN", "The new PIN for pin set, pin change and enroll."),
+    ("FIDOCTL_JOURNAL", "The journal file, when --journal is not given."),
+    ("FIDOCTL_JOURNAL_SYSLOG", "1: also send each journal record to syslog, as --journal-syslog does."),
+    ("FIDOCTL_JOURNAL_SYSLOG_SOCKET", "The syslog socket for journal records (default /dev/log)."),
+    ("FIDOCTL_TOKEN_DIR", "The folder of stored read-only tokens, when --token-dir is not given."),
+    ("FIDOCTL_VIRTUAL_PRESENCE", "Virtual keys: the simulated touch, approve (default), deny, timeout or delay:MS."),
+    ("FIDOCTL_VIRTUAL_REPORT_LATENCY_US", "Virtual keys: a delay per 64-byte report, in microseconds, to model USB polling."),
+    ("FIDOCTL_VIRTUAL_FAULT", "Virtual keys: a device fault injected into the answer to one CBOR request."),
+    ("FIDOCTL_VIRTUAL_FAULT_AT", "Virtual keys: which CBOR request of the run FIDOCTL_VIRTUAL_FAULT hits (default 1)."),
+    ("FIDOCTL_VIRTUAL_UV", "Virtual keys with a sensor: match (default) or nomatch, the fingerprint verdict."),
+    ("FIDOCTL_VIRTUAL_BIO_SAMPLES", "Virtual keys with a sensor: the answer to each capture of an enrollment, comma-separated (good, too-fast, poor-quality, ..., timeout)."),
+    ("FIDOCTL_VIRTUAL_BIO_REQUIRED", "Virtual keys with a sensor: good samples an enrollment needs (1-16, default 4)."),
+];
+
+fn environment_section() -> String {
+    let mut out = String::from(".SH ENVIRONMENT\n");
+    for (name, meaning) in ENVIRONMENT {
+        out.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", roff(name), roff(meaning)));
+    }
+    out
+}
+
+/// `fidoctl __complete-devices` (hidden): the HID keys present, one path a line, for the shell
+/// completions. Quiet on every error: a completion must never print one.
+pub fn complete_devices() -> Result<Outcome, Failure> {
+    let paths: Vec<String> = crate::transport::hid::enumerate()
+        .map(|devices| devices.iter().map(|d| d.path().to_string()).collect())
+        .unwrap_or_default();
+    Ok(Outcome::ok(Raw(paths.iter().map(|p| format!("{p}\n")).collect())))
 }
 
 pub fn man(dir: &Path) -> Result<Outcome, Failure> {

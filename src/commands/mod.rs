@@ -77,6 +77,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Enroll(args) => enroll::run(ctx, args),
         Command::Token(c) => token::run(ctx, c),
         Command::Blobs(c) => blobs::run(ctx, c),
+        Command::CompleteDevices => generate::complete_devices(),
     }
 }
 
