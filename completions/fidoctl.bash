@@ -3957,3 +3957,52 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
 else
     complete -F _fidoctl -o bashdefault -o default fidoctl
 fi
+
+# -d/--device: hid, virtual:FILE, unix:SOCKET, hid:PATH and the HID keys present.
+_fidoctl_devices() {
+    local cur="$1" word kind rest f
+    local -a found=()
+    case "$cur" in
+        virtual:*|unix:*|hid:*)
+            kind="${cur%%:*}:"
+            rest="${cur#*:}"
+            while IFS= read -r f; do
+                [[ -d "$f" ]] && f="$f/"
+                found+=("$kind$f")
+            done < <(compgen -f -- "$rest")
+            ;;
+        *)
+            for word in hid virtual: unix: hid: $("${COMP_WORDS[0]}" __complete-devices 2>/dev/null); do
+                [[ "$word" == "$cur"* ]] && found+=("$word")
+            done
+            ;;
+    esac
+    # What bash shows replaces only the part after the last ':' of the word.
+    if [[ "$COMP_WORDBREAKS" == *:* && "$cur" == *:* ]]; then
+        found=("${found[@]#"${cur%"${cur##*:}"}"}")
+    fi
+    COMPREPLY=("${found[@]}")
+    if [[ ${#COMPREPLY[@]} -eq 1 && ( "${COMPREPLY[0]}" == */ || "${COMPREPLY[0]}" == *: ) ]]; then
+        compopt -o nospace 2>/dev/null
+    fi
+}
+
+_fidoctl_with_devices() {
+    local i=$COMP_CWORD cur="${COMP_WORDS[COMP_CWORD]}"
+    # Join the pieces bash split at ':' back into the word being completed.
+    while (( i > 1 )) && [[ "${COMP_WORDS[i]}" == : || "${COMP_WORDS[i-1]}" == : ]]; do
+        i=$((i - 1))
+        cur="${COMP_WORDS[i]}$cur"
+    done
+    if [[ "${COMP_WORDS[i-1]}" == -d || "${COMP_WORDS[i-1]}" == --device ]]; then
+        _fidoctl_devices "$cur"
+        return 0
+    fi
+    _fidoctl "$@"
+}
+
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _fidoctl_with_devices -o nosort -o bashdefault -o default fidoctl
+else
+    complete -F _fidoctl_with_devices -o bashdefault -o default fidoctl
+fi

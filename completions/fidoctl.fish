@@ -1,3 +1,18 @@
+# -d/--device: hid, virtual:FILE, unix:SOCKET, hid:PATH and the HID keys present.
+function __fish_fidoctl_devices
+    set -l tok (commandline -ct)
+    switch $tok
+        case 'virtual:*' 'unix:*' 'hid:*'
+            set -l kind (string replace -r ':.*' ':' -- $tok)
+            for f in (__fish_complete_path (string replace -r '^[^:]*:' '' -- $tok))
+                echo $kind$f
+            end
+        case '*'
+            printf '%s\n' hid virtual: unix: hid:
+            fidoctl __complete-devices 2>/dev/null
+    end
+end
+
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_fidoctl_global_optspecs
     string join \n d/device= format= json y/yes timeout= pin-stdin v/verbose journal= no-journal journal-required journal-syslog token-dir= h/help V/version
@@ -24,7 +39,7 @@ function __fish_fidoctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c fidoctl -n "__fish_fidoctl_needs_command" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_needs_command" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -62,7 +77,7 @@ complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "blobs" -d 'Large bl
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "token" -d 'CTAP 2.2 persistent read-only tokens: `creds list` and `audit` without a PIN'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "enroll" -d 'Enrol one key to a policy: audit it, apply the policy\'s [enroll] settings, re-audit, record'
 complete -c fidoctl -n "__fish_fidoctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -78,7 +93,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l journal-require
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand list" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -94,7 +109,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l journal-require
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand info" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -110,7 +125,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l journal-require
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand wink" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -126,7 +141,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l journal-requi
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand select" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -148,7 +163,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "min-length" -d 'Raise the minimum PIN length (only a reset lowers it again)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "force-change" -d 'Require the PIN to be changed before its next use'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and not __fish_seen_subcommand_from set change verify min-length force-change help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -164,7 +179,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -180,7 +195,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from change" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -197,7 +212,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l rp-id -d 'A site allowed to read the minimum (minPinLength extension). Repeatable' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -214,7 +229,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from min-length" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from force-change" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -236,7 +251,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "min-length" -d 'Raise the minimum PIN length (only a reset lowers it again)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "force-change" -d 'Require the PIN to be changed before its next use'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand pin; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -257,7 +272,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_se
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -f -a "update" -d 'Change the user name and/or display name stored with a credential'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and not __fish_seen_subcommand_from list delete update help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l rp -d 'Only this relying party (e.g. github.com)' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -273,7 +288,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -291,7 +306,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l name -d 'The new user name' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l display-name -d 'The new display name' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from update" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -311,7 +326,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete exactly one credential; shows its RP and user and asks first'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change the user name and/or display name stored with a credential'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand creds; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -331,7 +346,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -f -a "export" -d 'Write the key-handle file and .pub that `ssh-keygen -K` writes, for each resident SSH key'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and not __fish_seen_subcommand_from list export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -l rp -d 'Only this application (ssh: or ssh:NAME)' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -349,7 +364,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -l rp -d 'Only this application (ssh: or ssh:NAME)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -s o -l output -d 'The folder to write into (it must exist)' -r -F
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from export" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -369,7 +384,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from help" -f -a "list" -d 'The resident SSH keys: application, user, fingerprint and public key line (needs the PIN)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the key-handle file and .pub that `ssh-keygen -K` writes, for each resident SSH key'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand ssh; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -388,7 +403,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -f -a "always-uv" -d 'Require user verification (PIN) for every use of the key (on), or no longer (off)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -f -a "enterprise-attestation" -d 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and not __fish_seen_subcommand_from always-uv enterprise-attestation help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -404,7 +419,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from always-uv" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from enterprise-attestation" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -423,7 +438,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "always-uv" -d 'Require user verification (PIN) for every use of the key (on), or no longer (off)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "enterprise-attestation" -d 'Allow enterprise attestation (identifies the individual key to sites your organisation lists)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -440,7 +455,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l journal-requir
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -465,7 +480,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l alg 
 eddsa\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l client-data-hash -d 'The client data hash to sign (64 hex digits); random if left out' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l cred-blob -d 'Store these bytes (hex) with the credential (credBlob extension; at most the key\'s maxCredBlobLength)' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -487,7 +502,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s V -l
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l rp -d 'The relying party id (a domain)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l cred -d 'Allowed credential id (base64url, hex:… or b64:…). Repeatable; none = discoverable credentials' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l client-data-hash -d 'The client data hash to sign (64 hex digits); random if left out' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -508,7 +523,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand get-assertion" -s V -l v
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l policy -d 'The policy (TOML); without it: require_pin and forbid_known_vulnerable' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l mds -d 'The FIDO Metadata Service BLOB (a JWT), verified before use' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l mds-root -d 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots' -r -F
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -528,7 +543,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -s h -l help -d '
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l since -d 'Only records from this day (YYYY-MM-DD, UTC) or moment (RFC 3339) on' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l key -d 'Only records of this key: its AAGUID, its path or its identifier' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -546,7 +561,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -f -a "verify" -d 'Check the journal\'s hash chain: exit 1 and the first record edited, removed or reordered'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and not __fish_seen_subcommand_from verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -564,7 +579,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the journal\'s hash chain: exit 1 and the first record edited, removed or reordered'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -586,7 +601,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -f -a "rename" -d 'Rename an enrolled fingerprint'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -f -a "delete" -d 'Delete an enrolled fingerprint'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and not __fish_seen_subcommand_from info list enroll rename delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -602,7 +617,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -619,7 +634,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -l name -d 'A name for the fingerprint' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -635,7 +650,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from enroll" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -651,7 +666,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from delete" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from delete" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from delete" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -673,7 +688,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_sub
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename an enrolled fingerprint'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an enrolled fingerprint'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand bio; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and not __fish_seen_subcommand_from create serve replug help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -700,7 +715,7 @@ ctap2.0\t'CTAP 2.0 only: PIN protocol 1, no credential management'"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l aaguid -d 'The AAGUID to report (canonical UUID form)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l firmware -d 'The firmware version to report, as MAJOR.MINOR.PATCH or an integer' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l max-resident -d 'How many discoverable credentials fit on the key' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -718,7 +733,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l socket -d 'Where to listen' -r -F
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -734,7 +749,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from replug" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -754,7 +769,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Expose a virtual key on a UNIX socket (raw 64-byte CTAPHID reports) until stopped'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from help" -f -a "replug" -d 'Unplug and re-plug a virtual key (power cycle)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand virtual; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -770,7 +785,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l journal-
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -786,7 +801,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l journal-required
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -808,7 +823,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_se
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -f -a "delete" -d 'Delete a credential\'s large blob (the others stay)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -f -a "clear" -d 'Remove the orphaned blobs (no credential on the key owns them), or everything'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and not __fish_seen_subcommand_from list get set delete clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -826,7 +841,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l cred -d 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s o -l output -d 'Where to write the bytes; `-` is standard output (never a terminal)' -r -F
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -843,7 +858,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l cred -d 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -860,7 +875,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l cred -d 'The credential id (base64url as `fidoctl creds list` prints it, hex:… or b64:…)' -r
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -876,7 +891,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from clear" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -900,7 +915,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a credential\'s large blob (the others stay)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove the orphaned blobs (no credential on the key owns them), or everything'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand blobs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -921,7 +936,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_se
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -f -a "forget" -d 'Delete stored tokens: the selected key\'s, or those of the identifier given'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and not __fish_seen_subcommand_from create list forget help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Write the token to this file instead of the token folder' -r -F
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -938,7 +953,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -954,7 +969,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_s
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand token; and __fish_seen_subcommand_from forget" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"
@@ -978,7 +993,7 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l policy -d 'Th
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l for -d 'Whom the key is for (kept in the enrolment record and the journal)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l mds -d 'The FIDO Metadata Service BLOB (a JWT), verified before use' -r -F
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l mds-root -d 'Trust this root (PEM or DER) for --mds instead of the pinned GlobalSign roots' -r -F
-complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand enroll" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
 csv\t''"

@@ -19,10 +19,124 @@ impl Render for Raw {
 }
 
 pub fn completion_script(shell: clap_complete::Shell) -> String {
+    use clap_complete::Shell;
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "fidoctl", &mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    let script = String::from_utf8_lossy(&out).into_owned();
+    // clap_complete completes -d/--device as a plain file; the selectors need more: `hid`, the
+    // prefixes `virtual:`/`unix:`/`hid:` with a file after them, and the HID keys present.
+    match shell {
+        Shell::Bash => format!("{script}{BASH_DEVICES}"),
+        Shell::Zsh => {
+            let script = script.replace("]:DEVICE:_default' \\", "]:DEVICE:_fidoctl_devices' \\");
+            let tail = "\nif [ \"$funcstack[1]\" = \"_fidoctl\" ]; then";
+            match script.rfind(tail) {
+                Some(at) => format!("{}{ZSH_DEVICES}{}", &script[..at], &script[at..]),
+                None => script,
+            }
+        }
+        Shell::Fish => {
+            let lines: Vec<String> = script
+                .lines()
+                .map(|l| {
+                    if l.contains(" -s d -l device ") && l.ends_with(" -r") {
+                        format!("{l} -f -a '(__fish_fidoctl_devices)'")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect();
+            format!("{FISH_DEVICES}{}\n", lines.join("\n"))
+        }
+        _ => script,
+    }
 }
+
+/// bash: a wrapper around clap's `_fidoctl` that completes the value of -d/--device itself.
+/// bash splits words at `:` (COMP_WORDBREAKS), so `virtual:dir/f` arrives as three words.
+const BASH_DEVICES: &str = r#"
+# -d/--device: hid, virtual:FILE, unix:SOCKET, hid:PATH and the HID keys present.
+_fidoctl_devices() {
+    local cur="$1" word kind rest f
+    local -a found=()
+    case "$cur" in
+        virtual:*|unix:*|hid:*)
+            kind="${cur%%:*}:"
+            rest="${cur#*:}"
+            while IFS= read -r f; do
+                [[ -d "$f" ]] && f="$f/"
+                found+=("$kind$f")
+            done < <(compgen -f -- "$rest")
+            ;;
+        *)
+            for word in hid virtual: unix: hid: $("${COMP_WORDS[0]}" __complete-devices 2>/dev/null); do
+                [[ "$word" == "$cur"* ]] && found+=("$word")
+            done
+            ;;
+    esac
+    # What bash shows replaces only the part after the last ':' of the word.
+    if [[ "$COMP_WORDBREAKS" == *:* && "$cur" == *:* ]]; then
+        found=("${found[@]#"${cur%"${cur##*:}"}"}")
+    fi
+    COMPREPLY=("${found[@]}")
+    if [[ ${#COMPREPLY[@]} -eq 1 && ( "${COMPREPLY[0]}" == */ || "${COMPREPLY[0]}" == *: ) ]]; then
+        compopt -o nospace 2>/dev/null
+    fi
+}
+
+_fidoctl_with_devices() {
+    local i=$COMP_CWORD cur="${COMP_WORDS[COMP_CWORD]}"
+    # Join the pieces bash split at ':' back into the word being completed.
+    while (( i > 1 )) && [[ "${COMP_WORDS[i]}" == : || "${COMP_WORDS[i-1]}" == : ]]; do
+        i=$((i - 1))
+        cur="${COMP_WORDS[i]}$cur"
+    done
+    if [[ "${COMP_WORDS[i-1]}" == -d || "${COMP_WORDS[i-1]}" == --device ]]; then
+        _fidoctl_devices "$cur"
+        return 0
+    fi
+    _fidoctl "$@"
+}
+
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _fidoctl_with_devices -o nosort -o bashdefault -o default fidoctl
+else
+    complete -F _fidoctl_with_devices -o bashdefault -o default fidoctl
+fi
+"#;
+
+/// zsh: the action for the value of -d/--device.
+const ZSH_DEVICES: &str = r#"
+(( $+functions[_fidoctl_devices] )) ||
+_fidoctl_devices() {
+    if compset -P '(virtual|unix|hid):'; then
+        _files
+        return
+    fi
+    local -a present
+    present=(${(f)"$(_call_program devices ${words[1]} __complete-devices 2>/dev/null)"})
+    compadd -S '' -- virtual: unix: hid:
+    compadd -- hid $present
+}
+"#;
+
+/// fish: the candidates for the value of -d/--device.
+const FISH_DEVICES: &str = r#"# -d/--device: hid, virtual:FILE, unix:SOCKET, hid:PATH and the HID keys present.
+function __fish_fidoctl_devices
+    set -l tok (commandline -ct)
+    switch $tok
+        case 'virtual:*' 'unix:*' 'hid:*'
+            set -l kind (string replace -r ':.*' ':' -- $tok)
+            for f in (__fish_complete_path (string replace -r '^[^:]*:' '' -- $tok))
+                echo $kind$f
+            end
+        case '*'
+            printf '%s\n' hid virtual: unix: hid:
+            fidoctl __complete-devices 2>/dev/null
+    end
+end
+
+"#;
 
 pub fn completions(shell: clap_complete::Shell) -> Result<Outcome, Failure> {
     Ok(Outcome::ok(Raw(completion_script(shell))))
