@@ -60,6 +60,13 @@ pub(crate) fn load_metadata(args: &AuditArgs, now: u64) -> Result<Option<Metadat
         }
         return Ok(None);
     };
+    if std::fs::symlink_metadata(path).is_err() {
+        return Err(Failure::usage(format!("The metadata file {} does not exist.", path.display())).hint(format!(
+            "--mds wants the FIDO Metadata Service BLOB, which the FIDO Alliance publishes at \
+https://mds3.fidoalliance.org/ (fidoctl never downloads it itself): curl -fsSL -o {} https://mds3.fidoalliance.org/",
+            path.display()
+        )));
+    }
     let bytes = read_file(path, "metadata file", crate::limits::MDS_BLOB_MAX)?;
     let refused = |e: mds::MdsError| {
         Failure::new(
