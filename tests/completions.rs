@@ -59,6 +59,9 @@ fn bash_offers_the_selector_kinds_and_the_hid_keys_present() {
         );
     }
     assert_eq!(complete_bash(dir.path(), &["fidoctl", "-d", "vi"], true), ["virtual:"]);
+    // --device=VALUE: bash splits at '=' as well as at ':'.
+    assert_eq!(complete_bash(dir.path(), &["fidoctl", "--device", "=", "vi"], true), ["virtual:"]);
+    assert_eq!(complete_bash(dir.path(), &["fidoctl", "--device", "=", "virtual", ":", "al"], true), ["alpha.json"]);
 }
 
 #[test]

@@ -91,7 +91,9 @@ _fidoctl_with_devices() {
         i=$((i - 1))
         cur="${COMP_WORDS[i]}$cur"
     done
-    if [[ "${COMP_WORDS[i-1]}" == -d || "${COMP_WORDS[i-1]}" == --device ]]; then
+    # --device=VALUE arrives as `--device` `=` VALUE (bash splits at '=' too).
+    if [[ "${COMP_WORDS[i-1]}" == -d || "${COMP_WORDS[i-1]}" == --device ||
+          ( "${COMP_WORDS[i-1]}" == = && "${COMP_WORDS[i-2]}" == --device ) ]]; then
         _fidoctl_devices "$cur"
         return 0
     fi
