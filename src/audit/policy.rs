@@ -35,8 +35,9 @@
 //! optional = ["enterprise_attestation"]  # steps a key may lack without stopping enrolment
 //! ```
 //!
-//! `false` for a `require_*` / `forbid_*` setting, and an empty `allowed_aaguids` /
-//! `denied_aaguids`, check nothing, exactly like leaving the setting out.
+//! `false` for a `require_*` / `forbid_*` / `credentials_unchanged_since_enrolment` setting, and
+//! an empty `allowed_aaguids` / `denied_aaguids` / `allowed_rp_ids`, check nothing, exactly like
+//! leaving the setting out (`max_credentials = 0` is how to allow no credentials at all).
 //!
 //! # The default policy
 //! Without `--policy`, [`Policy::default_policy`] applies: `require_pin = true` and
