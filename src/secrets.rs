@@ -32,6 +32,8 @@ pub enum SecretError {
     TooShort { got: usize, min: usize },
     #[error("The new PIN is too long: it is {got} bytes and at most {MAX_PIN_BYTES} bytes fit (letters outside ASCII take 2-4 bytes each).")]
     TooLong { got: usize },
+    #[error("The new PIN is too long for this key: it has {got} characters and this key accepts at most {max} (its maxPINLength).")]
+    TooLongForKey { got: usize, max: usize },
     #[error("Stopped at the PIN prompt (Ctrl-C): no PIN was sent to the key.")]
     Interrupted,
     #[error(
@@ -50,6 +52,7 @@ impl SecretError {
             SecretError::Mismatch => "Run the command again and type the same new PIN twice.".into(),
             SecretError::TooShort { .. } => "Choose a longer PIN.".into(),
             SecretError::TooLong { .. } => "Choose a shorter PIN.".into(),
+            SecretError::TooLongForKey { max, .. } => format!("Choose a PIN of at most {max} characters."),
             SecretError::Interrupted => "Run the command again when you are ready to type the PIN.".into(),
             SecretError::NewPinNotInEnvironment { .. } => format!("Put the new PIN in {ENV_NEW_PIN}, or give it with --pin-stdin (see `fidoctl pin --help` for the order of lines)."),
         }
@@ -143,6 +146,16 @@ impl PinInput {
     /// A new PIN for `command`, checked against max(4, the key's minimum) code points and 63
     /// bytes. At the prompt, a PIN that fails the check or the repetition is asked again.
     pub fn new_pin(&mut self, key_min_length: Option<u64>, command: &'static str) -> Result<Pin, SecretError> {
+        self.new_pin_within(key_min_length, None, command)
+    }
+
+    /// [`PinInput::new_pin`], also checked against the key's maxPINLength (CTAP 2.2 getInfo).
+    pub fn new_pin_within(
+        &mut self,
+        key_min_length: Option<u64>,
+        key_max_length: Option<u64>,
+        command: &'static str,
+    ) -> Result<Pin, SecretError> {
         let pin = if let Some(r) = self.next_stdin_line("new") {
             r?
         } else if let Some(v) = std::env::var(ENV_NEW_PIN).ok().filter(|v| !v.is_empty()) {
@@ -154,16 +167,16 @@ impl PinInput {
             }
             return Err(SecretError::NoSource { new: true });
         } else {
-            return self.prompt_new_pin(key_min_length);
+            return self.prompt_new_pin(key_min_length, key_max_length);
         };
-        check_new_pin(&pin, key_min_length)?;
+        check_new_pin(&pin, key_min_length, key_max_length)?;
         Ok(pin)
     }
 
-    fn prompt_new_pin(&mut self, key_min_length: Option<u64>) -> Result<Pin, SecretError> {
+    fn prompt_new_pin(&mut self, key_min_length: Option<u64>, key_max_length: Option<u64>) -> Result<Pin, SecretError> {
         loop {
             let pin = normalize(&read_hidden("New PIN", &self.cancel)?);
-            if let Err(e) = check_new_pin(&pin, key_min_length) {
+            if let Err(e) = check_new_pin(&pin, key_min_length, key_max_length) {
                 say(&format!("{e} {}", e.hint()));
                 continue;
             }
@@ -283,11 +296,18 @@ fn read_line_unless_cancelled(fd: libc::c_int, cancel: &AtomicBool) -> Result<Pi
     Ok(Zeroizing::new(text.to_string()))
 }
 
-pub fn check_new_pin(pin: &str, key_min_length: Option<u64>) -> Result<(), SecretError> {
+/// A new PIN's length: at least max(4, `key_min_length`) code points, at most 63 bytes and at
+/// most `key_max_length` code points (getInfo maxPINLength, CTAP 2.2; absent means 63).
+pub fn check_new_pin(pin: &str, key_min_length: Option<u64>, key_max_length: Option<u64>) -> Result<(), SecretError> {
     let min = usize::try_from(key_min_length.unwrap_or(0)).unwrap_or(usize::MAX).max(MIN_PIN_CODE_POINTS);
     let code_points = pin.chars().count();
     if code_points < min {
         return Err(SecretError::TooShort { got: code_points, min });
+    }
+    // A key's maximum below the spec's minimum would refuse every PIN: not believed.
+    let max = key_max_length.and_then(|m| usize::try_from(m).ok()).filter(|m| *m >= MIN_PIN_CODE_POINTS);
+    if let Some(max) = max.filter(|max| code_points > *max) {
+        return Err(SecretError::TooLongForKey { got: code_points, max });
     }
     if pin.len() > MAX_PIN_BYTES {
         return Err(SecretError::TooLong { got: pin.len() });
@@ -308,14 +328,23 @@ mod tests {
 
     #[test]
     fn new_pin_limits() {
-        assert_eq!(check_new_pin("123", None), Err(SecretError::TooShort { got: 3, min: 4 }));
-        assert_eq!(check_new_pin("1234", None), Ok(()));
-        assert_eq!(check_new_pin("1234567", Some(8)), Err(SecretError::TooShort { got: 7, min: 8 }));
-        assert_eq!(check_new_pin(&"a".repeat(63), None), Ok(()));
-        assert_eq!(check_new_pin(&"a".repeat(64), None), Err(SecretError::TooLong { got: 64 }));
+        assert_eq!(check_new_pin("123", None, None), Err(SecretError::TooShort { got: 3, min: 4 }));
+        assert_eq!(check_new_pin("1234", None, None), Ok(()));
+        assert_eq!(check_new_pin("1234567", Some(8), None), Err(SecretError::TooShort { got: 7, min: 8 }));
+        assert_eq!(check_new_pin(&"a".repeat(63), None, None), Ok(()));
+        assert_eq!(check_new_pin(&"a".repeat(64), None, None), Err(SecretError::TooLong { got: 64 }));
         // Four code points that take 16 bytes are long enough; 16 of them (64 bytes) are not short.
-        assert_eq!(check_new_pin("\u{1F600}\u{1F600}\u{1F600}\u{1F600}", None), Ok(()));
-        assert_eq!(check_new_pin(&"\u{1F600}".repeat(16), None), Err(SecretError::TooLong { got: 64 }));
+        assert_eq!(check_new_pin("\u{1F600}\u{1F600}\u{1F600}\u{1F600}", None, None), Ok(()));
+        assert_eq!(check_new_pin(&"\u{1F600}".repeat(16), None, None), Err(SecretError::TooLong { got: 64 }));
+        // maxPINLength counts code points.
+        assert_eq!(check_new_pin("12345678", None, Some(8)), Ok(()));
+        assert_eq!(check_new_pin("123456789", None, Some(8)), Err(SecretError::TooLongForKey { got: 9, max: 8 }));
+        assert_eq!(check_new_pin(&"\u{e9}".repeat(8), None, Some(8)), Ok(()));
+        assert_eq!(check_new_pin("123456789", None, Some(2)), Ok(()), "a maximum under 4 is not believed");
+        assert_eq!(
+            SecretError::TooLongForKey { got: 9, max: 8 }.to_string(),
+            "The new PIN is too long for this key: it has 9 characters and this key accepts at most 8 (its maxPINLength)."
+        );
     }
 
     #[test]

@@ -432,7 +432,8 @@ fn unknown_setting_in_the_policy_is_a_usage_error_naming_it_and_its_line() {
     run.stderr_has(&format!(
         "The policy file {} cannot be used: line 3: unknown setting `require_pni`; a policy file may only contain: \
          require_pin, min_pin_length, require_always_uv, allowed_aaguids, denied_aaguids, min_ctap_version, \
-         require_pin_protocol_2, forbid_known_vulnerable, require_certified, max_failed_pin_attempts.",
+         require_pin_protocol_2, forbid_known_vulnerable, require_certified, max_failed_pin_attempts, \
+         credentials_unchanged_since_enrolment, max_credentials, allowed_rp_ids.",
         policy.display()
     ));
 

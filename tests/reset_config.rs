@@ -809,3 +809,19 @@ fn a_bare_file_name_as_device_suggests_the_virtual_prefix() {
          key, unix:PATH or virtual:PATH.",
     );
 }
+
+/// A CTAP 2.2 key names the transports it can be reset over (transportsForReset); a 2.1 key,
+/// which does not say, gets no such sentence.
+#[test]
+fn the_confirmation_names_the_transports_a_ctap_2_2_key_resets_over() {
+    let keys = TempKeys::new();
+    let key = keys.create("k22.json", &["--profile", "ctap2.2"]);
+    key.run(&["reset", "--yes"]).success().stderr_has(
+        "Every account that uses this key must register it again. This cannot be undone. This key can be reset \
+         only over USB.\n",
+    );
+    let old = keys.create("k21.json", &[]);
+    let out = old.run(&["reset", "--yes"]);
+    out.success().stderr_has("This cannot be undone.\n");
+    assert!(!out.stderr.contains("reset only over"), "{}", out.describe());
+}

@@ -12,7 +12,14 @@
 //! forbid_known_vulnerable = true  # built-in advisories table (+ metadata status reports with --mds)
 //! require_certified = false       # true: FIDO certified per the metadata (needs --mds)
 //! max_failed_pin_attempts = 0     # 8 (assumed maximum) minus the PIN retries left, at most this
+//! credentials_unchanged_since_enrolment = true  # CTAP 2.2 credential-store state as the stored token saw it
+//! max_credentials = 10            # at most this many discoverable credentials
+//! allowed_rp_ids = ["example.com"]  # discoverable credentials only for these sites (empty = any)
 //! ```
+//!
+//! The last three read the credentials, which a key shows only to its PIN or to a persistent
+//! read-only token (`fidoctl token create --read-only`, CTAP 2.2): the audit never asks for a
+//! PIN, so without a stored token that matches the key they are `unknown`.
 //!
 //! An `[enroll]` table says what `fidoctl enroll` applies to reach the standard (see
 //! [`EnrollPolicy`]); the flat settings above it stay the audit's rules:
@@ -28,8 +35,9 @@
 //! optional = ["enterprise_attestation"]  # steps a key may lack without stopping enrolment
 //! ```
 //!
-//! `false` for a `require_*` / `forbid_*` setting, and an empty `allowed_aaguids` /
-//! `denied_aaguids`, check nothing, exactly like leaving the setting out.
+//! `false` for a `require_*` / `forbid_*` / `credentials_unchanged_since_enrolment` setting, and
+//! an empty `allowed_aaguids` / `denied_aaguids` / `allowed_rp_ids`, check nothing, exactly like
+//! leaving the setting out (`max_credentials = 0` is how to allow no credentials at all).
 //!
 //! # The default policy
 //! Without `--policy`, [`Policy::default_policy`] applies: `require_pin = true` and
@@ -59,6 +67,9 @@ pub const SETTINGS: &[&str] = &[
     "forbid_known_vulnerable",
     "require_certified",
     "max_failed_pin_attempts",
+    "credentials_unchanged_since_enrolment",
+    "max_credentials",
+    "allowed_rp_ids",
 ];
 
 /// The settings of the `[enroll]` table.
@@ -140,6 +151,13 @@ pub struct Policy {
     pub require_certified: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_failed_pin_attempts: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credentials_unchanged_since_enrolment: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_credentials: Option<u32>,
+    /// RP ids as written (compared ignoring ASCII case).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_rp_ids: Option<Vec<String>>,
     /// The `[enroll]` table, when the file has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enroll: Option<EnrollPolicy>,
@@ -204,6 +222,9 @@ struct RawPolicy {
     forbid_known_vulnerable: Option<bool>,
     require_certified: Option<bool>,
     max_failed_pin_attempts: Option<MaxFailed>,
+    credentials_unchanged_since_enrolment: Option<bool>,
+    max_credentials: Option<MaxCredentials>,
+    allowed_rp_ids: Option<Vec<Spanned<String>>>,
     enroll: Option<RawEnroll>,
 }
 
@@ -265,6 +286,44 @@ impl<'de> Deserialize<'de> for MaxFailed {
     }
 }
 
+/// Any whole number a key's credential count can be compared with.
+struct MaxCredentials(u32);
+
+impl<'de> Deserialize<'de> for MaxCredentials {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(deserializer)?;
+        u32::try_from(n).map(MaxCredentials).map_err(|_| {
+            de::Error::custom(format!("must be a whole number from 0 (no discoverable credentials at all), not {n}"))
+        })
+    }
+}
+
+/// Whether `id` can name a site: not empty, at most 253 bytes, no spaces or control characters.
+fn is_site_name(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 253 && !id.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// The `allowed_rp_ids` list, each entry checked.
+fn site_list(text: &str, key: &str, items: Vec<Spanned<String>>) -> Result<Vec<String>, PolicyError> {
+    items
+        .into_iter()
+        .map(|id| {
+            if is_site_name(id.get_ref()) {
+                Ok(id.into_inner())
+            } else {
+                Err(PolicyError {
+                    line: Some(line_of(text, id.span().start)),
+                    key: Some(key.into()),
+                    message: format!(
+                        "{key}: {:?} is not a site name (write an RP id, e.g. \"example.com\")",
+                        id.get_ref()
+                    ),
+                })
+            }
+        })
+        .collect()
+}
+
 impl Policy {
     /// What applies when no `--policy` is given: a PIN must be set and the key must not be on the
     /// advisories list (or, with `--mds`, have a compromise status report). See the module docs.
@@ -293,6 +352,7 @@ impl Policy {
                 }
             }
         }
+        let allowed_rp_ids = raw.allowed_rp_ids.map(|v| site_list(text, "allowed_rp_ids", v)).transpose()?;
         let top_min = raw.min_pin_length.is_some();
         let enroll = raw.enroll.map(|e| enroll_from_raw(text, e, top_min)).transpose()?;
         Ok(Policy {
@@ -307,6 +367,9 @@ impl Policy {
             forbid_known_vulnerable: raw.forbid_known_vulnerable,
             require_certified: raw.require_certified,
             max_failed_pin_attempts: raw.max_failed_pin_attempts.map(|m| m.0),
+            credentials_unchanged_since_enrolment: raw.credentials_unchanged_since_enrolment,
+            max_credentials: raw.max_credentials.map(|m| m.0),
+            allowed_rp_ids,
         })
     }
 
@@ -322,7 +385,7 @@ fn enroll_from_raw(text: &str, raw: RawEnroll, top_min: bool) -> Result<EnrollPo
     let rp_ids = strings(raw.rp_ids);
     for id in &rp_ids {
         let t = id.get_ref();
-        if t.is_empty() || t.len() > 253 || t.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if !is_site_name(t) {
             return Err(PolicyError {
                 line: Some(line_of(text, id.span().start)),
                 key: Some("rp_ids".into()),
@@ -415,13 +478,15 @@ fn describe_toml_error(text: &str, err: &toml::de::Error) -> PolicyError {
                 "always_uv" | "enterprise_attestation" | "force_pin_change" | "require_fresh_key" => {
                     "true or false".to_string()
                 }
-                "rp_ids" => "a list of site names".to_string(),
+                "rp_ids" | "allowed_rp_ids" => "a list of site names".to_string(),
                 "optional" => format!("a list of step names ({})", OPTIONAL_STEPS.join(", ")),
                 "require_pin"
                 | "require_always_uv"
                 | "require_pin_protocol_2"
                 | "forbid_known_vulnerable"
-                | "require_certified" => "true or false".to_string(),
+                | "require_certified"
+                | "credentials_unchanged_since_enrolment" => "true or false".to_string(),
+                "max_credentials" => "a whole number from 0".to_string(),
                 "min_pin_length" => format!("a whole number from {CTAP_MIN_PIN_LENGTH} to {CTAP_MAX_PIN_LENGTH}"),
                 "max_failed_pin_attempts" => format!("a whole number from 0 to {ASSUMED_MAX_PIN_RETRIES}"),
                 "allowed_aaguids" | "denied_aaguids" => "a list of AAGUID strings".to_string(),
@@ -597,6 +662,45 @@ max_failed_pin_attempts = 0     # max retries minus retries left
         assert_eq!(
             err.to_string(),
             "line 1: unknown table [enrol]; the only table a policy file may contain is [enroll]"
+        );
+    }
+
+    #[test]
+    fn the_credential_rules_are_read() {
+        let text = "credentials_unchanged_since_enrolment = true\nmax_credentials = 0\n\
+                    allowed_rp_ids = [\"example.com\", \"ssh:\"]\n";
+        let p = Policy::from_toml(text).unwrap();
+        assert_eq!(p.credentials_unchanged_since_enrolment, Some(true));
+        assert_eq!(p.max_credentials, Some(0));
+        assert_eq!(p.allowed_rp_ids, Some(vec!["example.com".to_string(), "ssh:".to_string()]));
+        assert_eq!(Policy::from_toml("allowed_rp_ids = []\n").unwrap().allowed_rp_ids, Some(vec![]));
+    }
+
+    #[test]
+    fn credential_rule_errors_name_the_setting_and_the_line() {
+        let err = Policy::from_toml("require_pin = true\nmax_credentials = -1\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(2), Some("max_credentials")), "{err}");
+        assert_eq!(
+            err.message,
+            "max_credentials must be a whole number from 0 (no discoverable credentials at all), not -1"
+        );
+        let err = Policy::from_toml("max_credentials = \"ten\"\n").unwrap_err();
+        assert_eq!(err.message, "max_credentials must be a whole number from 0, not string \"ten\"");
+
+        let err = Policy::from_toml("\ncredentials_unchanged_since_enrolment = 1\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(2), Some("credentials_unchanged_since_enrolment")));
+        assert_eq!(err.message, "credentials_unchanged_since_enrolment must be true or false, not integer `1`");
+
+        let err = Policy::from_toml("require_pin = true\nallowed_rp_ids = [\"example.com\", \"a b\"]\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(2), Some("allowed_rp_ids")), "{err}");
+        assert_eq!(err.message, "allowed_rp_ids: \"a b\" is not a site name (write an RP id, e.g. \"example.com\")");
+        let err = Policy::from_toml("allowed_rp_ids = \"example.com\"\n").unwrap_err();
+        assert!(err.message.starts_with("allowed_rp_ids must be a list of site names"), "{err}");
+
+        let err = Policy::from_toml("max_credential = 3\n").unwrap_err();
+        assert!(
+            err.message.ends_with("credentials_unchanged_since_enrolment, max_credentials, allowed_rp_ids"),
+            "{err}"
         );
     }
 

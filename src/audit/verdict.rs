@@ -135,6 +135,15 @@ pub fn evaluate_view(
     if let Some(n) = policy.max_failed_pin_attempts {
         out.push(max_failed_pin_attempts(facts, n));
     }
+    if policy.credentials_unchanged_since_enrolment == Some(true) {
+        out.push(credentials_unchanged_since_enrolment(facts));
+    }
+    if let Some(n) = policy.max_credentials {
+        out.push(max_credentials(facts, n));
+    }
+    if let Some(list) = policy.allowed_rp_ids.as_deref().filter(|l| !l.is_empty()) {
+        out.push(allowed_rp_ids(facts, list));
+    }
     out
 }
 
@@ -584,6 +593,138 @@ fn max_failed_pin_attempts(f: &KeyFacts, allowed: u32) -> Verdict {
     }
 }
 
+// ---- the rules that read the credentials (CTAP 2.2 read-only token) -------------------------
+
+/// Why a rule that needs the credentials cannot be checked: no usable stored token. Names the
+/// command that makes one (or says why it cannot work on this key).
+fn without_token(f: &KeyFacts, what: &str) -> String {
+    if let Some(file) = &f.read_only_token_ended {
+        return format!(
+            "the stored read-only token {file} no longer works (the key's PIN was changed or it was reset), so \
+             {what} cannot be read without a PIN; run `fidoctl token create --read-only` again"
+        );
+    }
+    if f.u2f_only {
+        return format!("the key speaks only U2F, so {what} cannot be read");
+    }
+    match f.ctap_level() {
+        Some(level) if level < (2, 2) => format!(
+            "the key supports CTAP {}.{} at most ({}): reading {what} without a PIN needs a CTAP 2.2 key and a \
+             token from `fidoctl token create --read-only`",
+            level.0,
+            level.1,
+            f.versions.join(", ")
+        ),
+        _ => format!(
+            "no stored read-only token matches this key, so {what} cannot be read without a PIN; make one with \
+             `fidoctl token create --read-only` (it needs the PIN once)"
+        ),
+    }
+}
+
+/// "a.example (2), b.example (1)".
+fn describe_rps<'a>(rps: impl Iterator<Item = (&'a String, &'a u32)>) -> String {
+    rps.map(|(rp, n)| format!("{rp} ({n})")).collect::<Vec<_>>().join(", ")
+}
+
+fn credentials_unchanged_since_enrolment(f: &KeyFacts) -> Verdict {
+    const RULE: &str = "credentials_unchanged_since_enrolment";
+    let Some(ro) = &f.read_only else {
+        return Verdict::new(RULE, Outcome::Unknown, without_token(f, "the credential-store state"));
+    };
+    match ro.cred_store_changed {
+        Some(false) => Verdict::new(
+            RULE,
+            Outcome::Pass,
+            format!("no credential was added or removed since the read-only token was made ({})", ro.token_created),
+        ),
+        Some(true) => Verdict::new(
+            RULE,
+            Outcome::Fail,
+            format!(
+                "a credential was added or removed since the read-only token was made ({}); `fidoctl creds list` \
+                 shows the credentials, and once they are reviewed `fidoctl token create --read-only` records the \
+                 new state",
+                ro.token_created
+            ),
+        ),
+        None => Verdict::new(
+            RULE,
+            Outcome::Unknown,
+            format!(
+                "the key or the token file {} has no credential-store state (encCredStoreState) to compare",
+                ro.token_file
+            ),
+        ),
+    }
+}
+
+fn max_credentials(f: &KeyFacts, max: u32) -> Verdict {
+    const RULE: &str = "max_credentials";
+    let Some(ro) = &f.read_only else {
+        return Verdict::new(RULE, Outcome::Unknown, without_token(f, "the number of credentials"));
+    };
+    match ro.discoverable_credentials {
+        Some(n) if n <= max => Verdict::new(
+            RULE,
+            Outcome::Pass,
+            format!(
+                "{} on the key, at most the {max} the policy allows",
+                plural(n, "discoverable credential", "discoverable credentials")
+            ),
+        ),
+        Some(n) => Verdict::new(
+            RULE,
+            Outcome::Fail,
+            format!(
+                "{} on the key, the policy allows at most {max} (`fidoctl creds list` shows them)",
+                plural(n, "discoverable credential", "discoverable credentials")
+            ),
+        ),
+        None => Verdict::new(
+            RULE,
+            Outcome::Unknown,
+            format!("the number of credentials could not be read with the stored token {}", ro.token_file),
+        ),
+    }
+}
+
+fn allowed_rp_ids(f: &KeyFacts, list: &[String]) -> Verdict {
+    const RULE: &str = "allowed_rp_ids";
+    let Some(ro) = &f.read_only else {
+        return Verdict::new(RULE, Outcome::Unknown, without_token(f, "the sites of its credentials"));
+    };
+    let Some(per_rp) = &ro.credentials_per_rp else {
+        return Verdict::new(
+            RULE,
+            Outcome::Unknown,
+            format!("the credentials could not be listed with the stored token {}", ro.token_file),
+        );
+    };
+    let allowed = |rp: &str| list.iter().any(|a| a.eq_ignore_ascii_case(rp));
+    let outside: Vec<(&String, &u32)> = per_rp.iter().filter(|(rp, _)| !allowed(rp)).collect();
+    if !outside.is_empty() {
+        return Verdict::new(
+            RULE,
+            Outcome::Fail,
+            format!(
+                "the key holds credentials for sites not on the allowed list: {} (`fidoctl creds list --rp ID` \
+                 shows them, `fidoctl creds delete` removes one)",
+                describe_rps(outside.into_iter())
+            ),
+        );
+    }
+    if per_rp.is_empty() {
+        Verdict::new(RULE, Outcome::Pass, "the key holds no discoverable credentials")
+    } else {
+        Verdict::new(
+            RULE,
+            Outcome::Pass,
+            format!("every credential is for an allowed site: {}", describe_rps(per_rp.iter())),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -888,6 +1029,103 @@ mod tests {
             "no PIN is set",
         );
         check(rule(0), &u2f_key(), Outcome::Pass, "no PIN");
+    }
+
+    /// A CTAP 2.2 key audited with a stored token: credentials for two sites.
+    fn with_token(changed: Option<bool>) -> KeyFacts {
+        let per_rp: std::collections::BTreeMap<String, u32> =
+            [("example.com".to_string(), 2), ("ssh:".to_string(), 1)].into_iter().collect();
+        KeyFacts {
+            versions: vec!["FIDO_2_1".into(), "FIDO_2_2".into()],
+            read_only: Some(crate::audit::facts::ReadOnlyFacts {
+                token_file: "/t/k.token".into(),
+                token_created: "2026-12-01T09:00:00Z".into(),
+                identifier: "00".repeat(16),
+                credentials_per_rp: Some(per_rp),
+                discoverable_credentials: Some(3),
+                cred_store_changed: changed,
+            }),
+            ..good_key()
+        }
+    }
+
+    #[test]
+    fn credentials_unchanged_since_enrolment_rule() {
+        let rule = || Policy { credentials_unchanged_since_enrolment: Some(true), ..p() };
+        check(
+            rule(),
+            &with_token(Some(false)),
+            Outcome::Pass,
+            "no credential was added or removed since the read-only token was made (2026-12-01T09:00:00Z)",
+        );
+        check(
+            rule(),
+            &with_token(Some(true)),
+            Outcome::Fail,
+            "a credential was added or removed since the read-only token was made",
+        );
+        check(rule(), &with_token(None), Outcome::Unknown, "no credential-store state (encCredStoreState)");
+        let v = check(
+            rule(),
+            &KeyFacts { versions: vec!["FIDO_2_2".into()], ..good_key() },
+            Outcome::Unknown,
+            "no stored read-only token matches this key",
+        );
+        assert!(
+            v.reason.ends_with("make one with `fidoctl token create --read-only` (it needs the PIN once)"),
+            "{}",
+            v.reason
+        );
+        let v = check(rule(), &good_key(), Outcome::Unknown, "the key supports CTAP 2.1 at most (FIDO_2_0, FIDO_2_1)");
+        assert!(v.reason.contains("`fidoctl token create --read-only`"), "{}", v.reason);
+        check(
+            rule(),
+            &KeyFacts { read_only_token_ended: Some("/t/k.token".into()), ..good_key() },
+            Outcome::Unknown,
+            "the stored read-only token /t/k.token no longer works",
+        );
+        check(rule(), &u2f_key(), Outcome::Unknown, "only U2F");
+    }
+
+    #[test]
+    fn max_credentials_rule() {
+        let rule = |n| Policy { max_credentials: Some(n), ..p() };
+        check(rule(3), &with_token(Some(false)), Outcome::Pass, "3 discoverable credentials on the key, at most the 3");
+        check(
+            rule(2),
+            &with_token(Some(false)),
+            Outcome::Fail,
+            "3 discoverable credentials on the key, the policy allows at most 2",
+        );
+        let mut unread = with_token(Some(false));
+        unread.read_only.as_mut().unwrap().discoverable_credentials = None;
+        check(rule(2), &unread, Outcome::Unknown, "could not be read with the stored token /t/k.token");
+        check(rule(2), &good_key(), Outcome::Unknown, "`fidoctl token create --read-only`");
+    }
+
+    #[test]
+    fn allowed_rp_ids_rule() {
+        let rule = |l: &[&str]| Policy { allowed_rp_ids: Some(l.iter().map(|s| s.to_string()).collect()), ..p() };
+        check(
+            rule(&["Example.com", "ssh:"]),
+            &with_token(Some(false)),
+            Outcome::Pass,
+            "every credential is for an allowed site: example.com (2), ssh: (1)",
+        );
+        let v = check(
+            rule(&["ssh:"]),
+            &with_token(Some(false)),
+            Outcome::Fail,
+            "sites not on the allowed list: example.com (2) (",
+        );
+        assert!(!v.reason.contains("ssh: (1)"), "{}", v.reason);
+        let mut none = with_token(Some(false));
+        none.read_only.as_mut().unwrap().credentials_per_rp = Some(Default::default());
+        check(rule(&["ssh:"]), &none, Outcome::Pass, "no discoverable credentials");
+        none.read_only.as_mut().unwrap().credentials_per_rp = None;
+        check(rule(&["ssh:"]), &none, Outcome::Unknown, "could not be listed");
+        check(rule(&["ssh:"]), &good_key(), Outcome::Unknown, "the sites of its credentials");
+        assert!(evaluate(&rule(&[]), &with_token(None), None, ADVISORIES).is_empty(), "empty list = any");
     }
 
     #[test]

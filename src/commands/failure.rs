@@ -179,7 +179,9 @@ impl From<SecretError> for Failure {
             SecretError::StdinTooShort { .. } => "pin_source_missing",
             SecretError::Read(_) => "pin_unreadable",
             SecretError::Mismatch => "pin_mismatch",
-            SecretError::TooShort { .. } | SecretError::TooLong { .. } => "pin_policy_violation",
+            SecretError::TooShort { .. } | SecretError::TooLong { .. } | SecretError::TooLongForKey { .. } => {
+                "pin_policy_violation"
+            }
             SecretError::Interrupted => {
                 return Failure::new(exit::INTERRUPTED, "interrupted", e.to_string()).hint(e.hint())
             }

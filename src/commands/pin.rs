@@ -50,10 +50,12 @@ fn set_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure> {
         return Err(Failure::new(exit::PIN, "pin_already_set", "This key already has a PIN.")
             .hint("Use `fidoctl pin change` to change it (or `fidoctl reset` if nobody knows it)."));
     }
-    let min = info.min_pin_length;
-    let new_pin = pin_input(ctx)?.new_pin(min, "pin set")?;
+    let (min, max) = (info.min_pin_length, info.max_pin_length);
+    let policy = ComplexityPolicy::of(info);
+    let new_pin = pin_input(ctx)?.new_pin_within(min, max, "pin set")?;
     let session = client_pin::start_session(auth)?;
-    client_pin::set_pin(auth, &session, new_pin.as_bytes()).map_err(|e| pin_failure(auth, e))?;
+    client_pin::set_pin(auth, &session, new_pin.as_bytes())
+        .map_err(|e| policy.refusal(e, "pin set").unwrap_or_else(|e| pin_failure(auth, e)))?;
     let device = super::device_object(auth);
     Ok(Outcome::ok(Message {
         text: format!("The PIN of {device} is set."),
@@ -77,11 +79,12 @@ fn change_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure
         return Err(Failure::new(exit::PIN, "pin_not_set", "This key has no PIN yet, so there is nothing to change.")
             .hint("Set one with `fidoctl pin set`."));
     }
-    let min = info.min_pin_length;
+    let (min, max) = (info.min_pin_length, info.max_pin_length);
+    let policy = ComplexityPolicy::of(info);
     let info_forces_change = info.force_pin_change == Some(true);
     let mut input = pin_input(ctx)?;
     let current = input.current("Current PIN")?;
-    let new_pin = input.new_pin(min, "pin change")?;
+    let new_pin = input.new_pin_within(min, max, "pin change")?;
     // A forced change must pick a new PIN; the key would refuse the old one after costing a
     // round trip, so say it here.
     if info_forces_change && *current == *new_pin {
@@ -94,6 +97,10 @@ fn change_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure
     }
     let session = client_pin::start_session(auth)?;
     client_pin::change_pin(auth, &session, current.as_bytes(), new_pin.as_bytes()).map_err(|e| {
+        let e = match policy.refusal(e, "pin change") {
+            Ok(f) => return f,
+            Err(e) => e,
+        };
         match e.ctap_status() {
             Some(CtapStatus::PinPolicyViolation) => failure::refused(e, During::PinChange),
             _ => pin_failure(auth, e),
@@ -104,6 +111,48 @@ fn change_on(ctx: &Context, auth: &mut Authenticator) -> Result<Outcome, Failure
         text: format!("The PIN of {device} is changed."),
         fields: PinChanged { device, pin_changed: true, pin_protocol: session.protocol.number() },
     }))
+}
+
+/// A key's PIN complexity policy (CTAP 2.2 getInfo pinComplexityPolicy and its URL): what a
+/// PIN_POLICY_VIOLATION on a new PIN means on such a key.
+struct ComplexityPolicy {
+    on: bool,
+    url: Option<String>,
+}
+
+impl ComplexityPolicy {
+    fn of(info: &crate::proto::get_info::AuthenticatorInfo) -> ComplexityPolicy {
+        // The URL is shown to a person: only a short, printable one is.
+        let url = info
+            .pin_complexity_policy_url_text()
+            .map(str::trim)
+            .filter(|u| !u.is_empty() && u.len() <= 200 && !u.chars().any(|c| c.is_control() || c.is_whitespace()))
+            .map(str::to_string);
+        ComplexityPolicy { on: info.pin_complexity_policy == Some(true), url }
+    }
+
+    /// The help-desk sentence for a new PIN the key's complexity policy refused; the error
+    /// back when the key has no such policy or refused for another reason.
+    fn refusal(&self, e: ClientError, command: &str) -> Result<Failure, ClientError> {
+        if !self.on || e.ctap_status() != Some(CtapStatus::PinPolicyViolation) {
+            return Err(e);
+        }
+        let hint = match &self.url {
+            Some(url) => format!(
+                "The key's policy is described at {url}. Choose a PIN that follows it and run `fidoctl {command}` again."
+            ),
+            None => format!(
+                "The key does not say what its policy asks. Avoid repeated characters (1111) and sequences (123456), \
+                 choose a longer PIN, and run `fidoctl {command}` again."
+            ),
+        };
+        let unchanged = if command == "pin set" { "No PIN was set." } else { "The PIN was not changed." };
+        let mut f = Failure::from(e);
+        f.code = "pin_policy_violation".into();
+        f.message =
+            format!("The key refused the new PIN: it does not meet the key's PIN complexity policy. {unchanged}");
+        Ok(f.hint(hint))
+    }
 }
 
 /// A permission this key will grant with the PIN alone.

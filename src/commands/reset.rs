@@ -75,31 +75,70 @@ fn reset(
         Count::Unreadable(why) => format!(" The number of credentials cannot be read: {why}."),
         Count::NotTried => String::new(),
     };
+    // The AAGUID read before the reset names the same key after it.
+    let info = auth.cached_info().cloned();
+    let how = info.as_ref().map(how_to_reset).unwrap_or_default();
     confirm(
         ctx,
         &format!(
             "A factory reset of {} ({}) destroys every credential, the PIN and every setting (minimum PIN length, always-UV, enterprise attestation).{count_sentence} \
-Every account that uses this key must register it again. This cannot be undone.",
+Every account that uses this key must register it again. This cannot be undone.{how}",
             device.path(),
             device.product.as_deref().unwrap_or("security key")
         ),
         "Reset this key?",
     )?;
-    // The AAGUID read before the reset names the same key after it.
-    let info = auth.cached_info().cloned();
+    let long_touch = info.as_ref().is_some_and(|i| i.long_touch_for_reset == Some(true));
     drop(auth);
     let fresh = if skip_replug { device.clone() } else { plug_in_fresh(ctx, &device)? };
     // Nothing but INIT (done by open) and reset from here on.
     let mut auth = ctx.open(&fresh)?;
     if std::io::stderr().is_terminal() {
         // Replaces the generic touch prompt: one prompt, saying what the touch does.
-        auth.set_touch_prompt(Box::new(|| notice::instruct("Touch your security key now to confirm the reset...")));
+        auth.set_touch_prompt(Box::new(move || {
+            notice::instruct(if long_touch {
+                "Touch your security key now and keep your finger on it for several seconds to confirm the reset..."
+            } else {
+                "Touch your security key now to confirm the reset..."
+            })
+        }));
     }
     client_config::reset(&mut auth).map_err(|e| failure::refused(e, During::Reset))?;
     Ok(Outcome::ok(Message {
         text: format!("{} was reset to factory settings: no PIN, no credentials.", fresh.path()),
         fields: ResetDone { device: Device::new(&fresh, info.as_ref()), reset: true, credentials_destroyed },
     }))
+}
+
+/// What a CTAP 2.2 key says about its reset (getInfo longTouchForReset, transportsForReset), as
+/// sentences that follow the confirmation's text; empty when it says nothing.
+fn how_to_reset(info: &crate::proto::get_info::AuthenticatorInfo) -> String {
+    let mut out = String::new();
+    if info.long_touch_for_reset == Some(true) {
+        out.push_str(" The key asks for a long touch to confirm: keep your finger on it for several seconds.");
+    }
+    if !info.transports_for_reset.is_empty() {
+        let names: Vec<&str> = info
+            .transports_for_reset
+            .iter()
+            .map(|t| match t.as_str() {
+                "usb" => "USB",
+                "nfc" => "NFC",
+                "ble" => "Bluetooth",
+                "smart-card" => "a smart-card reader",
+                "hybrid" => "a phone link (hybrid)",
+                "internal" => "its built-in connection",
+                other => other,
+            })
+            .collect();
+        let list = match names.as_slice() {
+            [one] => one.to_string(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+            [] => String::new(),
+        };
+        out.push_str(&format!(" This key can be reset only over {list}."));
+    }
+    out
 }
 
 /// What the confirmation can say about the discoverable credentials.
@@ -230,5 +269,27 @@ fn plug_in_fresh(ctx: &Context, device: &DeviceDescription) -> Result<DeviceDesc
                 .hint("Plug it in and run `fidoctl reset` again.")),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::how_to_reset;
+    use crate::proto::get_info::AuthenticatorInfo;
+
+    #[test]
+    fn the_reset_sentences_name_the_long_touch_and_the_transports() {
+        let mut info = AuthenticatorInfo::default();
+        assert_eq!(how_to_reset(&info), "");
+        info.long_touch_for_reset = Some(false);
+        info.transports_for_reset = vec!["usb".into()];
+        assert_eq!(how_to_reset(&info), " This key can be reset only over USB.");
+        info.long_touch_for_reset = Some(true);
+        info.transports_for_reset = vec!["usb".into(), "nfc".into(), "ble".into()];
+        assert_eq!(
+            how_to_reset(&info),
+            " The key asks for a long touch to confirm: keep your finger on it for several seconds. This key can be \
+             reset only over USB, NFC or Bluetooth."
+        );
     }
 }

@@ -15,6 +15,9 @@
 //! - forcePINChange, checked only after the PIN was verified: 0x05 answers PIN_INVALID and 0x09
 //!   PIN_POLICY_VIOLATION (§6.5.5.7.1 and §6.5.5.7.2 differ on purpose).
 //! - getPINRetries with no PIN set answers PIN_NOT_SET, as YubiKeys do.
+//! - The ctap2.2 profile's PIN policy is set for tests by [`PIN_POLICY_ENV`] (see
+//!   [`PinPolicy`]): getInfo then reports pinComplexityPolicy, its URL and a smaller
+//!   maxPINLength, and setPIN/changePIN answer PIN_POLICY_VIOLATION for a new PIN that breaks it.
 
 use super::ctap2::{Answer, Tracked};
 use super::persistent::PERMISSION_PCMR;
@@ -360,7 +363,65 @@ fn new_pin(
     if code_points < MIN_PIN_CODE_POINTS.max(state.min_pin_length) {
         return Err(code::PIN_POLICY_VIOLATION);
     }
+    let policy = PinPolicy::of(state.identity.profile);
+    if code_points > policy.max_length || !policy.allows(text) {
+        return Err(code::PIN_POLICY_VIOLATION);
+    }
     Ok((pin, code_points))
+}
+
+/// `FIDOCTL_VIRTUAL_PIN_POLICY`: comma-separated `complexity`, `url=URL`, `max=N` (ctap2.2
+/// profile only; unknown items are ignored). Read on every request, like the presence knob.
+pub const PIN_POLICY_ENV: &str = "FIDOCTL_VIRTUAL_PIN_POLICY";
+/// The longest PIN any key accepts, in code points (it is also at most 63 bytes).
+pub const MAX_PIN_CODE_POINTS: u32 = 63;
+
+/// The virtual key's PIN policy. With `complexity`, a new PIN is refused when every character
+/// is the same ("0000", "aaaaaa") or when it is all digits, each one more, or each one less,
+/// than the one before ("123456", "987654"). `max` lowers maxPINLength (4..=63 code points).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinPolicy {
+    pub complexity: bool,
+    pub url: Option<String>,
+    pub max_length: u32,
+}
+
+impl PinPolicy {
+    pub fn parse(text: &str) -> PinPolicy {
+        let mut policy = PinPolicy { complexity: false, url: None, max_length: MAX_PIN_CODE_POINTS };
+        for item in text.split(',').map(str::trim) {
+            if item == "complexity" {
+                policy.complexity = true;
+            } else if let Some(url) = item.strip_prefix("url=") {
+                policy.url = Some(url.to_string());
+            } else if let Some(n) = item.strip_prefix("max=").and_then(|n| n.parse::<u32>().ok()) {
+                policy.max_length = n.clamp(MIN_PIN_CODE_POINTS, MAX_PIN_CODE_POINTS);
+            }
+        }
+        policy
+    }
+
+    /// The policy of a key with this profile, from the environment.
+    pub fn of(profile: Profile) -> PinPolicy {
+        let text =
+            if profile == Profile::Ctap22 { std::env::var(PIN_POLICY_ENV).unwrap_or_default() } else { String::new() };
+        PinPolicy::parse(&text)
+    }
+
+    /// Whether the complexity rules let `pin` through.
+    pub fn allows(&self, pin: &str) -> bool {
+        if !self.complexity {
+            return true;
+        }
+        let chars: Vec<char> = pin.chars().collect();
+        let all_same = chars.windows(2).all(|w| w[0] == w[1]);
+        let digits: Option<Vec<i32>> = chars.iter().map(|c| c.to_digit(10).map(|d| d as i32)).collect();
+        let sequence = digits.is_some_and(|d| {
+            let steps: Vec<i32> = d.windows(2).map(|w| w[1] - w[0]).collect();
+            steps.iter().all(|s| *s == 1) || steps.iter().all(|s| *s == -1)
+        });
+        !(all_same || sequence)
+    }
 }
 
 /// A fresh token replaces every earlier one (resetPinUvAuthToken for all protocols).
@@ -511,6 +572,23 @@ mod tests {
     const V1: PinProtocol = PinProtocol::V1;
     const V2: PinProtocol = PinProtocol::V2;
     const MESSAGE: &[u8] = &[0x5a; 32];
+
+    #[test]
+    fn the_pin_policy_knob_and_its_rules() {
+        let off = PinPolicy::parse("");
+        assert_eq!(off, PinPolicy { complexity: false, url: None, max_length: 63 });
+        assert!(off.allows("1111"));
+        let on = PinPolicy::parse("complexity, url=https://example.com/pin ,max=12,bogus");
+        assert_eq!(on, PinPolicy { complexity: true, url: Some("https://example.com/pin".into()), max_length: 12 });
+        for refused in ["1111", "aaaaaa", "123456", "987654", "3456", "\u{e9}\u{e9}\u{e9}\u{e9}"] {
+            assert!(!on.allows(refused), "{refused}");
+        }
+        for allowed in ["135790", "123457", "112233", "abcdef", "1234a", "271828"] {
+            assert!(on.allows(allowed), "{allowed}");
+        }
+        assert_eq!(PinPolicy::parse("max=2").max_length, 4);
+        assert_eq!(PinPolicy::parse("max=99").max_length, 63);
+    }
 
     fn key(profile: Profile) -> KeyState {
         KeyState::new(Identity {

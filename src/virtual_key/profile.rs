@@ -95,6 +95,7 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
     }
     let is_21 = profile.is_21();
     let is_22 = profile == Profile::Ctap22;
+    let pin_policy = super::client_pin::PinPolicy::of(profile);
     AuthenticatorInfo {
         versions: profile.versions().iter().map(|v| v.to_string()).collect(),
         extensions,
@@ -121,7 +122,9 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
         preferred_platform_uv_attempts: state.identity.bio.then_some(3),
         long_touch_for_reset: is_22.then_some(false),
         transports_for_reset: if is_22 { vec!["usb".to_string()] } else { Vec::new() },
-        max_pin_length: is_22.then_some(63),
+        max_pin_length: is_22.then_some(u64::from(pin_policy.max_length)),
+        pin_complexity_policy: (is_22 && pin_policy.complexity).then_some(true),
+        pin_complexity_policy_url: pin_policy.url.map(String::into_bytes),
         enc_identifier: if is_22 { super::persistent::enc_identifier(state) } else { None },
         enc_cred_store_state: if is_22 { super::persistent::enc_cred_store_state(state) } else { None },
         ..AuthenticatorInfo::default()
