@@ -241,6 +241,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("FIDOCTL_VIRTUAL_UV", "Virtual keys with a sensor: match (default) or nomatch, the fingerprint verdict."),
     ("FIDOCTL_VIRTUAL_BIO_SAMPLES", "Virtual keys with a sensor: the answer to each capture of an enrollment, comma-separated (good, too-fast, poor-quality, ..., timeout)."),
     ("FIDOCTL_VIRTUAL_BIO_REQUIRED", "Virtual keys with a sensor: good samples an enrollment needs (1-16, default 4)."),
+    ("FIDOCTL_VIRTUAL_PIN_POLICY", "Virtual CTAP 2.2 keys: the PIN policy they report and enforce, e.g. complexity,url=URL,max=N."),
 ];
 
 fn environment_section() -> String {

@@ -199,7 +199,7 @@ pub fn run(ctx: &Context, args: EnrollArgs) -> Result<Outcome, Failure> {
             // The operator's PIN must meet the minimum enrolment sets, or raising it would lock
             // the PIN behind a forced change half-way through.
             let min = plan::target_min_length(&policy).unwrap_or(0).max(key.min_pin_length);
-            input.new_pin(Some(min), "enroll")?
+            input.new_pin_within(Some(min), info.max_pin_length, "enroll")?
         } else {
             read_pin_for(&mut auth, &mut input, "enrolling this key")?
         };
