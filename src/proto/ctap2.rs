@@ -175,6 +175,8 @@ pub mod credential_management {
         pub const TOTAL_CREDENTIALS: i64 = 0x09;
         pub const CRED_PROTECT: i64 = 0x0A;
         pub const LARGE_BLOB_KEY: i64 = 0x0B;
+        /// CTAP 2.2: the credential is a thirdPartyPayment credential.
+        pub const THIRD_PARTY_PAYMENT: i64 = 0x0C;
     }
 }
 

@@ -60,6 +60,10 @@ struct Extensions {
     /// largeBlobKey: only `true` is valid input (§12.3).
     large_blob_key: bool,
     cred_blob: Option<Vec<u8>>,
+    /// hmac-secret-mc (ctap2.2): the hmac-secret input, answered at registration already.
+    hmac_secret_mc: Option<Value>,
+    /// thirdPartyPayment (ctap2.2): a payment credential.
+    third_party_payment: bool,
 }
 
 struct Request<'a> {
@@ -160,6 +164,12 @@ fn extensions(map: &MapView, profile: Profile) -> Result<Extensions, u8> {
                 Value::Bytes(b) => out.cred_blob = Some(b.clone()),
                 _ => return Err(code::CBOR_UNEXPECTED_TYPE),
             },
+            "hmac-secret-mc" if profile == Profile::Ctap22 => {
+                // Checked before the touch; the MAC and salts after it, as for getAssertion.
+                super::get_assertion::HmacSecretInput::parse(value)?;
+                out.hmac_secret_mc = Some(value.clone());
+            }
+            "thirdPartyPayment" if profile == Profile::Ctap22 => out.third_party_payment = bool_input(value)?,
             _ => {}
         }
     }
@@ -283,6 +293,13 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
     } else {
         None
     };
+    // hmac-secret-mc: the outputs the first getAssertion would give, under this registration's
+    // UV. Without hmac-secret there is no CredRandom, so no output (as getAssertion does).
+    if let Some(input) = &request.extensions.hmac_secret_mc {
+        if let Some(out) = super::get_assertion::hmac_secret(state, input, hmac_secret.as_ref(), uv)? {
+            outputs.push((cbor::text("hmac-secret-mc"), cbor::bytes(&out)));
+        }
+    }
     // Only the RPs the key was told may learn it (§12.4).
     if request.extensions.min_pin_length && state.min_pin_length_rp_ids.iter().any(|r| r == rp_id) {
         outputs.push((cbor::text("minPinLength"), cbor::uint(u64::from(state.min_pin_length))));
@@ -325,6 +342,7 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
         hmac_secret,
         large_blob_key,
         cred_blob,
+        third_party_payment: request.extensions.third_party_payment,
         created,
     });
     state.next_credential_sequence = state.next_credential_sequence.saturating_add(1);

@@ -101,6 +101,9 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
     if profile.is_21() {
         extensions.extend(["credBlob", "largeBlobKey", "minPinLength"].map(String::from));
     }
+    if profile == Profile::Ctap22 {
+        extensions.extend(["hmac-secret-mc", "thirdPartyPayment"].map(String::from));
+    }
     let is_21 = profile.is_21();
     let is_22 = profile == Profile::Ctap22;
     AuthenticatorInfo {
