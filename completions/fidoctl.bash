@@ -2729,7 +2729,7 @@ _fidoctl() {
                     return 0
                     ;;
                 --alg)
-                    COMPREPLY=($(compgen -W "es256 eddsa" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "es256 eddsa es384 rs256" -- "${cur}"))
                     return 0
                     ;;
                 --client-data-hash)
@@ -3402,12 +3402,16 @@ _fidoctl() {
             return 0
             ;;
         fidoctl__subcmd__test)
-            opts="-d -y -v -h -V --resident --uv --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
+            opts="-d -y -v -h -V --resident --uv --alg --device --format --json --yes --timeout --pin-stdin --verbose --journal --no-journal --journal-required --journal-syslog --token-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --alg)
+                    COMPREPLY=($(compgen -W "es256 eddsa es384 rs256" -- "${cur}"))
+                    return 0
+                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -585,6 +585,7 @@ set edit:completion:arg-completer[fidoctl] = {|@words|
             cand --version 'Print version'
         }
         &'fidoctl;test'= {
+            cand --alg 'The test credential''s algorithm (default: ES256, or EdDSA on a key without ES256)'
             cand -d 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --device 'Key to work on: /dev/hidrawN or hid:PATH, ''hid'' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key'
             cand --format 'Output format: text for people, json or csv for scripts'

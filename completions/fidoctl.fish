@@ -455,6 +455,10 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l journal-requir
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -l journal-syslog -d 'Also send each journal record to syslog (facility authpriv), as FIDOCTL_JOURNAL_SYSLOG=1 does'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s h -l help -d 'Print help'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand reset" -s V -l version -d 'Print version'
+complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l alg -d 'The test credential\'s algorithm (default: ES256, or EdDSA on a key without ES256)' -r -f -a "es256\t''
+eddsa\t''
+es384\t''
+rs256\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand test" -l format -d 'Output format: text for people, json or csv for scripts' -r -f -a "text\t''
 json\t''
@@ -477,7 +481,9 @@ complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l rp -
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l user-name -d 'The user name stored with the credential (default: fidoctl)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l display-name -d 'The user\'s display name stored with the credential (default: none)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l alg -d 'The signature algorithm to ask the key for' -r -f -a "es256\t''
-eddsa\t''"
+eddsa\t''
+es384\t''
+rs256\t''"
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l client-data-hash -d 'The client data hash to sign (64 hex digits); random if left out' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -l cred-blob -d 'Store these bytes (hex) with the credential (credBlob extension; at most the key\'s maxCredBlobLength)' -r
 complete -c fidoctl -n "__fish_fidoctl_using_subcommand make-credential" -s d -l device -d 'Key to work on: /dev/hidrawN or hid:PATH, \'hid\' (every HID key), unix:PATH or virtual:PATH. Repeatable; without it, FIDOCTL_DEVICE (comma-separated), else every HID key' -r -f -a '(__fish_fidoctl_devices)'

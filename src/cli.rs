@@ -279,6 +279,9 @@ pub enum Command {
         /// Verify the user (PIN) too.
         #[arg(long)]
         uv: bool,
+        /// The test credential's algorithm (default: ES256, or EdDSA on a key without ES256).
+        #[arg(long, value_enum)]
+        alg: Option<AlgArg>,
     },
     /// Expert: register a credential and print everything about it (JSON with --json).
     #[command(
@@ -595,6 +598,8 @@ impl std::str::FromStr for ClientDataHash {
 pub enum AlgArg {
     Es256,
     Eddsa,
+    Es384,
+    Rs256,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -37,7 +37,9 @@ pub enum AttestationError {
     UnsupportedFormat(String),
     #[error("the {fmt} attestation statement is malformed: {reason}")]
     BadStatement { fmt: &'static str, reason: &'static str },
-    #[error("COSE algorithm {0} is not supported here (ES256 -7, and EdDSA -8 for credential keys)")]
+    #[error(
+        "COSE algorithm {0} is not supported here (ES256 -7, and EdDSA -8, ES384 -35, RS256 -257 for credential keys)"
+    )]
     UnsupportedAlgorithm(i64),
     #[error("the attestation statement says algorithm {statement}, but the credential key is {key}")]
     AlgorithmMismatch { statement: i64, key: i64 },
@@ -245,7 +247,8 @@ impl AttestationObject {
 }
 
 /// Check a getAssertion signature over `auth_data || client_data_hash` with the credential's
-/// public key: ES256 (ASN.1 DER signature) or EdDSA (64 bytes, strict verification).
+/// public key: ES256 or ES384 (ASN.1 DER signature), RS256 (PKCS#1 v1.5, as long as the
+/// modulus) or EdDSA (64 bytes, strict verification).
 pub fn verify_assertion_signature(
     public_key: &CoseKey,
     auth_data: &[u8],
@@ -259,6 +262,18 @@ fn verify_with_cose(key: &CoseKey, message: &[u8], signature: &[u8]) -> Result<(
     match key {
         CoseKey::P256 { alg: ALG_ES256, .. } => verify_es256(&VerifyingKey::from(key.to_p256()?), message, signature),
         CoseKey::P256 { alg, .. } => Err(AttestationError::UnsupportedAlgorithm(*alg)),
+        CoseKey::P384 { .. } => {
+            let key = p384::ecdsa::VerifyingKey::from(key.to_p384()?);
+            let sig = p384::ecdsa::Signature::from_der(signature)
+                .map_err(|_| AttestationError::MalformedSignature("ES384"))?;
+            key.verify(message, &sig).map_err(|_| AttestationError::SignatureInvalid)
+        }
+        CoseKey::Rsa { .. } => {
+            let key = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key.to_rsa()?);
+            let sig = rsa::pkcs1v15::Signature::try_from(signature)
+                .map_err(|_| AttestationError::MalformedSignature("RS256"))?;
+            key.verify(message, &sig).map_err(|_| AttestationError::SignatureInvalid)
+        }
         CoseKey::Ed25519 { x } => {
             let key = ed25519_dalek::VerifyingKey::from_bytes(x).map_err(|_| AttestationError::BadEd25519Key)?;
             let sig = <[u8; 64]>::try_from(signature).map_err(|_| AttestationError::MalformedSignature("EdDSA"))?;

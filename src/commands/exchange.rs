@@ -58,7 +58,29 @@ fn alg_of(a: AlgArg) -> i64 {
     match a {
         AlgArg::Es256 => alg::ES256,
         AlgArg::Eddsa => alg::EDDSA,
+        AlgArg::Es384 => alg::ES384,
+        AlgArg::Rs256 => alg::RS256,
     }
+}
+
+/// An algorithm the key does not list in getInfo is refused before anything is sent, in words
+/// that name what it does offer (the key itself would only say UNSUPPORTED_ALGORITHM). A key
+/// that lists none (CTAP 2.0) is asked anyway.
+fn check_algorithm(info: &crate::proto::get_info::AuthenticatorInfo, wanted: i64) -> Result<(), Failure> {
+    if info.algorithms.is_empty() || info.algorithms.iter().any(|a| a.alg == wanted) {
+        return Ok(());
+    }
+    let offered: Vec<String> = info.algorithms.iter().map(|a| Algorithm::new(a.alg).text()).collect();
+    let wanted = Algorithm::new(wanted).text();
+    Err(Failure::new(
+        exit::FAILED,
+        "unsupported_algorithm",
+        format!("This key cannot make {wanted} credentials; it offers {}. Nothing was created.", offered.join(", ")),
+    )
+    .hint(format!(
+        "Choose one the key offers with --alg (for example `--alg {}`), or use a key that supports {wanted}.",
+        offered.first().map_or("es256".into(), |o| o.to_lowercase())
+    )))
 }
 
 /// A credBlob the key cannot take, said before anything is sent.
@@ -78,6 +100,7 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
     // A bad argument is a usage error before any key is touched.
     let cdh = cdh_or_random(a.client_data_hash);
     let mut auth = ctx.open_one()?;
+    check_algorithm(auth.info()?, alg_of(a.alg))?;
     if let Some(blob) = &a.cred_blob {
         check_cred_blob(auth.info()?, blob.0.len()).map_err(|e| cred_blob_refused(&e.to_string()))?;
     }
@@ -229,17 +252,36 @@ pub fn get_assertion_cmd(ctx: &Context, args: GetAssertionArgs) -> Result<Outcom
 }
 
 /// `fidoctl test`: register, sign in, verify everything, clean up.
-pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, Failure> {
+/// What `fidoctl test` asked for.
+#[derive(Debug, Clone, Copy)]
+struct TestPlan {
+    resident: bool,
+    uv: bool,
+    /// COSE algorithm of the test credential.
+    algorithm: i64,
+}
+
+pub fn health_check(ctx: &Context, resident: bool, uv: bool, alg: Option<AlgArg>) -> Result<Outcome, Failure> {
     // Only --resident leaves (and removes) something on the key, so only it is journaled.
     if resident {
         cj::preflight(ctx)?;
     }
     let mut auth = ctx.open_one()?;
     let info = auth.info()?.clone();
+    let algorithm = match alg {
+        Some(a) => {
+            check_algorithm(&info, alg_of(a))?;
+            alg_of(a)
+        }
+        // ES256 where the key offers it (or says nothing), else EdDSA.
+        None if info.algorithms.iter().any(|a| a.alg == alg::ES256) || info.algorithms.is_empty() => alg::ES256,
+        None => alg::EDDSA,
+    };
+    let plan = TestPlan { resident, uv, algorithm };
     let cm = flavor(&mut auth)?;
     let mut trail = TestTrail::default();
     if !resident {
-        return check(ctx, &mut auth, &info, cm, resident, uv, &mut trail);
+        return check(ctx, &mut auth, &info, cm, plan, &mut trail);
     }
     if cm.is_none() {
         return Err(Failure::new(
@@ -256,7 +298,7 @@ pub fn health_check(ctx: &Context, resident: bool, uv: bool) -> Result<Outcome, 
     )
     .arg(Arg::flag("resident", resident))
     .arg(Arg::flag("uv", uv));
-    let result = check(ctx, &mut auth, &info, cm, resident, uv, &mut trail);
+    let result = check(ctx, &mut auth, &info, cm, plan, &mut trail);
     *attempt.change() = Change::TestCredential {
         rp_id: TEST_RP_ID.into(),
         credential_id: trail.created.map(RecordedId),
@@ -283,10 +325,10 @@ fn check(
     auth: &mut Authenticator,
     info: &crate::proto::get_info::AuthenticatorInfo,
     cm: Option<crate::client::cred_mgmt::Flavor>,
-    resident: bool,
-    uv: bool,
+    plan: TestPlan,
     trail: &mut TestTrail,
 ) -> Result<Outcome, Failure> {
+    let TestPlan { resident, uv, algorithm } = plan;
     let mut steps = Vec::new();
     let step = |steps: &mut Vec<Step>, id: StepId, started: Instant, ok: bool, detail: String| {
         steps.push(Step { id, name: id.name(), ok, ms: started.elapsed().as_millis() as u64, detail });
@@ -301,11 +343,6 @@ fn check(
         .hint("Set a PIN with `fidoctl pin set`, or run `fidoctl test` without --resident."))
         ;
     }
-    let algorithm = if info.algorithms.iter().any(|a| a.alg == alg::ES256) || info.algorithms.is_empty() {
-        alg::ES256
-    } else {
-        alg::EDDSA
-    };
     let mut pins = PinHolder::default();
     let need_pin = needs_pin(auth, uv, resident)?;
 

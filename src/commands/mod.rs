@@ -66,7 +66,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Outcome, Failure> {
         Command::Bio(c) => bio::run(ctx, c),
         Command::Config(c) => config::run(ctx, c),
         Command::Reset { skip_replug } => reset::run(ctx, skip_replug),
-        Command::Test { resident, uv } => exchange::health_check(ctx, resident, uv),
+        Command::Test { resident, uv, alg } => exchange::health_check(ctx, resident, uv, alg),
         Command::MakeCredential(args) => exchange::make_credential_cmd(ctx, args),
         Command::GetAssertion(args) => exchange::get_assertion_cmd(ctx, args),
         Command::Audit(args) => audit::run(ctx, args),

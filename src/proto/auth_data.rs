@@ -372,9 +372,19 @@ mod tests {
         deep.push(0);
         assert!(matches!(AuthenticatorData::parse(&deep), Err(AuthDataError::Cbor(_, CborError::TooDeep))));
         // A well-formed COSE map that is not a key we accept.
+        let mut symmetric = head(0);
+        symmetric.extend_from_slice(&cbor::encode(&cbor::int_map([(1, Some(int(4)))])));
+        assert_eq!(AuthenticatorData::parse(&symmetric), Err(AuthDataError::Cose(CoseError::UnsupportedKeyType(4))));
+        // An RSA key too small to trust.
         let mut rsa = head(0);
-        rsa.extend_from_slice(&cbor::encode(&cbor::int_map([(1, Some(int(3)))])));
-        assert_eq!(AuthenticatorData::parse(&rsa), Err(AuthDataError::Cose(CoseError::UnsupportedKeyType(3))));
+        let small = cbor::int_map([
+            (1, Some(int(3))),
+            (3, Some(int(-257))),
+            (-1, Some(cbor::bytes(&[0xc5; 128]))),
+            (-2, Some(cbor::bytes(&[1, 0, 1]))),
+        ]);
+        rsa.extend_from_slice(&cbor::encode(&small));
+        assert_eq!(AuthenticatorData::parse(&rsa), Err(AuthDataError::Cose(CoseError::RsaModulusSize(1024))));
 
         assert_eq!(AuthenticatorData::parse(&vec![0; MAX_MESSAGE + 1]), Err(AuthDataError::TooLarge));
     }

@@ -175,6 +175,8 @@ pub mod credential_management {
         pub const TOTAL_CREDENTIALS: i64 = 0x09;
         pub const CRED_PROTECT: i64 = 0x0A;
         pub const LARGE_BLOB_KEY: i64 = 0x0B;
+        /// CTAP 2.2: the credential is a thirdPartyPayment credential.
+        pub const THIRD_PARTY_PAYMENT: i64 = 0x0C;
     }
 }
 
@@ -237,16 +239,18 @@ pub mod alg {
     pub const ES256: i64 = -7;
     pub const EDDSA: i64 = -8;
     pub const ECDH_ES_HKDF_256: i64 = -25;
+    pub const ES384: i64 = -35;
+    pub const RS256: i64 = -257;
 
     /// The IANA COSE name of a signature algorithm, if it is one a security key may use.
     pub fn name(alg: i64) -> Option<&'static str> {
         Some(match alg {
             ES256 => "ES256",
             EDDSA => "EdDSA",
-            -35 => "ES384",
+            ES384 => "ES384",
             -36 => "ES512",
             -47 => "ES256K",
-            -257 => "RS256",
+            RS256 => "RS256",
             _ => return None,
         })
     }

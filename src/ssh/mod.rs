@@ -34,7 +34,8 @@ pub struct SshKeySummary {
 /// application (an ordinary web credential), an error when it is one but its key has no
 /// OpenSSH type.
 pub fn describe(public_key: &CoseKey, rp_id: &str, user_id: &[u8]) -> Result<Option<SshKeySummary>, SshKeyError> {
-    if !is_ssh_application(rp_id) {
+    // OpenSSH has no sk-ecdsa-p384 or RSA security-key types: such a credential is no SSH key.
+    if !is_ssh_application(rp_id) || matches!(public_key, CoseKey::P384 { .. } | CoseKey::Rsa { .. }) {
         return Ok(None);
     }
     let key = SkPublicKey::from_cose(public_key, rp_id)?;

@@ -77,6 +77,8 @@ impl SkPublicKey {
                 Key::EcdsaP256(point)
             }
             CoseKey::P256 { alg, .. } => return Err(SshKeyError::UnsupportedAlgorithm(*alg)),
+            // OpenSSH has no security-key types for these.
+            CoseKey::P384 { .. } | CoseKey::Rsa { .. } => return Err(SshKeyError::UnsupportedAlgorithm(key.alg())),
         };
         Ok(SkPublicKey { key, application: application.to_string() })
     }

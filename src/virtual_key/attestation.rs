@@ -1,10 +1,11 @@
 //! The virtual key's attestation: a per-key test CA made at `fidoctl virtual create`, the
 //! attestation certificate it issues (WebAuthn §8.2.1 packed requirements), packed attestation
-//! signing, and the credential private keys (ES256, EdDSA) the key signs assertions with.
+//! signing, and the credential private keys (ES256, EdDSA, ES384, RS256) the key signs
+//! assertions with.
 //!
 //! Everything here is for a test device: the state file keeps these keys in the clear.
 
-use crate::proto::cose::{CoseKey, ALG_EDDSA, ALG_ES256};
+use crate::proto::cose::{CoseKey, ALG_EDDSA, ALG_ES256, ALG_ES384, ALG_RS256};
 use ciborium::value::Value;
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{DerSignature, SigningKey};
@@ -53,7 +54,7 @@ pub enum AttestationError {
     BadCertificate(&'static str, String),
     #[error("the stored {0} does not belong to its certificate")]
     KeyMismatch(&'static str),
-    #[error("COSE algorithm {0} is not supported (ES256 -7 and EdDSA -8 are)")]
+    #[error("COSE algorithm {0} is not supported (ES256 -7, EdDSA -8, ES384 -35 and RS256 -257 are)")]
     UnsupportedAlgorithm(i64),
     #[error("the random number generator failed")]
     Random,
@@ -326,23 +327,31 @@ fn scalar_from_hex(s: &str, what: &'static str) -> Result<Zeroizing<[u8; 32]>, A
 
 // ---- credential keys ---------------------------------------------------------------------
 
-/// A credential's private key. ES256 holds the P-256 scalar, Ed25519 the 32-byte seed.
+/// A credential's private key. ES256 holds the P-256 scalar, ES384 the P-384 scalar, Ed25519
+/// the 32-byte seed, RS256 a 2048-bit RSA key (zeroized on drop by the rsa crate).
 pub enum CredentialPrivateKey {
     Es256(Zeroizing<[u8; 32]>),
     Ed25519(Zeroizing<[u8; 32]>),
+    Es384(Zeroizing<[u8; 48]>),
+    Rs256(Box<rsa::RsaPrivateKey>),
 }
+
+/// The RSA credential size: what RS256 authenticators (Windows Hello, TPMs) use.
+const RSA_BITS: usize = 2048;
 
 impl std::fmt::Debug for CredentialPrivateKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CredentialPrivateKey::Es256(_) => f.write_str("CredentialPrivateKey::Es256(..)"),
             CredentialPrivateKey::Ed25519(_) => f.write_str("CredentialPrivateKey::Ed25519(..)"),
+            CredentialPrivateKey::Es384(_) => f.write_str("CredentialPrivateKey::Es384(..)"),
+            CredentialPrivateKey::Rs256(_) => f.write_str("CredentialPrivateKey::Rs256(..)"),
         }
     }
 }
 
 impl CredentialPrivateKey {
-    /// A new key for COSE algorithm `alg` (-7 ES256 or -8 EdDSA).
+    /// A new key for COSE algorithm `alg` (-7 ES256, -8 EdDSA, -35 ES384 or -257 RS256).
     pub fn generate(alg: i64) -> Result<Self, AttestationError> {
         match alg {
             ALG_ES256 => Ok(Self::Es256(random_p256_scalar()?)),
@@ -352,6 +361,16 @@ impl CredentialPrivateKey {
                 OsRng.try_fill_bytes(seed.as_mut_slice()).map_err(|_| AttestationError::Random)?;
                 Ok(Self::Ed25519(seed))
             }
+            ALG_ES384 => {
+                let key = p384::SecretKey::random(&mut OsRng);
+                let mut k = Zeroizing::new([0u8; 48]);
+                k.copy_from_slice(&key.to_bytes());
+                Ok(Self::Es384(k))
+            }
+            ALG_RS256 => {
+                let key = rsa::RsaPrivateKey::new(&mut OsRng, RSA_BITS).map_err(|_| AttestationError::Random)?;
+                Ok(Self::Rs256(Box::new(key)))
+            }
             other => Err(AttestationError::UnsupportedAlgorithm(other)),
         }
     }
@@ -360,6 +379,8 @@ impl CredentialPrivateKey {
         match self {
             Self::Es256(_) => ALG_ES256,
             Self::Ed25519(_) => ALG_EDDSA,
+            Self::Es384(_) => ALG_ES384,
+            Self::Rs256(_) => ALG_RS256,
         }
     }
 
@@ -373,10 +394,13 @@ impl CredentialPrivateKey {
             Self::Ed25519(seed) => {
                 Ok(CoseKey::Ed25519 { x: ed25519_dalek::SigningKey::from_bytes(seed).verifying_key().to_bytes() })
             }
+            Self::Es384(k) => Ok(CoseKey::from_p384(&p384_key(k)?.public_key())),
+            Self::Rs256(key) => Ok(CoseKey::from_rsa(&key.to_public_key())),
         }
     }
 
-    /// Sign `msg`: ES256 gives an ASN.1 DER signature, EdDSA the 64-byte R || S.
+    /// Sign `msg`: ES256/ES384 give an ASN.1 DER signature, EdDSA the 64-byte R || S, RS256 a
+    /// PKCS#1 v1.5 signature over SHA-256 as long as the modulus.
     pub fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, AttestationError> {
         match self {
             Self::Es256(k) => {
@@ -387,28 +411,67 @@ impl CredentialPrivateKey {
                 use ed25519_dalek::Signer as _;
                 Ok(ed25519_dalek::SigningKey::from_bytes(seed).sign(msg).to_bytes().to_vec())
             }
+            Self::Es384(k) => {
+                let signer = p384::ecdsa::SigningKey::from(p384_key(k)?);
+                let sig: p384::ecdsa::DerSignature = signer.sign(msg);
+                Ok(sig.as_bytes().to_vec())
+            }
+            Self::Rs256(key) => {
+                use rsa::signature::SignatureEncoding as _;
+                let signer = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(key.as_ref().clone());
+                Ok(signer.sign(msg).to_vec())
+            }
         }
     }
 
-    /// The private key bytes as hex (for the state file, beside `alg()`).
+    /// The private key as hex (for the state file, beside `alg()`): the scalar or seed, or for
+    /// RSA the PKCS#8 DER.
     pub fn to_hex(&self) -> Zeroizing<String> {
         match self {
             Self::Es256(k) | Self::Ed25519(k) => Zeroizing::new(hex::encode(k.as_slice())),
+            Self::Es384(k) => Zeroizing::new(hex::encode(k.as_slice())),
+            Self::Rs256(key) => {
+                use rsa::pkcs8::EncodePrivateKey as _;
+                // Encoding a valid key cannot fail; an empty string would fail to load, loudly.
+                key.to_pkcs8_der().map(|doc| Zeroizing::new(hex::encode(doc.as_bytes()))).unwrap_or_default()
+            }
         }
     }
 
-    /// The inverse of `alg()` + `to_hex()`; an ES256 scalar is checked to be in range.
+    /// The inverse of `alg()` + `to_hex()`; a scalar is checked to be in range, an RSA key to be
+    /// a consistent 2048-bit key.
     pub fn from_hex(alg: i64, hex: &str) -> Result<Self, AttestationError> {
-        let k = scalar_from_hex(hex, "credential key")?;
         match alg {
             ALG_ES256 => {
+                let k = scalar_from_hex(hex, "credential key")?;
                 signing_key(&k, "credential key")?;
                 Ok(Self::Es256(k))
             }
-            ALG_EDDSA => Ok(Self::Ed25519(k)),
+            ALG_EDDSA => Ok(Self::Ed25519(scalar_from_hex(hex, "credential key")?)),
+            ALG_ES384 => {
+                let mut k = Zeroizing::new([0u8; 48]);
+                hex::decode_to_slice(hex, k.as_mut_slice()).map_err(|_| AttestationError::Hex("credential key"))?;
+                p384_key(&k)?;
+                Ok(Self::Es384(k))
+            }
+            ALG_RS256 => {
+                use rsa::pkcs8::DecodePrivateKey as _;
+                use rsa::traits::PublicKeyParts as _;
+                let der = Zeroizing::new(hex::decode(hex).map_err(|_| AttestationError::Hex("credential key"))?);
+                let key =
+                    rsa::RsaPrivateKey::from_pkcs8_der(&der).map_err(|_| AttestationError::BadKey("credential key"))?;
+                if key.size() * 8 != RSA_BITS || key.validate().is_err() {
+                    return Err(AttestationError::BadKey("credential key"));
+                }
+                Ok(Self::Rs256(Box::new(key)))
+            }
             other => Err(AttestationError::UnsupportedAlgorithm(other)),
         }
     }
+}
+
+fn p384_key(k: &[u8; 48]) -> Result<p384::SecretKey, AttestationError> {
+    p384::SecretKey::from_slice(k).map_err(|_| AttestationError::BadKey("credential key"))
 }
 
 /// A credential key as the state file keeps it.
@@ -544,7 +607,7 @@ mod tests {
 
     #[test]
     fn credential_keys() {
-        for alg in [ALG_ES256, ALG_EDDSA] {
+        for alg in [ALG_ES256, ALG_EDDSA, ALG_ES384, ALG_RS256] {
             let k = CredentialPrivateKey::generate(alg).unwrap();
             assert_eq!(k.alg(), alg);
             assert_eq!(k.public_cose().unwrap().alg(), alg);
@@ -558,7 +621,26 @@ mod tests {
         let es = CredentialPrivateKey::generate(ALG_ES256).unwrap();
         assert_eq!(es.sign(b"m").unwrap()[0], 0x30);
 
-        assert_eq!(CredentialPrivateKey::generate(-257).unwrap_err(), AttestationError::UnsupportedAlgorithm(-257));
+        let es384 = CredentialPrivateKey::generate(ALG_ES384).unwrap();
+        assert_eq!(es384.sign(b"m").unwrap()[0], 0x30);
+        let rs = CredentialPrivateKey::generate(ALG_RS256).unwrap();
+        assert_eq!(rs.sign(b"m").unwrap().len(), 256);
+        let CoseKey::Rsa { n, e } = rs.public_cose().unwrap() else { panic!() };
+        assert_eq!((n.len(), e.as_slice()), (256, &[1, 0, 1][..]));
+
+        assert_eq!(CredentialPrivateKey::generate(-36).unwrap_err(), AttestationError::UnsupportedAlgorithm(-36));
+        assert_eq!(
+            CredentialPrivateKey::from_hex(ALG_ES384, &"00".repeat(48)).unwrap_err(),
+            AttestationError::BadKey("credential key")
+        );
+        assert_eq!(
+            CredentialPrivateKey::from_hex(ALG_ES384, &"01".repeat(32)).unwrap_err(),
+            AttestationError::Hex("credential key")
+        );
+        assert_eq!(
+            CredentialPrivateKey::from_hex(ALG_RS256, "3000").unwrap_err(),
+            AttestationError::BadKey("credential key")
+        );
         assert_eq!(
             CredentialPrivateKey::from_hex(ALG_ES256, &"00".repeat(32)).unwrap_err(),
             AttestationError::BadKey("credential key")
@@ -568,8 +650,8 @@ mod tests {
             AttestationError::Hex("credential key")
         );
         assert_eq!(
-            CredentialPrivateKey::from_hex(-35, &"01".repeat(32)).unwrap_err(),
-            AttestationError::UnsupportedAlgorithm(-35)
+            CredentialPrivateKey::from_hex(-36, &"01".repeat(32)).unwrap_err(),
+            AttestationError::UnsupportedAlgorithm(-36)
         );
         // A known Ed25519 key (RFC 8032 test 1) gives the known public key.
         let seed = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";

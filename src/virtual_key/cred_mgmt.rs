@@ -247,6 +247,8 @@ fn credential_answer(c: &StoredCredential, total: Option<usize>) -> Answer {
         (response::TOTAL_CREDENTIALS, total.map(|t| cbor::uint(t as u64))),
         (response::CRED_PROTECT, Some(cbor::uint(u64::from(c.cred_protect)))),
         (response::LARGE_BLOB_KEY, c.large_blob_key.map(|k| cbor::bytes(&k))),
+        // CTAP 2.2: said for payment credentials only, so older hosts see what they always did.
+        (response::THIRD_PARTY_PAYMENT, c.third_party_payment.then_some(Value::Bool(true))),
     ])))
 }
 
@@ -425,6 +427,7 @@ mod tests {
             discoverable: true,
             cred_protect: (created % 3) as u8 + 1,
             hmac_secret: None,
+            third_party_payment: false,
             large_blob_key: None,
             cred_blob: None,
             created,

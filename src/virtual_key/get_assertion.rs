@@ -32,7 +32,7 @@ use super::request::{
     client_data_hash, credential_ids, extension_entries, options, pin_uv_auth_protocol, request_map, rp_id_hash,
     status_of, touch_probe, uv_configured, uv_option_status, verify_pin_uv_auth,
 };
-use super::state::{now_ms, KeyState, PendingAssertions, Profile, StoredCredential};
+use super::state::{now_ms, HmacSecretKeys, KeyState, PendingAssertions, Profile, StoredCredential};
 use crate::proto::auth_data::{AuthenticatorData, FLAG_UP, FLAG_UV};
 use crate::proto::cbor::{self, MapView};
 use crate::proto::ctap2::client_pin::permission;
@@ -64,6 +64,8 @@ struct Request<'a> {
     hmac_secret: Option<&'a Value>,
     large_blob_key: bool,
     cred_blob: bool,
+    /// thirdPartyPayment: true asks whether the credential is a payment credential (ctap2.2).
+    third_party_payment: bool,
     up: bool,
     uv_option: bool,
     rk_option: bool,
@@ -71,13 +73,14 @@ struct Request<'a> {
     pin_uv_auth_protocol: Option<u64>,
 }
 
-/// `with_blobs`: the profile offers largeBlobKey and credBlob (ctap2.1).
-fn parse<'a>(map: &MapView<'a>, with_blobs: bool) -> Result<Request<'a>, u8> {
+/// `with_blobs`: the profile offers largeBlobKey and credBlob (ctap2.1); `with_payment`:
+/// thirdPartyPayment (ctap2.2).
+fn parse<'a>(map: &MapView<'a>, with_blobs: bool, with_payment: bool) -> Result<Request<'a>, u8> {
     let rp_id = map.req_text(field::RP_ID).map_err(status_of)?;
     let client_data_hash = client_data_hash(map, field::CLIENT_DATA_HASH)?;
     let allow_list = credential_ids(map, field::ALLOW_LIST)?.filter(|ids| !ids.is_empty());
     let mut hmac_secret = None;
-    let (mut large_blob_key, mut cred_blob) = (false, false);
+    let (mut large_blob_key, mut cred_blob, mut third_party_payment) = (false, false, false);
     for (name, value) in extension_entries(map, field::EXTENSIONS)? {
         match (name, value) {
             ("hmac-secret", _) => {
@@ -88,6 +91,8 @@ fn parse<'a>(map: &MapView<'a>, with_blobs: bool) -> Result<Request<'a>, u8> {
             ("largeBlobKey", Value::Bool(false)) if with_blobs => return Err(code::INVALID_OPTION),
             ("credBlob", Value::Bool(b)) if with_blobs => cred_blob = *b,
             ("largeBlobKey" | "credBlob", _) if with_blobs => return Err(code::CBOR_UNEXPECTED_TYPE),
+            ("thirdPartyPayment", Value::Bool(b)) if with_payment => third_party_payment = *b,
+            ("thirdPartyPayment", _) if with_payment => return Err(code::CBOR_UNEXPECTED_TYPE),
             _ => {}
         }
     }
@@ -99,6 +104,7 @@ fn parse<'a>(map: &MapView<'a>, with_blobs: bool) -> Result<Request<'a>, u8> {
         hmac_secret,
         large_blob_key,
         cred_blob,
+        third_party_payment,
         up: options.up.unwrap_or(true),
         uv_option: options.uv == Some(true),
         rk_option: options.rk.is_some(),
@@ -112,7 +118,8 @@ fn parse<'a>(map: &MapView<'a>, with_blobs: bool) -> Result<Request<'a>, u8> {
 pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn UserPresence) -> Answer {
     let map = request_map(params, "getAssertion")?;
     touch_probe(state, &map, field::PIN_UV_AUTH_PARAM, presence)?;
-    let request = parse(&map, state.identity.profile.is_21())?;
+    let profile = state.identity.profile;
+    let request = parse(&map, profile.is_21(), profile == super::state::Profile::Ctap22)?;
     let profile = state.identity.profile;
     let rp_id = request.rp_id;
 
@@ -188,6 +195,7 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
         hmac_secret: request.hmac_secret,
         large_blob_key: request.large_blob_key,
         cred_blob: request.cred_blob,
+        third_party_payment: request.third_party_payment,
         user_details: uv && several,
         number_of_credentials: several.then_some(applicable.len()),
     }
@@ -202,6 +210,7 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
             hmac_secret: request.hmac_secret.cloned(),
             large_blob_key: request.large_blob_key,
             cred_blob: request.cred_blob,
+            third_party_payment: request.third_party_payment,
             expires_at_ms: now_ms().saturating_add(NEXT_ASSERTION_TIMEOUT_MS),
         });
     }
@@ -227,6 +236,7 @@ pub fn next(state: &mut Tracked) -> Answer {
         hmac_secret: pending.hmac_secret.as_ref(),
         large_blob_key: pending.large_blob_key,
         cred_blob: pending.cred_blob,
+        third_party_payment: pending.third_party_payment,
         user_details: pending.user_verified,
         number_of_credentials: None,
     }
@@ -247,6 +257,7 @@ struct Assertion<'a> {
     hmac_secret: Option<&'a Value>,
     large_blob_key: bool,
     cred_blob: bool,
+    third_party_payment: bool,
     /// name and displayName may be returned.
     user_details: bool,
     number_of_credentials: Option<usize>,
@@ -261,9 +272,13 @@ impl Assertion<'_> {
             outputs.push((cbor::text("credBlob"), cbor::bytes(&blob)));
         }
         if let Some(input) = self.hmac_secret {
-            if let Some(out) = hmac_secret(state, input, credential, self.uv)? {
+            if let Some(out) = hmac_secret(state, input, credential.hmac_secret.as_ref(), self.uv)? {
                 outputs.push((cbor::text("hmac-secret"), cbor::bytes(&out)));
             }
+        }
+        // Every credential answers: false is an answer too (CTAP 2.2 thirdPartyPayment).
+        if self.third_party_payment {
+            outputs.push((cbor::text("thirdPartyPayment"), Value::Bool(credential.third_party_payment)));
         }
         let extensions = (!outputs.is_empty()).then_some(Value::Map(outputs));
         let sign_count = state.sign_count.saturating_add(1);
@@ -304,7 +319,7 @@ impl Assertion<'_> {
 }
 
 /// The hmac-secret input, every field type-checked.
-struct HmacSecretInput<'a> {
+pub(super) struct HmacSecretInput<'a> {
     key_agreement: &'a Value,
     salt_enc: &'a [u8],
     salt_auth: &'a [u8],
@@ -312,7 +327,7 @@ struct HmacSecretInput<'a> {
 }
 
 impl<'a> HmacSecretInput<'a> {
-    fn parse(value: &'a Value) -> Result<Self, u8> {
+    pub(super) fn parse(value: &'a Value) -> Result<Self, u8> {
         let map = MapView::new(value, "hmac-secret").map_err(|_| code::CBOR_UNEXPECTED_TYPE)?;
         // Types first, then presence, as for every other field.
         let key_agreement = match map.get(hmac_input::KEY_AGREEMENT) {
@@ -334,10 +349,11 @@ impl<'a> HmacSecretInput<'a> {
 
 /// §12.5: encrypt(shared, HMAC-SHA-256(CredRandom, salt1) [|| HMAC-SHA-256(CredRandom, salt2)]),
 /// with CredRandom chosen by the UV bit; None for a credential made without hmac-secret.
-fn hmac_secret(
+/// makeCredential's hmac-secret-mc (CTAP 2.2) takes the same input and gives the same output.
+pub(super) fn hmac_secret(
     state: &mut KeyState,
     input: &Value,
-    credential: &StoredCredential,
+    keys: Option<&HmacSecretKeys>,
     uv: bool,
 ) -> Result<Option<Vec<u8>>, u8> {
     let input = HmacSecretInput::parse(input)?;
@@ -351,7 +367,7 @@ fn hmac_secret(
     if salts.len() != 32 && salts.len() != 64 {
         return Err(code::INVALID_PARAMETER);
     }
-    let Some(keys) = &credential.hmac_secret else { return Ok(None) };
+    let Some(keys) = keys else { return Ok(None) };
     let cred_random = if uv { &keys.with_uv } else { &keys.without_uv };
     let mut outputs = Zeroizing::new(Vec::with_capacity(salts.len()));
     for salt in salts.chunks(32) {
@@ -742,6 +758,101 @@ mod tests {
 
     fn with_hmac_secret(entries: &mut Entries, input: Value) {
         set(entries, field::EXTENSIONS, Some(Value::Map(vec![(text("hmac-secret"), input)])));
+    }
+
+    fn extension(extensions: &Option<Value>, name: &str) -> Option<Value> {
+        let Some(Value::Map(ext)) = extensions else { return None };
+        ext.iter().find(|(k, _)| *k == text(name)).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn hmac_secret_mc_gives_the_first_outputs_at_registration() {
+        let salts: Vec<u8> = (100..164).collect();
+        for profile in [Profile::Ctap22, Profile::Ctap21] {
+            let mut state = key(profile);
+            let (input, platform) = hmac_input(&mut state, V2, &salts, true);
+            let mut request = mc_request(RP, b"u", true);
+            let ext = Value::Map(vec![(text("hmac-secret"), Value::Bool(true)), (text("hmac-secret-mc"), input)]);
+            set(&mut request, crate::proto::ctap2::make_credential::EXTENSIONS, Some(ext));
+            let att = make_credential(&mut state, &request, &mut Person::approving()).unwrap();
+            let keys = state.credentials[0].hmac_secret.clone().unwrap();
+            let at_registration = extension(&att.auth_data.extensions, "hmac-secret-mc");
+            if profile == Profile::Ctap21 {
+                // A CTAP 2.1 key does not know the extension and ignores it.
+                assert_eq!(at_registration, None);
+                continue;
+            }
+            let Some(Value::Bytes(encrypted)) = at_registration else { panic!("hmac-secret-mc output") };
+            let output = V2.decrypt(&platform.shared, &encrypted).unwrap();
+            // No UV at this registration: the CredRandom without UV, as a later sign-in without UV.
+            assert_eq!(output.to_vec(), expected_hmac(&keys.without_uv, &salts));
+            let (input, platform) = hmac_input(&mut state, V2, &salts, true);
+            let mut request = ga_request(RP, &[]);
+            with_hmac_secret(&mut request, input);
+            let got = get(&mut state, &request, &mut Person::approving()).unwrap();
+            assert_eq!(V2.decrypt(&platform.shared, &got.hmac_output().unwrap()).unwrap().to_vec(), output.to_vec());
+        }
+
+        // A forged saltAuth is refused, and no credential is stored.
+        let mut state = key(Profile::Ctap22);
+        let (input, _) = hmac_input(&mut state, V2, &salts[..32], true);
+        let Value::Map(mut entries) = input else { unreachable!() };
+        entries.retain(|(k, _)| *k != uint(hmac_input::SALT_AUTH as u64));
+        entries.push((uint(hmac_input::SALT_AUTH as u64), bytes(&[0; 32])));
+        let mut request = mc_request(RP, b"u", true);
+        let ext =
+            Value::Map(vec![(text("hmac-secret"), Value::Bool(true)), (text("hmac-secret-mc"), Value::Map(entries))]);
+        set(&mut request, crate::proto::ctap2::make_credential::EXTENSIONS, Some(ext));
+        assert_eq!(status(make_credential(&mut state, &request, &mut Person::approving())), code::PIN_AUTH_INVALID);
+        assert!(state.credentials.is_empty());
+        // A wrongly typed input is refused before the touch.
+        let ext = Value::Map(vec![(text("hmac-secret-mc"), Value::Bool(true))]);
+        set(&mut request, crate::proto::ctap2::make_credential::EXTENSIONS, Some(ext));
+        let mut person = Person::approving();
+        assert_eq!(status(make_credential(&mut state, &request, &mut person)), code::CBOR_UNEXPECTED_TYPE);
+        assert_eq!(person.asked, 0);
+    }
+
+    #[test]
+    fn third_party_payment_is_remembered_and_told() {
+        let mut state = key(Profile::Ctap22);
+        let mut request = mc_request(RP, b"payer", true);
+        let ext = Value::Map(vec![(text("thirdPartyPayment"), Value::Bool(true))]);
+        set(&mut request, crate::proto::ctap2::make_credential::EXTENSIONS, Some(ext));
+        let att = make_credential(&mut state, &request, &mut Person::approving()).unwrap();
+        assert_eq!(extension(&att.auth_data.extensions, "thirdPartyPayment"), None, "no output at registration");
+        let payment = att.auth_data.attested.unwrap().credential_id;
+        let (plain, _) = register(&mut state, RP, b"plain", false);
+
+        let ask = |state: &mut KeyState, id: &[u8], value: Value| {
+            let mut request = ga_request(RP, &[id]);
+            set(&mut request, field::EXTENSIONS, Some(Value::Map(vec![(text("thirdPartyPayment"), value)])));
+            get(state, &request, &mut Person::approving())
+                .map(|got| extension(&got.auth_data.extensions, "thirdPartyPayment"))
+        };
+        assert_eq!(ask(&mut state, &payment, Value::Bool(true)), Ok(Some(Value::Bool(true))));
+        assert_eq!(ask(&mut state, &plain, Value::Bool(true)), Ok(Some(Value::Bool(false))));
+        assert_eq!(ask(&mut state, &payment, Value::Bool(false)), Ok(None));
+        assert_eq!(ask(&mut state, &payment, text("yes")), Err(code::CBOR_UNEXPECTED_TYPE));
+
+        // The flag survives the state file; a ctap2.1 key knows nothing of it.
+        let reloaded: KeyState = serde_json::from_str(&serde_json::to_string(&state).unwrap()).unwrap();
+        assert!(reloaded.credentials.iter().any(|c| c.id == payment && c.third_party_payment));
+        let mut old = key(Profile::Ctap21);
+        let mut request = mc_request(RP, b"payer", false);
+        set(
+            &mut request,
+            crate::proto::ctap2::make_credential::EXTENSIONS,
+            Some(Value::Map(vec![(text("thirdPartyPayment"), Value::Bool(true))])),
+        );
+        let id = make_credential(&mut old, &request, &mut Person::approving())
+            .unwrap()
+            .auth_data
+            .attested
+            .unwrap()
+            .credential_id;
+        assert!(!old.credentials[0].third_party_payment);
+        assert_eq!(ask(&mut old, &id, Value::Bool(true)), Ok(None));
     }
 
     #[test]

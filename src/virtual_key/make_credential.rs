@@ -43,7 +43,6 @@ use super::request::{
 use super::state::{HmacSecretKeys, KeyState, Profile, StoredCredential, MAX_STORED_CREDENTIALS};
 use crate::proto::auth_data::{AttestedCredential, AuthenticatorData, FLAG_UP, FLAG_UV};
 use crate::proto::cbor::{self, as_i64, MapView};
-use crate::proto::cose::{ALG_EDDSA, ALG_ES256};
 use crate::proto::ctap2::client_pin::permission;
 use crate::proto::ctap2::make_credential::{self as field, response};
 use crate::proto::entities::{RelyingParty, User, MAX_USER_ID};
@@ -61,6 +60,10 @@ struct Extensions {
     /// largeBlobKey: only `true` is valid input (§12.3).
     large_blob_key: bool,
     cred_blob: Option<Vec<u8>>,
+    /// hmac-secret-mc (ctap2.2): the hmac-secret input, answered at registration already.
+    hmac_secret_mc: Option<Value>,
+    /// thirdPartyPayment (ctap2.2): a payment credential.
+    third_party_payment: bool,
 }
 
 struct Request<'a> {
@@ -90,7 +93,7 @@ fn parse<'a>(state: &KeyState, map: &MapView<'a>) -> Result<Request<'a>, u8> {
     }
     let user = User::from_value(user_value).map_err(status_of)?;
     let params = map.opt_array(field::PUB_KEY_CRED_PARAMS).map_err(status_of)?.ok_or(code::MISSING_PARAMETER)?;
-    let alg = choose_algorithm(params)?;
+    let alg = choose_algorithm(params, profile)?;
     let exclude_list = credential_ids(map, field::EXCLUDE_LIST)?.unwrap_or_default();
     let extensions = extensions(map, profile)?;
     let options = options(map, field::OPTIONS)?;
@@ -113,8 +116,9 @@ fn parse<'a>(state: &KeyState, map: &MapView<'a>) -> Result<Request<'a>, u8> {
 }
 
 /// Every entry must be a well-formed {"alg": int, "type": text}; the first public-key entry
-/// with ES256 or EdDSA wins. Other types and algorithms are skipped, not refused.
-fn choose_algorithm(params: &[Value]) -> Result<Option<i64>, u8> {
+/// with an algorithm this profile offers (getInfo algorithms) wins: the platform lists them in
+/// its order of preference. Other types and algorithms are skipped, not refused.
+fn choose_algorithm(params: &[Value], profile: Profile) -> Result<Option<i64>, u8> {
     let mut chosen = None;
     for param in params {
         let entry = MapView::new(param, "pubKeyCredParams entry").map_err(|_| code::CBOR_UNEXPECTED_TYPE)?;
@@ -129,7 +133,7 @@ fn choose_algorithm(params: &[Value]) -> Result<Option<i64>, u8> {
             Some(_) => return Err(code::CBOR_UNEXPECTED_TYPE),
             None => return Err(code::MISSING_PARAMETER),
         };
-        if chosen.is_none() && kind == "public-key" && matches!(alg, Some(ALG_ES256 | ALG_EDDSA)) {
+        if chosen.is_none() && kind == "public-key" && alg.is_some_and(|a| profile.algorithms().contains(&a)) {
             chosen = alg;
         }
     }
@@ -160,6 +164,12 @@ fn extensions(map: &MapView, profile: Profile) -> Result<Extensions, u8> {
                 Value::Bytes(b) => out.cred_blob = Some(b.clone()),
                 _ => return Err(code::CBOR_UNEXPECTED_TYPE),
             },
+            "hmac-secret-mc" if profile == Profile::Ctap22 => {
+                // Checked before the touch; the MAC and salts after it, as for getAssertion.
+                super::get_assertion::HmacSecretInput::parse(value)?;
+                out.hmac_secret_mc = Some(value.clone());
+            }
+            "thirdPartyPayment" if profile == Profile::Ctap22 => out.third_party_payment = bool_input(value)?,
             _ => {}
         }
     }
@@ -283,6 +293,13 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
     } else {
         None
     };
+    // hmac-secret-mc: the outputs the first getAssertion would give, under this registration's
+    // UV. Without hmac-secret there is no CredRandom, so no output (as getAssertion does).
+    if let Some(input) = &request.extensions.hmac_secret_mc {
+        if let Some(out) = super::get_assertion::hmac_secret(state, input, hmac_secret.as_ref(), uv)? {
+            outputs.push((cbor::text("hmac-secret-mc"), cbor::bytes(&out)));
+        }
+    }
     // Only the RPs the key was told may learn it (§12.4).
     if request.extensions.min_pin_length && state.min_pin_length_rp_ids.iter().any(|r| r == rp_id) {
         outputs.push((cbor::text("minPinLength"), cbor::uint(u64::from(state.min_pin_length))));
@@ -325,6 +342,7 @@ pub fn handle(state: &mut Tracked, params: Option<&Value>, presence: &mut dyn Us
         hmac_secret,
         large_blob_key,
         cred_blob,
+        third_party_payment: request.extensions.third_party_payment,
         created,
     });
     state.next_credential_sequence = state.next_credential_sequence.saturating_add(1);
@@ -343,6 +361,7 @@ mod tests {
     use super::*;
     use crate::client::attestation::{verify_assertion_signature, AttestationVerdict};
     use crate::proto::cbor::{bytes, int_map, text, uint};
+    use crate::proto::cose::{ALG_EDDSA, ALG_ES256, ALG_ES384, ALG_RS256};
     use crate::proto::ctap2::{command, get_assertion as ga};
     use crate::proto::entities::credential_parameter;
     use crate::proto::entities::CredentialDescriptor;
@@ -407,6 +426,57 @@ mod tests {
             verify_assertion_signature(&cred.public_key, auth_data, &CDH, signature).unwrap();
             assert_eq!(AuthenticatorData::parse(auth_data).unwrap().sign_count, 2);
         }
+    }
+
+    /// Register with `params` (COSE numbers, in order) and sign in once; the algorithm chosen.
+    fn register_and_sign_in(state: &mut KeyState, params: &[i64]) -> Result<i64, u8> {
+        let mut request = mc_request(RP, b"u1", false);
+        let params = params.iter().map(|a| credential_parameter(*a)).collect();
+        set(&mut request, field::PUB_KEY_CRED_PARAMS, Some(Value::Array(params)));
+        let mut person = Person::approving();
+        let att = make_credential(state, &request, &mut person)?;
+        assert!(matches!(att.verify(&CDH).unwrap(), AttestationVerdict::Packed { .. }));
+        let cred = att.auth_data.attested.as_ref().unwrap();
+        // The public key survives a CBOR round trip through the parser with its bounds.
+        assert_eq!(crate::proto::cose::CoseKey::from_value(&cred.public_key.to_value()).unwrap(), cred.public_key);
+        let allow = Value::Array(vec![CredentialDescriptor { id: cred.credential_id.clone() }.to_value()]);
+        let request = int_map([
+            (ga::RP_ID, Some(text(RP))),
+            (ga::CLIENT_DATA_HASH, Some(bytes(&CDH))),
+            (ga::ALLOW_LIST, Some(allow)),
+        ]);
+        let answer = send(state, command::GET_ASSERTION, Some(&request), &mut person).unwrap();
+        let map = MapView::new(&answer, "answer").unwrap();
+        let auth_data = map.req_bytes(ga::response::AUTH_DATA).unwrap();
+        let signature = map.req_bytes(ga::response::SIGNATURE).unwrap();
+        verify_assertion_signature(&cred.public_key, auth_data, &CDH, signature).unwrap();
+        // A signature over other data does not verify: the check is real.
+        assert!(verify_assertion_signature(&cred.public_key, auth_data, &[0; 32], signature).is_err());
+        Ok(cred.public_key.alg())
+    }
+
+    #[test]
+    fn ctap22_signs_with_es384_and_rs256_in_the_platforms_order() {
+        let mut state = key(Profile::Ctap22);
+        assert_eq!(register_and_sign_in(&mut state, &[ALG_ES384]), Ok(ALG_ES384));
+        assert_eq!(register_and_sign_in(&mut state, &[-36, ALG_RS256, ALG_ES256]), Ok(ALG_RS256));
+        assert_eq!(register_and_sign_in(&mut state, &[ALG_EDDSA, ALG_RS256]), Ok(ALG_EDDSA));
+        // The keys survive the state file.
+        let reloaded: KeyState = serde_json::from_str(&serde_json::to_string(&state).unwrap()).unwrap();
+        for c in &reloaded.credentials {
+            CredentialPrivateKey::try_from(&c.key).unwrap();
+        }
+        assert_eq!(
+            reloaded.credentials.iter().map(|c| c.key.alg).collect::<Vec<_>>(),
+            [ALG_ES384, ALG_RS256, ALG_EDDSA]
+        );
+    }
+
+    #[test]
+    fn older_profiles_refuse_es384_and_rs256() {
+        let mut state = key(Profile::Ctap21);
+        assert_eq!(register_and_sign_in(&mut state, &[ALG_ES384, ALG_RS256]), Err(code::UNSUPPORTED_ALGORITHM));
+        assert_eq!(register_and_sign_in(&mut state, &[ALG_ES384, ALG_ES256]), Ok(ALG_ES256));
     }
 
     #[test]

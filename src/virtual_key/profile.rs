@@ -35,6 +35,14 @@ impl Profile {
             Profile::Ctap21Pre | Profile::Ctap20 => &[1],
         }
     }
+    /// The credential algorithms (COSE), in the order getInfo lists them. RSA and P-384 came
+    /// with CTAP 2.2 keys here; older profiles keep the two algorithms such keys shipped with.
+    pub fn algorithms(self) -> &'static [i64] {
+        match self {
+            Profile::Ctap22 => &[alg::ES256, alg::EDDSA, alg::ES384, alg::RS256],
+            _ => &[alg::ES256, alg::EDDSA],
+        }
+    }
     pub fn has_selection(self) -> bool {
         self.is_21()
     }
@@ -93,6 +101,9 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
     if profile.is_21() {
         extensions.extend(["credBlob", "largeBlobKey", "minPinLength"].map(String::from));
     }
+    if profile == Profile::Ctap22 {
+        extensions.extend(["hmac-secret-mc", "thirdPartyPayment"].map(String::from));
+    }
     let is_21 = profile.is_21();
     let is_22 = profile == Profile::Ctap22;
     let pin_policy = super::client_pin::PinPolicy::of(profile);
@@ -106,10 +117,11 @@ pub fn get_info(state: &KeyState) -> AuthenticatorInfo {
         max_credential_count_in_list: Some(8),
         max_credential_id_length: Some(MAX_CREDENTIAL_ID_LENGTH),
         transports: vec!["usb".to_string()],
-        algorithms: vec![
-            Algorithm { alg: alg::ES256, kind: "public-key".to_string() },
-            Algorithm { alg: alg::EDDSA, kind: "public-key".to_string() },
-        ],
+        algorithms: profile
+            .algorithms()
+            .iter()
+            .map(|&a| Algorithm { alg: a, kind: "public-key".to_string() })
+            .collect(),
         force_pin_change: is_21.then_some(state.force_pin_change),
         min_pin_length: is_21.then_some(u64::from(state.min_pin_length)),
         firmware_version: is_21.then_some(state.identity.firmware),

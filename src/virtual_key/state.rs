@@ -189,6 +189,8 @@ pub struct PendingAssertions {
     /// The largeBlobKey and credBlob extensions were asked for.
     pub large_blob_key: bool,
     pub cred_blob: bool,
+    /// The thirdPartyPayment extension was asked for.
+    pub third_party_payment: bool,
     /// Wall-clock deadline (ms since the Unix epoch) for the next getNextAssertion.
     pub expires_at_ms: u64,
 }
@@ -232,6 +234,9 @@ pub struct StoredCredential {
     /// hmac-secret CredRandom values, when the extension was asked for.
     #[serde(default)]
     pub hmac_secret: Option<HmacSecretKeys>,
+    /// thirdPartyPayment (CTAP 2.2): the credential may be used for payments another party starts.
+    #[serde(default)]
+    pub third_party_payment: bool,
     /// Creation order (higher is newer): getAssertion lists discoverable credentials newest first.
     pub created: u64,
 }
@@ -712,6 +717,7 @@ mod tests {
             discoverable,
             cred_protect: 1,
             hmac_secret: None,
+            third_party_payment: false,
             large_blob_key: None,
             cred_blob: None,
             created: u64::from(n),
