@@ -143,3 +143,41 @@ fn the_other_listings_fit_80_columns() {
         assert!(line.chars().count() <= 80, "over 80:\n{line}\n{}", run.describe());
     }
 }
+
+#[test]
+fn key_strings_are_escaped_in_text_and_csv_and_exact_in_json() {
+    let s = Setup::new(&[]);
+    let evil = "mallory\u{1b}[2J\u{1b}[31m";
+    let made = make_resident(&s.key, PIN, "evil.example", evil, "");
+    // Wide, so the escaped name is not wrapped inside its cell.
+    for args in [&["creds", "list"][..], &["creds", "list", "--format", "csv"]] {
+        let run = s.run_cols("1000", args);
+        run.success().stdout_has("mallory\\u{1b}[2J\\u{1b}[31m");
+        assert!(!run.stdout.contains('\u{1b}'), "{}", run.describe());
+    }
+    let doc = s.run(&["creds", "list", "--json"]).value();
+    assert_eq!(doc["rps"][0]["credentials"][0]["user_name"], evil);
+    // The confirmation (refused without a terminal) and the result name the user escaped, and
+    // an empty display name is not shown as "(-)".
+    let refused = s.run(&["creds", "delete", &made.credential_id]);
+    refused.expect_code(2);
+    assert!(!refused.stderr.contains('\u{1b}') && !refused.stdout.contains('\u{1b}'), "{}", refused.describe());
+    let deleted = s.run(&["--yes", "creds", "delete", &made.credential_id]);
+    deleted.success();
+    let all = format!("{}{}", deleted.stdout, deleted.stderr);
+    assert!(!all.contains('\u{1b}') && all.contains("mallory\\u{1b}[2J"), "{}", deleted.describe());
+    assert!(!all.contains("(-)"), "{}", deleted.describe());
+}
+
+#[test]
+fn a_prefix_of_an_id_gets_the_same_answer_at_any_length() {
+    let s = Setup::new(&[]);
+    let made = make_resident(&s.key, PIN, "example.com", "alice", "Alice");
+    let id = &made.credential_id;
+    for len in 1..id.len() {
+        let prefix = &id[..len];
+        let run = s.run(&["--yes", "creds", "delete", prefix]);
+        run.expect_code(1).stderr_has(&format!("No credential on this key has the id {prefix}; nothing was changed."));
+    }
+    s.run(&["--yes", "creds", "delete", id]).success();
+}

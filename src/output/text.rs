@@ -48,6 +48,16 @@ pub fn shown(s: Option<&str>) -> String {
     s.filter(|s| !s.is_empty()).map_or_else(|| NONE.to_string(), escape_control)
 }
 
+/// A user as sentences name them: `alice (Alice Liddell)`, `alice` when the display name is
+/// empty, `(no user name)` when there is none; escaped.
+pub fn user_words(name: Option<&str>, display: Option<&str>) -> String {
+    let name = name.filter(|n| !n.is_empty()).map_or_else(|| "(no user name)".to_string(), escape_control);
+    match display.filter(|d| !d.is_empty()) {
+        Some(d) => format!("{name} ({})", escape_control(d)),
+        None => name,
+    }
+}
+
 /// A long id shortened to its first and last characters (text only; JSON/CSV keep it whole).
 pub fn shorten(id: &str, keep: usize) -> String {
     let chars: Vec<char> = id.chars().collect();
@@ -112,6 +122,10 @@ mod tests {
         assert_eq!(escape_control("Ünïcode ok"), "Ünïcode ok");
         assert_eq!(shown(Some("")), NONE);
         assert_eq!(shown(None), NONE);
+        assert_eq!(user_words(Some("alice"), Some("")), "alice");
+        assert_eq!(user_words(Some("alice"), None), "alice");
+        assert_eq!(user_words(Some("a\u{1b}"), Some("A\n")), "a\\u{1b} (A\\n)");
+        assert_eq!(user_words(None, None), "(no user name)");
     }
 
     #[test]
