@@ -510,12 +510,14 @@ impl std::str::FromStr for CredentialId {
     type Err = BadCredentialId;
     fn from_str(written: &str) -> Result<Self, Self::Err> {
         use base64::Engine as _;
-        let b64 = |s: &str| {
-            base64::engine::general_purpose::URL_SAFE_NO_PAD
-                .decode(s.trim_end_matches('='))
-                .ok()
-                .filter(|b| !b.is_empty())
-        };
+        // Lenient about the last character's unused bits, so a cut-off id reads as bytes too.
+        let engine = base64::engine::GeneralPurpose::new(
+            &base64::alphabet::URL_SAFE,
+            base64::engine::GeneralPurposeConfig::new()
+                .with_decode_allow_trailing_bits(true)
+                .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+        );
+        let b64 = |s: &str| engine.decode(s.trim_end_matches('=')).ok().filter(|b| !b.is_empty());
         let hexed = |s: &str| hex::decode(s).ok().filter(|b| !b.is_empty());
         let readings: Vec<Vec<u8>> = if let Some(h) = written.strip_prefix("hex:") {
             hexed(h).into_iter().collect()
@@ -526,7 +528,11 @@ impl std::str::FromStr for CredentialId {
             r.dedup();
             r
         };
-        if readings.is_empty() {
+        // Text that only looks like part of an id (base64url characters whose length no id can
+        // have) names no credential: `creds` answers "no credential has this id", as for any
+        // other prefix; get-assertion refuses it.
+        let id_like = !written.is_empty() && written.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if readings.is_empty() && !id_like {
             return Err(BadCredentialId(written.to_string()));
         }
         Ok(CredentialId { written: written.to_string(), readings })

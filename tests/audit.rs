@@ -262,7 +262,8 @@ fn fleet_verdicts_in_json() {
     // The text table says the same in one line at the bottom.
     let text = audit(&selectors(&f.all()), &["--policy", &policy]);
     text.expect_code(6)
-        .stdout_has(&format!("8 key(s): 2 passed, 6 failed, 0 unknown, 0 unreadable (policy: {policy})."));
+        .stdout_has("8 key(s): 2 passed, 6 failed, 0 unknown, 0 unreadable.\n")
+        .stdout_has(&format!("Policy: {policy}.\n"));
     text.stdout_has("EUCLEAK").stdout_has("FAIL");
 }
 
@@ -500,8 +501,13 @@ fn an_unreachable_unix_key_is_reported_beside_the_healthy_ones() {
     over_socket.expect_verdicts(&[("require_pin", Fail), ("forbid_known_vulnerable", Pass)]);
     assert_eq!(over_socket.facts().aaguid.as_deref(), Some(VIRTUAL_AAGUID));
 
-    // The text output names the unreadable key and why.
-    audit(&devices, &[]).expect_code(1).stdout_has(&unreachable).stdout_has("ERROR").stdout_has("1 unreadable");
+    // The text output names the unreadable key and why (wide enough that the long temporary
+    // path is not wrapped inside the KEY column).
+    audit_env(&devices, &[], &[("COLUMNS", "400")])
+        .expect_code(1)
+        .stdout_has(&unreachable)
+        .stdout_has("ERROR")
+        .stdout_has("1 unreadable");
 }
 
 // --- the default policy -------------------------------------------------------------------------
@@ -530,7 +536,7 @@ fn default_policy_is_require_pin_and_forbid_known_vulnerable() {
     assert_eq!(k.reason("forbid_known_vulnerable"), EUCLEAK_5_4_3);
     let s = &doc.summary;
     assert_eq!((s.keys, s.passed, s.failed, s.unknown, s.unreadable), (2, 1, 1, 0, 0), "{s:?}");
-    audit(&selectors(&[&old]), &[]).expect_code(6).stdout_has(&format!("(policy: {DEFAULT_POLICY})"));
+    audit(&selectors(&[&old]), &[]).expect_code(6).stdout_has(&format!("Policy: {DEFAULT_POLICY}.\n"));
 }
 
 // --- parallel reads -----------------------------------------------------------------------------

@@ -166,12 +166,12 @@ fn list_json_three_rps_two_users_exactly() {
 #[test]
 fn list_text_shows_whole_ids() {
     let six = six_credentials();
-    // A narrow terminal must not make the table cut ids short.
-    let out = six.key.run_env(&[("FIDOCTL_PIN", PIN), ("COLUMNS", "40")], &["creds", "list"]);
+    // A wide terminal shows every column, ids whole.
+    let out = six.key.run_env(&[("FIDOCTL_PIN", PIN), ("COLUMNS", "1000")], &["creds", "list"]);
     out.success();
     assert_eq!(
         out.stdout.lines().next(),
-        Some(format!("{}: 6 discoverable credential(s), room for 4 more.", six.key.selector()).as_str()),
+        Some(format!("{}: 6 discoverable credentials, room for 4 more.", six.key.selector()).as_str()),
         "{}",
         out.describe()
     );
@@ -186,6 +186,18 @@ fn list_text_shows_whole_ids() {
         for part in [m.rp, m.user, m.display, &m.made.user_id] {
             assert!(row.contains(part), "{part:?} missing from the row of {}: {row}", m.id());
         }
+    }
+    // At 80 columns the ids are still whole (the names wrap beside them); at 40 they are
+    // shortened, and the text says where the whole ones are.
+    let eighty = six.key.run_env(&[("FIDOCTL_PIN", PIN), ("COLUMNS", "80")], &["creds", "list"]);
+    for m in &six.made {
+        eighty.stdout_has(m.id());
+    }
+    let forty = six.key.run_env(&[("FIDOCTL_PIN", PIN), ("COLUMNS", "40")], &["creds", "list"]);
+    forty.success().stdout_has("Ids are shortened to fit;");
+    for m in &six.made {
+        assert!(!forty.stdout.contains(m.id()), "{}", forty.describe());
+        forty.stdout_has(&format!("{}…{}", &m.id()[..6], &m.id()[m.id().len() - 6..]));
     }
     assert!(!out.stdout.contains("carol"), "{}", out.describe());
 }
@@ -627,7 +639,7 @@ fn ctap2_1_pre_profile_lists_and_deletes_through_the_preview_command() {
             .collect();
     assert_lists_exactly(&creds_list(&key, PIN, &[]), &made.iter().collect::<Vec<_>>(), 3);
     let text = key.run_with_pin(PIN, &["creds", "list"]);
-    text.success().stdout_has("3 discoverable credential(s), room for 7 more.");
+    text.success().stdout_has("3 discoverable credentials, room for 7 more.");
 
     let gone = &made[1];
     let out = key.run_with_pin(PIN, &["creds", "delete", gone.id(), "--yes", "--json"]);

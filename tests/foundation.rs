@@ -36,7 +36,8 @@ fn create_then_info_text() {
     created.success().stdout_has(&format!("--device virtual:{}", path.display()));
     let key = VirtualKeyFile { path };
 
-    let info = key.run(&["info"]);
+    // -v adds the CTAP option names; a wide terminal keeps each value on one line.
+    let info = key.run_env(&[("COLUMNS", "1000")], &["info", "-v"]);
     info.success();
     assert_eq!(text_field(&info, "Device"), key.selector());
     assert_eq!(text_field(&info, "Product"), "fidoctl virtual key");
@@ -46,11 +47,14 @@ fn create_then_info_text() {
     assert_eq!(text_field(&info, "PIN protocols"), "2 1");
     assert_eq!(text_field(&info, "Algorithms"), "ES256 EdDSA");
     assert!(text_field(&info, "CTAPHID").contains("cbor"), "{}", info.describe());
-    let options = text_field(&info, "Options");
+    assert_eq!(text_field(&info, "Always require UV"), "off");
+    let options = text_field(&info, "CTAP options");
     for opt in ["clientPin=false", "credMgmt=true", "pinUvAuthToken=true", "rk=true", "up=true"] {
         assert!(options.split(' ').any(|o| o == opt), "{opt} missing from {options:?}");
     }
-    assert!(info.stderr.is_empty(), "info wrote to stderr\n{}", info.describe());
+    // Without -v the text speaks plain words only.
+    let plain = key.run(&["info"]);
+    assert!(!plain.stdout.contains("clientPin="), "{}", plain.describe());
 }
 
 #[test]
@@ -216,7 +220,9 @@ fn list_two_virtual_keys() {
     let a = keys.create("a.json", &[]);
     let b = keys.create("b.json", &["--profile", "ctap2.0", "--aaguid", "11111111-2222-3333-4444-555555555555"]);
 
-    let text = run(["--device", &a.selector(), "--device", &b.selector(), "list"]);
+    // Wide enough for the full table with these long temporary paths.
+    let text =
+        run_cmd(fidoctl().env("COLUMNS", "1000").args(["--device", &a.selector(), "--device", &b.selector(), "list"]));
     text.success().stdout_has(&a.selector()).stdout_has(&b.selector()).stdout_has(DEFAULT_AAGUID);
     assert!(text.stdout.contains("FIDO_2_0 FIDO_2_1_PRE FIDO_2_1"), "{}", text.describe());
 
@@ -542,7 +548,7 @@ fn serve_then_info_over_the_socket() {
     assert_eq!(doc.get_info().aaguid, DEFAULT_AAGUID);
     assert_eq!(doc.ctaphid.capabilities, ["wink", "cbor"]);
 
-    let list = run(["-d", &selector, "list"]);
+    let list = run_cmd(fidoctl().env("COLUMNS", "1000").args(["-d", &selector, "list"]));
     list.success().stdout_has(&selector).stdout_has("FIDO_2_0 FIDO_2_1_PRE FIDO_2_1");
     run(["-d", &selector, "wink"]).success();
     run(["-d", &selector, "select"]).success().stdout_has(&selector);

@@ -193,6 +193,9 @@ pub fn make_credential_cmd(ctx: &Context, a: MakeCredentialArgs) -> Result<Outco
 
 pub fn get_assertion_cmd(ctx: &Context, args: GetAssertionArgs) -> Result<Outcome, Failure> {
     let GetAssertionArgs { rp, creds, uv, client_data_hash: cdh_hex, cred_blob } = args;
+    if let Some(bad) = creds.iter().find(|c| c.readings.is_empty()) {
+        return Err(Failure::usage(crate::cli::BadCredentialId(bad.written.clone()).to_string()));
+    }
     let allow: Vec<Vec<u8>> = creds.into_iter().flat_map(|c| c.readings).collect();
     let cdh = cdh_or_random(cdh_hex);
     let mut auth = ctx.open_one()?;

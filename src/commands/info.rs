@@ -9,7 +9,9 @@ use crate::output::devices::{CtaphidFacts, FingerprintSensor, InfoReport, PinSta
 
 pub fn run(ctx: &Context) -> Result<Outcome, Failure> {
     let mut auth = ctx.open_one()?;
-    Ok(Outcome::ok(report(&mut auth)?))
+    let mut report = report(&mut auth)?;
+    report.raw_options = ctx.global.verbose >= 1;
+    Ok(Outcome::ok(report))
 }
 
 /// Everything `info` says about an open key.
@@ -43,6 +45,7 @@ pub fn report(auth: &mut Authenticator) -> Result<InfoReport, Failure> {
         info: inv.info,
         pin,
         fingerprint_sensor,
+        raw_options: false,
     })
 }
 

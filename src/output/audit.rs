@@ -1,11 +1,10 @@
 //! `fidoctl audit`.
 
-use super::{csv_field, Render};
+use super::{csv_field, text, Render};
 use crate::audit::verdict::{Outcome, Summary};
 use crate::audit::{KeyFacts, Verdict};
 use crate::output::devices::ReadError;
 use crate::output::vocabulary::Device;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -78,44 +77,65 @@ impl Render for AuditReport {
     }
 
     fn text(&self) -> String {
-        let mut table = Table::new();
-        table.load_preset(UTF8_FULL_CONDENSED);
-        table.set_header(["KEY", "MODEL", "FIRMWARE", "PIN", "RESULT", "WHY"]);
+        // The reasons can be long (advisory text): they go under the table, wrapped, not in a column.
+        let mut table = text::table(["KEY", "MODEL", "FIRMWARE", "PIN", "RESULT"]);
+        let mut reasons = String::new();
+        let width = text::width();
         for k in &self.keys {
             let (model, firmware, pin) = match &k.facts {
                 Some(f) => (
-                    f.model.clone().or_else(|| f.aaguid.clone()).unwrap_or_else(|| "-".into()),
+                    text::shown(f.model.as_deref().or(f.aaguid.as_deref())),
                     f.firmware_version_text.clone().unwrap_or_else(|| "unknown".into()),
                     match (f.pin_set, f.pin_retries) {
                         (Some(true), Some(r)) => format!("set, {r} left"),
                         (Some(true), None) => "set".into(),
                         (Some(false), _) => "not set".into(),
-                        _ => "-".into(),
+                        _ => "unknown".into(),
                     },
                 ),
-                None => ("-".into(), "-".into(), "-".into()),
+                None => (text::NONE.into(), "unknown".into(), "unknown".into()),
             };
-            let why = match &k.error {
-                Some(e) => e.message.clone(),
+            let why: Vec<String> = match &k.error {
+                Some(e) => vec![e.message.clone()],
                 None => k
                     .verdicts
                     .iter()
                     .filter(|v| v.result != Outcome::Pass)
-                    .map(|v| format!("{}: {}", v.rule, v.reason))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                    .map(|v| format!("{} ({}): {}", v.rule, outcome_word(v.result), v.reason))
+                    .collect(),
             };
-            table.add_row([k.device.path.clone(), model, firmware, pin, k.result.to_uppercase(), why]);
+            if !why.is_empty() {
+                reasons.push_str(&format!("\n{}:\n", k.device.path));
+                for w in why {
+                    for (i, line) in text::wrap(&text::escape_control(&w), width.saturating_sub(4)).iter().enumerate() {
+                        reasons.push_str(if i == 0 { "  " } else { "    " });
+                        reasons.push_str(line);
+                        reasons.push('\n');
+                    }
+                }
+            }
+            table.add_row([k.device.path.clone(), model, firmware, pin, k.result.to_uppercase()]);
+        }
+        // The path is what `-d` takes: never wrapped.
+        if let Some(col) = table.column_mut(0) {
+            col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
         }
         let s = &self.summary;
-        let mut out = format!(
-            "{table}\n{} key(s): {} passed, {} failed, {} unknown, {} unreadable (policy: {}).\n",
-            s.keys, s.passed, s.failed, s.unknown, s.unreadable, self.policy_source
-        );
-        for k in &self.keys {
-            if let Some(line) = k.facts.as_ref().and_then(|f| read_only_line(&k.device.path, f)) {
-                out.push_str(&line);
-            }
+        let mut after = vec![
+            format!(
+                "{} key(s): {} passed, {} failed, {} unknown, {} unreadable.",
+                s.keys, s.passed, s.failed, s.unknown, s.unreadable
+            ),
+            format!("Policy: {}.", self.policy_source),
+        ];
+        after.extend(self.keys.iter().filter_map(|k| k.facts.as_ref().and_then(|f| read_only_line(&k.device.path, f))));
+        let mut out = format!("{table}\n{reasons}");
+        if !reasons.is_empty() {
+            out.push('\n');
+        }
+        for line in after {
+            out.push_str(&text::wrap(line.trim_end(), text::width()).join("\n"));
+            out.push('\n');
         }
         out
     }
@@ -133,7 +153,7 @@ impl Render for AuditReport {
             let fields = [
                 k.device.path.clone(),
                 opt(f.vid_pid.clone()),
-                opt(f.product.clone()),
+                text::escape_control(&opt(f.product.clone())),
                 opt(f.aaguid.clone()),
                 opt(f.model.clone()),
                 f.versions.join(" "),

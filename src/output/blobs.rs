@@ -58,8 +58,8 @@ impl Render for BlobList {
                     "  {}  {}  {}  {}  {size}\n",
                     b.index,
                     o.credential_id,
-                    o.rp_id,
-                    o.user_name.as_deref().unwrap_or("-")
+                    super::text::escape_control(&o.rp_id),
+                    super::text::user_words(o.user_name.as_deref(), None)
                 )),
                 None => out.push_str(&format!("  {}  orphan (no credential on this key owns it)  {size}\n", b.index)),
             }

@@ -1,9 +1,10 @@
 //! `fidoctl creds list`.
 
+use super::text;
 use super::{b64url, csv_field, Render};
 use crate::output::vocabulary::{Algorithm, Device};
 use crate::ssh::SshKeySummary;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ColumnConstraint, Table};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -61,7 +62,101 @@ fn protect_text(level: Option<u64>) -> String {
         Some(2) => "2 (userVerificationOptionalWithCredentialIDList)".into(),
         Some(3) => "3 (userVerificationRequired)".into(),
         Some(n) => n.to_string(),
-        None => "-".into(),
+        None => text::NONE.into(),
+    }
+}
+
+/// "no discoverable credentials", "1 discoverable credential", "N discoverable credentials".
+fn count_text(n: u64) -> String {
+    match n {
+        0 => "no discoverable credentials".into(),
+        1 => "1 discoverable credential".into(),
+        n => format!("{n} discoverable credentials"),
+    }
+}
+
+impl CredentialList {
+    /// Every column, ids whole: used when it fits the terminal.
+    fn full_table(&self) -> String {
+        let mut table = Table::new();
+        table.load_preset(UTF8_FULL_CONDENSED);
+        table.set_header(["RP ID", "USER NAME", "DISPLAY NAME", "USER ID", "CREDENTIAL ID", "CRED PROTECT", "ALG"]);
+        for rp in &self.rps {
+            for c in &rp.credentials {
+                table.add_row([
+                    text::escape_control(&rp.rp_id),
+                    text::shown(c.user_name.as_deref()),
+                    text::shown(c.display_name.as_deref()),
+                    c.user_id.clone(),
+                    c.credential_id.clone(),
+                    protect_text(c.cred_protect),
+                    c.algorithm.map_or_else(|| text::NONE.into(), |a| a.text()),
+                ]);
+            }
+        }
+        format!("{table}\n")
+    }
+
+    /// A narrower layout: user name and display name share a cell and the user id is left to
+    /// JSON/CSV. `whole_ids`: ids stay whole (long names wrap around them); else they are
+    /// shortened. `protect`: with the credProtect column.
+    fn narrow_table(&self, whole_ids: bool, protect: bool, wrap: bool) -> String {
+        let mut table = if protect {
+            text::table(["RP ID", "USER", "CREDENTIAL ID", "PROTECT", "ALG"])
+        } else {
+            text::table(["RP ID", "USER", "CREDENTIAL ID", "ALG"])
+        };
+        if !wrap {
+            table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+        }
+        for rp in &self.rps {
+            for c in &rp.credentials {
+                let mut user = text::shown(c.user_name.as_deref());
+                if let Some(d) = c.display_name.as_deref().filter(|d| !d.is_empty()) {
+                    user.push('\n');
+                    user.push_str(&text::escape_control(d));
+                }
+                let id = if whole_ids { c.credential_id.clone() } else { text::shorten(&c.credential_id, 6) };
+                let mut row = vec![text::escape_control(&rp.rp_id), user, id];
+                if protect {
+                    row.push(c.cred_protect.map_or_else(|| text::NONE.into(), |p| p.to_string()));
+                }
+                row.push(c.algorithm.map_or_else(|| text::NONE.into(), |a| a.text()));
+                table.add_row(row);
+            }
+        }
+        for i in 2..table.column_count() {
+            if let Some(col) = table.column_mut(i) {
+                col.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        format!("{table}\n")
+    }
+
+    /// The widest layout that fits the terminal; ids are shortened only when nothing else fits
+    /// (the note says where whole ids are).
+    fn table_text(&self) -> String {
+        let width = text::width();
+        let full = self.full_table();
+        if text::widest(&full) <= width {
+            return full;
+        }
+        for protect in [true, false] {
+            let t = self.narrow_table(true, protect, false);
+            if text::widest(&t) <= width {
+                return t;
+            }
+        }
+        // Whole ids with the names wrapped beside them, while the names keep ~10 columns each.
+        let longest_id = self.rps.iter().flat_map(|rp| &rp.credentials).map(|c| c.credential_id.len()).max();
+        if longest_id.unwrap_or(0) + 36 <= width {
+            let t = self.narrow_table(true, false, true);
+            if text::widest(&t) <= width {
+                return t;
+            }
+        }
+        let note = "Ids are shortened to fit; `fidoctl creds list --format csv` shows them whole.";
+        format!("{}{}\n", self.narrow_table(false, true, true), text::wrap(note, width).join("\n"))
     }
 }
 
@@ -80,33 +175,14 @@ impl Render for CredentialList {
     }
 
     fn text(&self) -> String {
-        let mut out = format!(
-            "{}: {} discoverable credential(s), room for {} more.\n",
-            self.device, self.existing, self.remaining
-        );
+        let mut out = format!("{}: {}, room for {} more.\n", self.device, count_text(self.existing), self.remaining);
         if let Some(file) = &self.read_only_token {
             out.push_str(&format!("(Read with the stored read-only token {file}; no PIN was needed.)\n"));
         }
         if self.rps.is_empty() {
             return out;
         }
-        let mut table = Table::new();
-        table.load_preset(UTF8_FULL_CONDENSED);
-        table.set_header(["RP ID", "USER NAME", "DISPLAY NAME", "USER ID", "CREDENTIAL ID", "CRED PROTECT", "ALG"]);
-        for rp in &self.rps {
-            for c in &rp.credentials {
-                table.add_row([
-                    rp.rp_id.clone(),
-                    c.user_name.clone().unwrap_or_else(|| "-".into()),
-                    c.display_name.clone().unwrap_or_else(|| "-".into()),
-                    c.user_id.clone(),
-                    c.credential_id.clone(),
-                    protect_text(c.cred_protect),
-                    c.algorithm.map_or_else(|| "-".into(), |a| a.text()),
-                ]);
-            }
-        }
-        out.push_str(&format!("{table}\n"));
+        out.push_str(&self.table_text());
         let ssh: Vec<(&CredentialRow, &SshKeySummary)> =
             self.rps.iter().flat_map(|rp| &rp.credentials).filter_map(|c| c.ssh.as_ref().map(|s| (c, s))).collect();
         if !ssh.is_empty() {
@@ -123,9 +199,9 @@ impl Render for CredentialList {
         for rp in &self.rps {
             for c in &rp.credentials {
                 let fields = [
-                    rp.rp_id.clone(),
-                    c.user_name.clone().unwrap_or_default(),
-                    c.display_name.clone().unwrap_or_default(),
+                    text::escape_control(&rp.rp_id),
+                    text::escape_control(c.user_name.as_deref().unwrap_or_default()),
+                    text::escape_control(c.display_name.as_deref().unwrap_or_default()),
                     c.user_id.clone(),
                     c.credential_id.clone(),
                     c.cred_protect.map(|p| p.to_string()).unwrap_or_default(),
@@ -145,14 +221,9 @@ pub fn ssh_key_text(s: &SshKeySummary, credential_id: &str) -> String {
     format!(
         "  {}  user {}  {}\n    credential {}\n    {}\n",
         s.application,
-        s.user.as_deref().map(printable).unwrap_or_else(|| "-".into()),
+        s.user.as_deref().map(text::escape_control).unwrap_or_else(|| text::NONE.into()),
         s.fingerprint,
         credential_id,
         s.public_key
     )
-}
-
-/// The user id is the key's data: control characters are shown escaped, never sent to the terminal.
-fn printable(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }

@@ -1,7 +1,7 @@
 //! `fidoctl list` and `fidoctl info`.
 
 use super::vocabulary::{Algorithm, Device};
-use super::{csv_field, Render};
+use super::{csv_field, text, Render};
 use crate::proto::get_info::AuthenticatorInfo;
 use crate::transport::DeviceDescription;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
@@ -41,12 +41,54 @@ impl DeviceEntry {
     }
 }
 
+/// A key-provided (or unknown) value for text: escaped, or the empty marker.
 fn dash(s: &Option<String>) -> String {
-    s.clone().unwrap_or_else(|| "-".to_string())
+    text::shown(s.as_deref())
 }
 
 pub struct DeviceList {
     pub devices: Vec<DeviceEntry>,
+}
+
+impl DeviceList {
+    /// Every column, or (narrow) the model in place of product and AAGUID, cells wrapped.
+    fn table(&self, narrow: bool) -> String {
+        let mut table = if narrow {
+            text::table(["PATH", "MODEL", "FIRMWARE", "VERSIONS"])
+        } else {
+            let mut t = Table::new();
+            t.load_preset(UTF8_FULL_CONDENSED);
+            t.set_header(["PATH", "VID:PID", "PRODUCT", "AAGUID", "MODEL", "FIRMWARE", "VERSIONS"]);
+            t
+        };
+        for entry in &self.devices {
+            let d = &entry.device;
+            let versions = match &entry.error {
+                Some(e) => format!("unreadable: {}", e.message),
+                None => entry.versions_text(),
+            };
+            let firmware = entry.firmware.clone().unwrap_or_else(|| "not reported".into());
+            if narrow {
+                let model = d.model.as_deref().or(d.product.as_deref()).or(d.aaguid.as_deref());
+                table.add_row([d.path.clone(), text::shown(model), firmware, versions]);
+            } else {
+                table.add_row([
+                    d.path.clone(),
+                    dash(&d.vid_pid),
+                    dash(&d.product),
+                    dash(&d.aaguid),
+                    dash(&d.model),
+                    firmware,
+                    versions,
+                ]);
+            }
+        }
+        // The path is what `-d` takes: never wrapped.
+        if let Some(col) = table.column_mut(0) {
+            col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+        format!("{table}\n")
+    }
 }
 
 impl Render for DeviceList {
@@ -55,25 +97,12 @@ impl Render for DeviceList {
     }
 
     fn text(&self) -> String {
-        let mut table = Table::new();
-        table.load_preset(UTF8_FULL_CONDENSED);
-        table.set_header(["PATH", "VID:PID", "PRODUCT", "AAGUID", "MODEL", "VERSIONS"]);
-        for entry in &self.devices {
-            let d = &entry.device;
-            let versions = match &entry.error {
-                Some(e) => format!("unreadable: {}", e.message),
-                None => entry.versions_text(),
-            };
-            table.add_row([
-                d.path.clone(),
-                dash(&d.vid_pid),
-                dash(&d.product),
-                dash(&d.aaguid),
-                dash(&d.model),
-                versions,
-            ]);
+        let full = self.table(false);
+        if text::widest(&full) <= text::width() {
+            full
+        } else {
+            self.table(true)
         }
-        format!("{table}\n")
     }
 
     fn csv(&self) -> Option<String> {
@@ -86,7 +115,7 @@ impl Render for DeviceList {
                 d.path.clone(),
                 backend,
                 d.vid_pid.clone().unwrap_or_default(),
-                d.product.clone().unwrap_or_default(),
+                text::escape_control(d.product.as_deref().unwrap_or_default()),
                 d.aaguid.clone().unwrap_or_default(),
                 d.model.clone().unwrap_or_default(),
                 entry.versions.join(" "),
@@ -137,6 +166,8 @@ pub struct InfoReport {
     pub pin: Option<PinState>,
     /// Keys with a fingerprint sensor only.
     pub fingerprint_sensor: Option<FingerprintSensor>,
+    /// `-v`: the text also lists getInfo's options under their CTAP names.
+    pub raw_options: bool,
 }
 
 /// The fingerprint sensor, named as `bio info` names it.
@@ -185,14 +216,12 @@ impl Render for InfoReport {
                 "Protocol".into(),
                 "U2F only (no FIDO2): PINs, credentials and settings cannot be managed".into(),
             ));
-            return table_of(lines);
+            return text::key_values(&lines);
         };
         lines.push(("AAGUID".into(), info.aaguid_string()));
         lines.push(("Model".into(), dash(&d.model)));
         lines.push(("Versions".into(), info.versions.join(" ")));
-        if let Some(f) = &self.get_info_firmware {
-            lines.push(("Firmware".into(), f.clone()));
-        }
+        lines.push(("Firmware".into(), self.firmware_text()));
         if let Some(pin) = &self.pin {
             lines.push(("PIN".into(), pin_text(pin)));
             if let Some(m) = pin.min_pin_length {
@@ -204,6 +233,19 @@ impl Render for InfoReport {
             if let Some(uv) = pin.uv_retries {
                 lines.push(("UV retries".into(), uv.to_string()));
             }
+        }
+        if let Some(m) = info.max_pin_length {
+            lines.push(("Maximum PIN length".into(), m.to_string()));
+        }
+        if let Some(policy) = info.pin_complexity_policy {
+            let mut s = if policy { "enforced by the key" } else { "none" }.to_string();
+            if let Some(url) = info.pin_complexity_policy_url_text() {
+                s.push_str(&format!(" (policy: {})", text::escape_control(url)));
+            }
+            lines.push(("PIN complexity policy".into(), s));
+        }
+        if let Some(n) = info.uv_count_since_last_pin_entry {
+            lines.push(("UV uses since PIN".into(), n.to_string()));
         }
         if let Some(f) = &self.fingerprint_sensor {
             let names = f.max_name_bytes.map_or(String::new(), |n| format!(", names up to {n} bytes"));
@@ -218,15 +260,23 @@ impl Render for InfoReport {
                 .map_or("size not stated (at least 1024 bytes)".to_string(), |c| format!("{c} bytes"));
             lines.push(("Large-blob storage".into(), capacity));
         }
+        lines.extend(settings_lines(info));
+        if info.long_touch_for_reset == Some(true) {
+            lines.push(("Reset".into(), "needs a long touch (several seconds) on the key".into()));
+        }
+        if !info.transports_for_reset.is_empty() {
+            lines.push(("Reset possible over".into(), info.transports_for_reset.join(" ")));
+        }
         lines.push(("Extensions".into(), info.extensions.join(" ")));
-        let options: Vec<String> = info.options.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        lines.push(("Options".into(), options.join(" ")));
         lines.push((
             "PIN protocols".into(),
             info.pin_uv_auth_protocols.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" "),
         ));
         let algs: Vec<String> = info.algorithms.iter().map(|a| Algorithm::new(a.alg).text()).collect();
         lines.push(("Algorithms".into(), algs.join(" ")));
+        if !info.attestation_formats.is_empty() {
+            lines.push(("Attestation formats".into(), info.attestation_formats.join(" ")));
+        }
         if let Some(m) = info.max_msg_size {
             lines.push(("Max message size".into(), m.to_string()));
         }
@@ -236,7 +286,98 @@ impl Render for InfoReport {
         if !info.transports.is_empty() {
             lines.push(("Transports".into(), info.transports.join(" ")));
         }
-        table_of(lines)
+        if info.enc_identifier.is_some() || info.enc_cred_store_state.is_some() {
+            let mut what = Vec::new();
+            if info.enc_identifier.is_some() {
+                what.push("identifier");
+            }
+            if info.enc_cred_store_state.is_some() {
+                what.push("credential-store state");
+            }
+            lines.push(("Read-only tokens".into(), format!("supported (encrypted {})", what.join(" and "))));
+        }
+        if self.raw_options {
+            let options: Vec<String> = info.options.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            lines.push(("CTAP options".into(), options.join(" ")));
+        }
+        if !info.authenticator_config_commands.is_empty() {
+            let cmds: Vec<String> =
+                info.authenticator_config_commands.iter().map(|c| config_command_name(*c)).collect();
+            lines.push(("Settings commands".into(), cmds.join(", ")));
+        }
+        text::key_values(&lines)
+    }
+}
+
+impl InfoReport {
+    /// The Firmware line: what getInfo says, else what CTAPHID says, else that nothing does.
+    fn firmware_text(&self) -> String {
+        match (&self.get_info_firmware, &self.firmware) {
+            (Some(f), _) => f.clone(),
+            (None, Some(f)) => format!("{f} (CTAPHID device version)"),
+            (None, None) => "not reported by the key".into(),
+        }
+    }
+}
+
+/// One word per option value: "on"/"off", or "not supported" when the option is absent.
+fn on_off(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "on",
+        Some(false) => "off",
+        None => "not supported",
+    }
+}
+
+/// The getInfo options in help-desk words (the raw names are in --json and -v).
+fn settings_lines(info: &AuthenticatorInfo) -> Vec<(String, String)> {
+    let mut lines: Vec<(String, String)> = Vec::new();
+    let mut push = |k: &str, v: String| lines.push((k.into(), v));
+    push("Always require UV", on_off(info.option("alwaysUv")).into());
+    let cm = match (info.option("credMgmt"), info.option("credentialMgmtPreview")) {
+        (Some(true), _) => "yes",
+        (_, Some(true)) => "yes (preview version)",
+        _ => "no",
+    };
+    push("Credential management", cm.into());
+    let rk = if info.option("rk") == Some(true) { "yes" } else { "no" };
+    push("Discoverable creds", rk.into());
+    if let Some(uv) = info.option("uv") {
+        let s = if uv { "yes (set up)" } else { "yes (not set up yet)" };
+        push("Built-in verification", s.into());
+    }
+    if info.option("bioEnroll").is_some() || info.option("userVerificationMgmtPreview").is_some() {
+        push("Fingerprint enrolment", "supported".into());
+    }
+    if let Some(ep) = info.option("ep") {
+        push("Enterprise attestation", if ep { "on" } else { "off" }.into());
+    }
+    if info.option("authnrCfg") == Some(true) {
+        push("Settings changeable", "yes".into());
+    }
+    if info.option("setMinPINLength") == Some(true) {
+        push("Raise min. PIN length", "yes".into());
+    }
+    if info.option("makeCredUvNotRqd") == Some(true) {
+        push("PIN to register a site", "only for discoverable credentials".into());
+    }
+    if info.option("up") == Some(false) {
+        push("Touch", "this key cannot check for a touch".into());
+    }
+    if info.option("plat") == Some(true) {
+        push("Platform authenticator", "yes".into());
+    }
+    lines
+}
+
+/// authenticatorConfig subcommands by the names the specification gives them.
+fn config_command_name(c: u64) -> String {
+    match c {
+        0x01 => "enable enterprise attestation".into(),
+        0x02 => "toggle always-UV".into(),
+        0x03 => "set minimum PIN length".into(),
+        0xFF => "vendor prototype".into(),
+        n => format!("0x{n:02x}"),
     }
 }
 
@@ -261,11 +402,102 @@ fn pin_text(pin: &PinState) -> String {
     s
 }
 
-fn table_of(lines: Vec<(String, String)>) -> String {
-    let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-    let mut out = String::new();
-    for (k, v) in lines {
-        out.push_str(&format!("{k:<width$}  {v}\n"));
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transport::Backend;
+
+    fn report(info: AuthenticatorInfo, get_info_firmware: Option<&str>, firmware: Option<&str>) -> InfoReport {
+        InfoReport {
+            device: Device {
+                path: "/dev/hidraw3".into(),
+                backend: Backend::Hid,
+                vid_pid: Some("1050:0407".into()),
+                product: Some("Evil\u{1b}[2JKey".into()),
+                manufacturer: None,
+                aaguid: Some(info.aaguid_string()),
+                model: None,
+            },
+            ctaphid: CtaphidFacts { protocol_version: 2, device_version: "5.7.1".into(), capabilities: vec!["cbor"] },
+            firmware: firmware.map(String::from),
+            get_info_firmware: get_info_firmware.map(String::from),
+            info: Some(info),
+            pin: Some(PinState { pin_supported: true, ..PinState::default() }),
+            fingerprint_sensor: None,
+            raw_options: false,
+        }
     }
-    out
+
+    /// The value labelled `label`, its wrapped continuation lines joined again.
+    fn value(text: &str, label: &str) -> String {
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.strip_prefix(label).is_some_and(|rest| rest.starts_with("  ")))
+            .unwrap_or_else(|| panic!("no {label:?} line in\n{text}"));
+        let mut parts = vec![lines[at][label.len()..].trim()];
+        parts.extend(lines[at + 1..].iter().take_while(|l| l.starts_with(' ')).map(|l| l.trim()));
+        parts.join(" ")
+    }
+
+    fn ctap22_info() -> AuthenticatorInfo {
+        let mut info = AuthenticatorInfo { versions: vec!["FIDO_2_2".into()], ..Default::default() };
+        for (k, v) in [("alwaysUv", false), ("clientPin", false), ("credMgmt", true), ("rk", true)] {
+            info.options.insert(k.into(), v);
+        }
+        info.max_pin_length = Some(63);
+        info.pin_complexity_policy = Some(true);
+        info.pin_complexity_policy_url = Some(b"https://example.com/pin-policy".to_vec());
+        info.long_touch_for_reset = Some(true);
+        info.transports_for_reset = vec!["usb".into(), "nfc".into()];
+        info.attestation_formats = vec!["packed".into(), "none".into()];
+        info.uv_count_since_last_pin_entry = Some(3);
+        info.enc_identifier = Some(vec![1; 32]);
+        info.enc_cred_store_state = Some(vec![2; 32]);
+        info.authenticator_config_commands = vec![1, 2, 3];
+        info
+    }
+
+    #[test]
+    fn info_speaks_help_desk_words_and_keeps_ctap_names_for_verbose() {
+        let r = report(ctap22_info(), Some("5.7.1"), Some("5.7.1"));
+        let text = r.text();
+        assert_eq!(value(&text, "Always require UV"), "off");
+        assert_eq!(value(&text, "PIN"), "not set");
+        assert!(!text.contains("alwaysUv") && !text.contains("credMgmt"), "raw names only with -v:\n{text}");
+        let verbose = InfoReport { raw_options: true, ..r }.text();
+        assert!(verbose.contains("alwaysUv=false"), "{verbose}");
+    }
+
+    #[test]
+    fn info_shows_the_ctap_2_2_fields() {
+        let text = report(ctap22_info(), Some("5.7.1"), Some("5.7.1")).text();
+        for (label, expected) in [
+            ("Maximum PIN length", "63"),
+            ("PIN complexity policy", "enforced by the key (policy: https://example.com/pin-policy)"),
+            ("UV uses since PIN", "3"),
+            ("Reset", "needs a long touch (several seconds) on the key"),
+            ("Reset possible over", "usb nfc"),
+            ("Attestation formats", "packed none"),
+            ("Read-only tokens", "supported (encrypted identifier and credential-store state)"),
+            ("Settings commands", "enable enterprise attestation, toggle always-UV, set minimum PIN length"),
+        ] {
+            assert_eq!(value(&text, label), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn info_always_has_a_firmware_line() {
+        let info = AuthenticatorInfo { versions: vec!["FIDO_2_0".into()], ..Default::default() };
+        let text = report(info.clone(), None, Some("5.7.1")).text();
+        assert_eq!(value(&text, "Firmware"), "5.7.1 (CTAPHID device version)");
+        let text = report(info, None, None).text();
+        assert_eq!(value(&text, "Firmware"), "not reported by the key");
+    }
+
+    #[test]
+    fn key_strings_are_escaped_in_info() {
+        let text = report(ctap22_info(), None, None).text();
+        assert!(!text.contains('\u{1b}') && text.contains("Evil\\u{1b}[2JKey"), "{text}");
+    }
 }

@@ -12,6 +12,7 @@ pub mod message;
 pub mod notice;
 pub mod results;
 pub mod ssh;
+pub mod text;
 pub mod token;
 pub mod vocabulary;
 

@@ -70,11 +70,12 @@ impl Render for TokenList {
         let mut out = format!("{} stored token(s) in {}:\n", self.tokens.len(), self.directory);
         for t in &self.tokens {
             match (&t.identifier, &t.problem) {
+                // Two lines per token so each fits 80 columns: the identifier, then its key.
                 (Some(id), None) => out.push_str(&format!(
-                    "  {id}  {}  made {} for {}\n",
-                    t.aaguid.as_deref().unwrap_or("-"),
-                    t.created.as_deref().unwrap_or("-"),
-                    t.device_path.as_deref().unwrap_or("-")
+                    "  {id}  made {}\n    for {} (AAGUID {})\n",
+                    t.created.as_deref().unwrap_or("unknown"),
+                    t.device_path.as_deref().unwrap_or("an unknown key"),
+                    t.aaguid.as_deref().unwrap_or("unknown")
                 )),
                 (_, problem) => {
                     out.push_str(&format!("  {}: not usable: {}\n", t.file, problem.as_deref().unwrap_or("unknown")))

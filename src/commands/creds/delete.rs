@@ -51,8 +51,12 @@ pub(super) fn delete(ctx: &Context, written: &CredentialId) -> Result<Outcome, F
     )
     .and_then(|()| s.manager().delete(&id).map_err(delete_failure));
     cj::finish(ctx, attempt, result)?;
-    let mut text =
-        format!("Deleted credential {} ({} for {}).", b64url(&id), user_name.as_deref().unwrap_or("-"), &rp_id);
+    let mut text = format!(
+        "Deleted credential {} ({} for {}).",
+        b64url(&id),
+        crate::output::text::user_words(user_name.as_deref(), None),
+        crate::output::text::escape_control(&rp_id)
+    );
     if let (Some(limits), Some(key)) = (blob_limits, large_blob_key) {
         text += &remove_blob(ctx, &mut s, limits, &key, &rp_id, &user_name, &id);
     }

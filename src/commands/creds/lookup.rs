@@ -3,7 +3,7 @@
 use crate::cli::CredentialId;
 use crate::client::cred_mgmt::{CredentialEntry, RpEntry};
 use crate::commands::{exit, Failure};
-use crate::output::b64url;
+use crate::output::{b64url, text};
 
 /// Find the one credential the id names, exactly; refuse if the readings name two.
 pub(crate) fn find_exact<'a>(
@@ -36,10 +36,9 @@ pub(crate) fn find_exact<'a>(
 
 pub(crate) fn describe(rp: &RpEntry, c: &CredentialEntry) -> String {
     format!(
-        "RP {} — user {} ({}), user id {}, credential id {}",
-        rp.rp.id,
-        c.user.name.as_deref().unwrap_or("-"),
-        c.user.display_name.as_deref().unwrap_or("-"),
+        "RP {} — user {}, user id {}, credential id {}",
+        text::escape_control(&rp.rp.id),
+        text::user_words(c.user.name.as_deref(), c.user.display_name.as_deref()),
         b64url(&c.user.id),
         b64url(&c.credential_id)
     )

@@ -64,9 +64,9 @@ pub(super) fn update(
         text: format!(
             "Updated credential {} for {}: name {}, display name {}.",
             b64url(&id),
-            rp_id,
-            user.name.as_deref().unwrap_or("-"),
-            user.display_name.as_deref().unwrap_or("-")
+            crate::output::text::escape_control(&rp_id),
+            crate::output::text::shown(user.name.as_deref()),
+            crate::output::text::shown(user.display_name.as_deref())
         ),
         fields: CredentialUpdated {
             device,
