@@ -181,3 +181,28 @@ fn a_prefix_of_an_id_gets_the_same_answer_at_any_length() {
     }
     s.run(&["--yes", "creds", "delete", id]).success();
 }
+
+#[test]
+fn enroll_fits_80_columns() {
+    let policy =
+        "require_pin = true\nmin_pin_length = 8\nrequire_always_uv = true\n[enroll]\nforce_pin_change = true\n";
+    let long_for = "Alice Wonderland-Liddell, Head of Very Long Display Names and Privileged Access";
+    // A key that cannot do the steps: the refusal's reasons are long sentences.
+    let old = Setup::new(&["--profile", "ctap2.0"]);
+    std::fs::write(old.keys.path("policy.toml"), policy).unwrap();
+    let run = old.run(&["enroll", "--policy", "policy.toml", "--for", long_for, "--dry-run"]);
+    run.expect_code(6);
+    for line in run.stdout.lines() {
+        assert!(line.chars().count() <= 80, "over 80:\n{line}\n{}", run.describe());
+    }
+    run.stdout_has("NOT SUPPORTED by this key");
+    // A key that takes every step.
+    let new = Setup::new(&[]);
+    std::fs::write(new.keys.path("policy.toml"), policy).unwrap();
+    let run = new.run(&["enroll", "--policy", "policy.toml", "--for", long_for, "--yes"]);
+    fits(&run, 80);
+    run.stdout_has("Steps").stdout_has("raise the minimum PIN length from 4 to 8: applied");
+    // The confirmation says what only a reset undoes, and that always-UV can be turned off.
+    assert!(run.stderr.contains("Only a factory reset lowers the minimum PIN length"), "{}", run.describe());
+    assert!(run.stderr.contains("`fidoctl config always-uv off` turns always-UV off again."), "{}", run.describe());
+}

@@ -75,30 +75,37 @@ impl Render for EnrollReport {
     }
 
     fn text(&self) -> String {
-        let mut out = String::new();
-        let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "unknown".into());
-        out += &format!("Key          {}\n", self.device.path);
-        out += &format!("Model        {}\n", or(&self.key.model));
-        out += &format!("AAGUID       {}\n", or(&self.key.aaguid));
-        out += &format!("Firmware     {}\n", or(&self.key.firmware));
-        out += &format!("For          {}\n", or(&self.enrolled_for));
-        out += &format!(
-            "Operator     {}\n",
-            self.operator.name.clone().unwrap_or_else(|| format!("uid {}", self.operator.uid))
-        );
-        out += &format!("Policy       {}\n", self.policy);
-        out += &format!("Audit before {}\n", self.audit_before.result);
+        use super::text::{escape_control, key_values, width, wrap};
+        let or = |v: &Option<String>| v.as_deref().map_or_else(|| "unknown".into(), escape_control);
+        let mut out = key_values(&[
+            ("Key".into(), self.device.path.clone()),
+            ("Model".into(), or(&self.key.model)),
+            ("AAGUID".into(), or(&self.key.aaguid)),
+            ("Firmware".into(), or(&self.key.firmware)),
+            ("For".into(), or(&self.enrolled_for)),
+            ("Operator".into(), self.operator.name.clone().unwrap_or_else(|| format!("uid {}", self.operator.uid))),
+            ("Policy".into(), self.policy.clone()),
+            ("Audit before".into(), self.audit_before.result.to_string()),
+        ]);
+        // Indented items, wrapped to the terminal so long reasons stay readable at 80 columns.
+        let item = |out: &mut String, text: String| {
+            for (i, line) in wrap(&text, width().saturating_sub(4).max(20)).iter().enumerate() {
+                out.push_str(if i == 0 { "  - " } else { "    " });
+                out.push_str(line);
+                out.push('\n');
+            }
+        };
         for v in &self.refused_because {
-            out += &format!("  refused: {}: {}\n", v.rule, v.reason);
+            item(&mut out, format!("refused: {}: {}", v.rule, v.reason));
         }
         out += "Steps\n";
         for s in &self.steps {
-            out += &format!("  {:<24} {:<34} {}\n", s.step.name(), status_text(s), s.detail);
+            item(&mut out, format!("{}: {} ({})", s.detail, status_text(s), s.step.name()));
         }
         if let Some(after) = &self.audit_after {
-            out += &format!("Audit after  {}\n", after.result);
+            out += &format!("{:<14}{}\n", "Audit after", after.result);
             for v in after.verdicts.iter().filter(|v| v.result != crate::audit::Outcome::Pass) {
-                out += &format!("  {}: {} ({})\n", v.rule, super::audit::outcome_word(v.result), v.reason);
+                item(&mut out, format!("{}: {} ({})", v.rule, super::audit::outcome_word(v.result), v.reason));
             }
         }
         out += match self.result.as_str() {

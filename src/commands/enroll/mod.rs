@@ -72,7 +72,17 @@ fn describe(auth: &Authenticator, steps: &[Step], enrolled_for: Option<&str>) ->
     for s in steps.iter().filter(|s| s.status == Status::WillDo) {
         what.push_str(&format!("\n  - {}", s.detail));
     }
-    what.push_str("\nOnly a factory reset undoes these settings.");
+    // Only what is true: always-UV can be switched off again; the rest only a reset undoes.
+    let will = |k: StepKind| steps.iter().any(|s| s.step == k && s.status == Status::WillDo);
+    let lasting = will(StepKind::MinPinLength) || will(StepKind::EnterpriseAttestation);
+    if lasting {
+        what.push_str(
+            "\nOnly a factory reset lowers the minimum PIN length or turns enterprise attestation off again.",
+        );
+    }
+    if will(StepKind::AlwaysUv) {
+        what.push_str("\n`fidoctl config always-uv off` turns always-UV off again.");
+    }
     what
 }
 
