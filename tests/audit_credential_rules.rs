@@ -13,10 +13,9 @@ use common::schema::{
     AuditDocument, KeyResult,
     Outcome::{Fail, Pass, Unknown},
 };
-use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
-const PIN: &str = "314159";
+use common::tokens::{ctap22_key_with_one_credential, TokenKey, PIN};
 const RULES: &str = "credentials_unchanged_since_enrolment = true\n\
                      max_credentials = 1\n\
                      allowed_rp_ids = [\"fleet.example\"]\n";
@@ -31,11 +30,7 @@ struct Setup {
 impl Setup {
     /// A ctap2.2 key with a PIN and one credential for fleet.example, and a private token folder.
     fn new() -> Setup {
-        let keys = TempKeys::new();
-        std::fs::set_permissions(keys.dir(), std::fs::Permissions::from_mode(0o700)).unwrap();
-        let key = keys.create_with_pin("k.json", &["--profile", "ctap2.2"], PIN);
-        make_resident(&key, PIN, "fleet.example", "alice", "Alice");
-        let tokens = keys.path("tokens");
+        let TokenKey { keys, key, tokens } = ctap22_key_with_one_credential();
         let policy = write_file(keys.dir(), "policy.toml", RULES);
         Setup { keys, key, tokens, policy }
     }

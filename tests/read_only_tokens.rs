@@ -15,7 +15,7 @@ use serde::Deserialize;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-const PIN: &str = "314159";
+use common::tokens::{ctap22_key_with_one_credential, TokenKey, PIN};
 const STALE: &str = "no longer works for this key: its PIN was changed or it was reset, which ends every stored token. Run `fidoctl token create --read-only` again (it needs the PIN) to make a new one.";
 
 #[derive(Debug, Deserialize)]
@@ -38,11 +38,7 @@ struct Setup {
 
 impl Setup {
     fn new() -> Setup {
-        let keys = TempKeys::new();
-        std::fs::set_permissions(keys.dir(), std::fs::Permissions::from_mode(0o700)).unwrap();
-        let key = keys.create_with_pin("k.json", &["--profile", "ctap2.2"], PIN);
-        make_resident(&key, PIN, "fleet.example", "alice", "Alice");
-        let tokens = keys.path("tokens");
+        let TokenKey { keys, key, tokens } = ctap22_key_with_one_credential();
         Setup { keys, key, tokens }
     }
 

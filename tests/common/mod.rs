@@ -14,6 +14,7 @@
 //! - [`blobs`]: fidoctl's client on a served key, with a PIN and a credential holding a large blob.
 //! - [`interop`]: `fidoctl virtual serve` in a temp dir, and python-fido2 runs against it.
 //! - [`host_tools`]: libfido2's tools and OpenSSH against it, through the LD_PRELOAD shim.
+//! - [`tokens`]: a CTAP 2.2 key with a PIN, a credential and a token folder, for read-only tokens.
 
 #![allow(dead_code)]
 
@@ -31,5 +32,6 @@ pub mod readme;
 pub mod schema;
 pub mod state;
 pub mod terminal;
+pub mod tokens;
 pub mod trace;
 pub mod u2f_double;
