@@ -388,24 +388,39 @@ pub struct PinPolicy {
 
 impl PinPolicy {
     pub fn parse(text: &str) -> PinPolicy {
+        PinPolicy::parse_noting(text).0
+    }
+
+    /// The policy, and the items of `text` it did not understand.
+    fn parse_noting(text: &str) -> (PinPolicy, Vec<&str>) {
         let mut policy = PinPolicy { complexity: false, url: None, max_length: MAX_PIN_CODE_POINTS };
-        for item in text.split(',').map(str::trim) {
+        let mut unknown = Vec::new();
+        for item in text.split(',').map(str::trim).filter(|i| !i.is_empty()) {
             if item == "complexity" {
                 policy.complexity = true;
             } else if let Some(url) = item.strip_prefix("url=") {
                 policy.url = Some(url.to_string());
             } else if let Some(n) = item.strip_prefix("max=").and_then(|n| n.parse::<u32>().ok()) {
                 policy.max_length = n.clamp(MIN_PIN_CODE_POINTS, MAX_PIN_CODE_POINTS);
+            } else {
+                unknown.push(item);
             }
         }
-        policy
+        (policy, unknown)
     }
 
-    /// The policy of a key with this profile, from the environment.
+    /// The policy of a key with this profile, from the environment. A typo in the knob is said
+    /// on stderr (as the other FIDOCTL_VIRTUAL_* knobs do) rather than silently checking nothing.
     pub fn of(profile: Profile) -> PinPolicy {
         let text =
             if profile == Profile::Ctap22 { std::env::var(PIN_POLICY_ENV).unwrap_or_default() } else { String::new() };
-        PinPolicy::parse(&text)
+        let (policy, unknown) = PinPolicy::parse_noting(&text);
+        for item in unknown {
+            eprintln!(
+                "fidoctl virtual key: ignoring {item:?} in {PIN_POLICY_ENV} (expected complexity, url=URL or max=N)"
+            );
+        }
+        policy
     }
 
     /// Whether the complexity rules let `pin` through.
@@ -586,6 +601,8 @@ mod tests {
         for allowed in ["135790", "123457", "112233", "abcdef", "1234a", "271828"] {
             assert!(on.allows(allowed), "{allowed}");
         }
+        assert_eq!(PinPolicy::parse_noting("complexity, url=u ,max=12,bogus,max=x").1, vec!["bogus", "max=x"]);
+        assert!(PinPolicy::parse_noting("").1.is_empty());
         assert_eq!(PinPolicy::parse("max=2").max_length, 4);
         assert_eq!(PinPolicy::parse("max=99").max_length, 63);
     }
