@@ -410,7 +410,7 @@ impl PinPolicy {
     }
 
     /// The policy of a key with this profile, from the environment. A typo in the knob is said
-    /// on stderr (as the other FIDOCTL_VIRTUAL_* knobs do) rather than silently checking nothing.
+    /// on stderr (as the presence and fault knobs do) rather than silently checking nothing.
     pub fn of(profile: Profile) -> PinPolicy {
         let text =
             if profile == Profile::Ctap22 { std::env::var(PIN_POLICY_ENV).unwrap_or_default() } else { String::new() };
